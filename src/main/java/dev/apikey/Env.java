@@ -1,0 +1,141 @@
+package dev.apikey;
+
+import dev.apikey.provider.ProviderTypes;
+import dev.apikey.store.JavaKeyringKeychain;
+import dev.apikey.store.Keychain;
+import dev.apikey.term.SystemTerminal;
+import dev.apikey.term.Terminal;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Everything apikey takes from the world, in one object: streams, environment variables, clock,
+ * platform, the OS keychain and randomness. {@link #system()} is the real one; tests build their own
+ * with {@link #builder()}.
+ */
+public final class Env {
+    private final Terminal terminal;
+    private final Map<String, String> variables;
+    private final Clock clock;
+    private final String osName;
+    private final Path home;
+    private final Keychain.Opener keychain;
+    private final Supplier<SecureRandom> random;
+    private final Supplier<ProviderTypes> providerTypes;
+
+    private Env(Builder b) {
+        this.terminal = Objects.requireNonNull(b.terminal, "terminal");
+        this.variables = Map.copyOf(b.variables);
+        this.clock = b.clock;
+        this.osName = b.osName;
+        this.home = b.home;
+        this.keychain = b.keychain;
+        this.random = b.random;
+        this.providerTypes = b.providerTypes;
+    }
+
+    public static Env system() {
+        Map<String, String> vars = System.getenv();
+        return builder()
+                .terminal(new SystemTerminal(vars))
+                .variables(vars)
+                .osName(System.getProperty("os.name", "Linux"))
+                .home(Path.of(System.getProperty("user.home", ".")))
+                .build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Terminal terminal() {
+        return terminal;
+    }
+
+    public Map<String, String> variables() {
+        return variables;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public String osName() {
+        return osName;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Keychain.Opener keychain() {
+        return keychain;
+    }
+
+    public SecureRandom random() {
+        return random.get();
+    }
+
+    public ProviderTypes providerTypes() {
+        return providerTypes.get();
+    }
+
+    public static final class Builder {
+        private Terminal terminal;
+        private Map<String, String> variables = Map.of();
+        private Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+        private String osName = "Linux";
+        private Path home = Path.of(".");
+        private Keychain.Opener keychain = JavaKeyringKeychain::open;
+        private Supplier<SecureRandom> random = SecureRandom::new;
+        private Supplier<ProviderTypes> providerTypes = ProviderTypes::builtIn;
+
+        public Builder terminal(Terminal t) {
+            this.terminal = t;
+            return this;
+        }
+
+        public Builder variables(Map<String, String> v) {
+            this.variables = v;
+            return this;
+        }
+
+        public Builder clock(Clock c) {
+            this.clock = c;
+            return this;
+        }
+
+        public Builder osName(String os) {
+            this.osName = os;
+            return this;
+        }
+
+        public Builder home(Path h) {
+            this.home = h;
+            return this;
+        }
+
+        public Builder keychain(Keychain.Opener k) {
+            this.keychain = k;
+            return this;
+        }
+
+        public Builder random(Supplier<SecureRandom> r) {
+            this.random = r;
+            return this;
+        }
+
+        public Builder providerTypes(Supplier<ProviderTypes> t) {
+            this.providerTypes = t;
+            return this;
+        }
+
+        public Env build() {
+            return new Env(this);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.apikey.cli;
+
+import dev.apikey.Env;
+import dev.apikey.core.KeyRecord;
+import dev.apikey.core.ManagementCredentials;
+import dev.apikey.core.Notices;
+import dev.apikey.core.UserPrompts;
+import dev.apikey.core.Workspace;
+import dev.apikey.metadata.AppConfigFile;
+import dev.apikey.metadata.AuditLogFile;
+import dev.apikey.metadata.ConfigDirectory;
+import dev.apikey.metadata.KeyIndexFile;
+import dev.apikey.metadata.NameCache;
+import dev.apikey.metadata.ProviderConfigFile;
+import dev.apikey.metadata.RecoveryFiles;
+import dev.apikey.provider.ProviderConfig;
+import dev.apikey.provider.ProviderContext;
+import dev.apikey.provider.Providers;
+import dev.apikey.store.Backends;
+import dev.apikey.store.EncryptedFileSecretStore;
+import dev.apikey.store.EnvSecretStore;
+import dev.apikey.store.KeychainSecretStore;
+import dev.apikey.store.PassphraseSource;
+import dev.apikey.store.SecretBackends;
+import dev.apikey.store.SecretStore;
+import dev.apikey.term.Terminal;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * One invocation's state: the environment, the parsed global options, and the workspace the
+ * use-cases run in, assembled on first use so that {@code --version} or {@code --help} touch nothing.
+ */
+public final class CliContext {
+    /** Windows Credential Manager stores at most 2,560 bytes per credential blob. */
+    private static final int WINDOWS_MAX_SECRET_BYTES = 2560;
+
+    private final Env env;
+    private final GlobalOptions options = new GlobalOptions();
+    private Notices notices;
+    private Output output;
+    private ConfigDirectory configDirectory;
+    private ProviderConfigFile providerConfigs;
+    private Workspace workspace;
+
+    public CliContext(Env env) {
+        this.env = env;
+    }
+
+    public Env env() {
+        return env;
+    }
+
+    public Terminal terminal() {
+        return env.terminal();
+    }
+
+    GlobalOptions options() {
+        return options;
+    }
+
+    public Notices notices() {
+        if (notices == null) {
+            notices = new StderrNotices(terminal().err(), options);
+        }
+        return notices;
+    }
+
+    public Output output() {
+        if (output == null) {
+            output = new Output(terminal(), env.variables(), env.clock(), options.json);
+        }
+        return output;
+    }
+
+    /** Prompts, when a terminal is there and {@code --no-input} was not given; else none. */
+    public UserPrompts prompts() {
+        UserPrompts p = terminal().prompts();
+        return options.noInput || !p.available() ? UserPrompts.NONE : p;
+    }
+
+    public ConfigDirectory configDirectory() {
+        if (configDirectory == null) {
+            configDirectory = ConfigDirectory.resolve(options.configDir, env.variables(), env.osName(), env.home());
+        }
+        return configDirectory;
+    }
+
+    public ProviderConfigFile providerConfigs() {
+        workspace();
+        return providerConfigs;
+    }
+
+    public Workspace workspace() {
+        if (workspace == null) {
+            workspace = buildWorkspace();
+        }
+        return workspace;
+    }
+
+    private Workspace buildWorkspace() {
+        ConfigDirectory dir = configDirectory();
+        AppConfigFile config = new AppConfigFile(dir);
+        NameCache names = new NameCache(dir);
+        KeyIndexFile[] keysHolder = new KeyIndexFile[1];
+        ProviderConfigFile[] providersHolder = new ProviderConfigFile[1];
+        Runnable refreshNames = () -> names.write(
+                keysHolder[0].all().stream().map(KeyRecord::ref).map(Object::toString).toList(),
+                providersHolder[0].all().stream().map(ProviderConfig::name).toList());
+        KeyIndexFile keys = new KeyIndexFile(dir, refreshNames);
+        providerConfigs = new ProviderConfigFile(dir, refreshNames);
+        keysHolder[0] = keys;
+        providersHolder[0] = providerConfigs;
+
+        UserPrompts prompts = prompts();
+        boolean windows = env.osName().toLowerCase(Locale.ROOT).startsWith("windows");
+        Map<String, Supplier<SecretStore>> stores = Map.of(
+                Backends.KEYCHAIN, () -> new KeychainSecretStore(env.keychain(),
+                        config.get().effectiveKeychainTimeout(), windows ? WINDOWS_MAX_SECRET_BYTES : 0),
+                Backends.FILE, () -> new EncryptedFileSecretStore(dir.secretsFile(),
+                        new PassphraseSource(env.variables(), prompts), env.random()),
+                Backends.ENV, () -> new EnvSecretStore(env.variables()));
+        SecretBackends backends = new SecretBackends(stores, options.backend, env.variables(),
+                () -> config.get().backend(), prompts, config::setBackend, dir.secretsFile());
+        ManagementCredentials credentials = new ManagementCredentials(backends, env.variables(), notices());
+        Providers providers = new Providers(env.providerTypes(), providerConfigs::all, providerConfigs::find,
+                p -> new ProviderContext(env.clock(), env.random(), () -> credentials.get(p), notices(), prompts,
+                        env.variables()));
+        return new Workspace(env.clock(), keys,
+                new dev.apikey.core.KeySecrets(backends, env.variables(), keys, notices()),
+                backends, providers, new AuditLogFile(dir, notices()), new RecoveryFiles(dir), notices(), prompts);
+    }
+}

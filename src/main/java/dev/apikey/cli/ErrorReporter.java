@@ -1,0 +1,65 @@
+package dev.apikey.cli;
+
+import dev.apikey.core.ApikeyException;
+import java.io.PrintStream;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns every failure into {@code apikey: <what went wrong>}, an optional {@code hint: <what to do>},
+ * and its exit code. A stack trace only with {@code --verbose}.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
+    private final CliContext context;
+
+    ErrorReporter(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+        return report(ex);
+    }
+
+    /** Reports a failure and returns its exit code. */
+    int report(Throwable ex) {
+        PrintStream err = context.terminal().err();
+        context.terminal().out().flush();
+        if (ex instanceof ApikeyException ae) {
+            err.println("apikey: " + ae.getMessage());
+            if (ae.hint() != null) {
+                err.println("hint: " + ae.hint());
+            }
+        } else {
+            // A bug, not a user error: say so, and keep its type for the report.
+            err.println("apikey: internal error: " + ex.getClass().getName()
+                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+            if (!context.options().verbose) {
+                err.println("hint: run again with --verbose for details");
+            }
+        }
+        if (context.options().verbose) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.of(ex);
+    }
+
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        PrintStream err = context.terminal().err();
+        err.println("apikey: " + ex.getMessage());
+        CommandLine cmd = ex.getCommandLine();
+        String name = cmd.getCommandSpec().qualifiedName();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            err.println("hint: did you mean " + String.join(" or ", u.getSuggestions()) + "?");
+        } else {
+            err.println("hint: see '" + name + " --help'");
+        }
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.apikey.cli;
+
+import dev.apikey.core.KeyRef;
+import dev.apikey.core.ReadKey;
+import dev.apikey.core.Secret;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "get",
+        description = {"Print a key's secret to standard output.",
+            "This is the one command that prints a secret; prefer 'apikey exec' and 'apikey request', which never show it."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  apikey get local/my-service",
+            "  curl -H \"Authorization: Bearer $(apikey get local/my-service)\" https://api.mine.dev/",
+        })
+final class GetCommand extends BaseCommand {
+
+    @Parameters(index = "0", paramLabel = "REF", description = "The key, PROVIDER/NAME.")
+    String ref;
+
+    GetCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    protected int run() {
+        if (output().json()) {
+            throw new dev.apikey.core.UsageException("get prints the secret itself and has no JSON form",
+                    "secrets never appear in JSON; use 'apikey list --json' for a key's metadata");
+        }
+        Secret secret = new ReadKey(workspace()).run(KeyRef.parse(ref));
+        context.terminal().out().println(secret.reveal());
+        return ExitCodes.OK;
+    }
+}

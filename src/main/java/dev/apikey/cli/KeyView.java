@@ -1,0 +1,43 @@
+package dev.apikey.cli;
+
+import dev.apikey.core.KeyRecord;
+import dev.apikey.core.KeyRef;
+import dev.apikey.core.ListKeys;
+import dev.apikey.provider.RemoteKey;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A key as {@code --json} shows it. Field names are a stable contract. It is built from metadata
+ * only, so it cannot carry a secret.
+ */
+record KeyView(String ref, String provider, String name, String id, String backend, String origin,
+               Instant createdAt, Instant expiresAt, Instant rotatedAt, String status, String hint,
+               String description, List<String> scopes, List<Pending> pendingRevocations, String remote) {
+
+    record Pending(String id, String hint, Instant revokeAfter) {
+    }
+
+    static KeyView of(KeyRecord r, Instant now) {
+        return of(r, now, null);
+    }
+
+    static KeyView of(KeyRecord r, Instant now, String remote) {
+        return new KeyView(r.ref().toString(), r.ref().provider(), r.ref().name(), r.id(), r.backend(), r.origin(),
+                r.createdAt(), r.expiresAt(), r.rotatedAt(), r.status(now).label(), r.hint(), r.description(),
+                r.scopes(), r.pendingRevocations().stream().map(p -> new Pending(p.id(), p.hint(), p.deadline())).toList(),
+                remote);
+    }
+
+    static KeyView of(ListKeys.Entry e, Instant now) {
+        if (e.local() != null) {
+            return of(e.local(), now, e.remote() == null ? null : e.remote().label());
+        }
+        RemoteKey k = e.remoteKey();
+        KeyRef ref = e.ref();
+        return new KeyView(ref == null ? null : ref.toString(), ref == null ? null : ref.provider(), k.name(), k.id(),
+                null, null, k.createdAt(), k.expiresAt(), null,
+                k.expiresAt() != null && !k.expiresAt().isAfter(now) ? "expired" : "active", k.hint(), k.description(),
+                List.of(), List.of(), e.remote().label());
+    }
+}

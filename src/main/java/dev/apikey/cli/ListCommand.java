@@ -1,0 +1,98 @@
+package dev.apikey.cli;
+
+import dev.apikey.core.KeyRecord;
+import dev.apikey.core.KeyStatus;
+import dev.apikey.core.ListKeys;
+import dev.apikey.term.Style;
+import dev.apikey.term.Table;
+import dev.apikey.term.Times;
+import java.time.Instant;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "list",
+        description = {"List keys with their metadata (never their secrets).",
+            "With --remote, merge in the provider's own list and mark each key tracked, untracked or missing."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  apikey list",
+            "  apikey list openai --remote",
+            "  apikey list --json | jq -r '.[] | select(.status == \"expired\") | .ref'",
+        })
+final class ListCommand extends BaseCommand {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROVIDER", description = "Only this provider's keys.")
+    String provider;
+
+    @Option(names = "--remote", description = "Also ask the provider which keys exist there.")
+    boolean remote;
+
+    ListCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    protected int run() {
+        Instant now = context.env().clock().instant();
+        ListKeys list = new ListKeys(workspace());
+        if (!remote) {
+            List<KeyRecord> keys = list.local(provider);
+            if (output().json()) {
+                output().printJson(keys.stream().map(r -> KeyView.of(r, now)).toList());
+            } else {
+                Table table = new Table("REF", "STATUS", "HINT", "CREATED", "EXPIRES", "ROTATED", "BACKEND");
+                Times times = output().times();
+                for (KeyRecord r : keys) {
+                    KeyStatus status = r.status(now);
+                    table.row(new String[] {null, colour(status), null, null, null, null, null},
+                            r.ref().toString(), status.label(), r.hint(), times.format(r.createdAt()),
+                            times.format(r.expiresAt()), times.format(r.rotatedAt()), r.backend());
+                }
+                output().print(table);
+            }
+            return ExitCodes.OK;
+        }
+        if (output().json()) {
+            try (Output.JsonArrayStream array = output().jsonArray()) {
+                list.remote(provider, e -> array.add(KeyView.of(e, now)));
+            }
+            return ExitCodes.OK;
+        }
+        if (context.terminal().stdoutIsTerminal()) {
+            Table table = new Table("REF", "REMOTE", "ID", "STATUS", "HINT", "CREATED", "EXPIRES");
+            Times times = output().times();
+            list.remote(provider, e -> {
+                KeyView v = KeyView.of(e, now);
+                table.row(v.ref(), v.remote(), v.id(), v.status(), v.hint(), times.format(v.createdAt()),
+                        times.format(v.expiresAt()));
+            });
+            output().print(table);
+        } else {
+            // Off a terminal, rows stream as the provider pages them.
+            list.remote(provider, e -> {
+                KeyView v = KeyView.of(e, now);
+                context.terminal().out().println(String.join("\t", nz(v.ref()), v.remote(), nz(v.id()), v.status(),
+                        nz(v.hint()), iso(v.createdAt()), iso(v.expiresAt())));
+            });
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String colour(KeyStatus status) {
+        return switch (status) {
+            case ACTIVE -> Style.GREEN;
+            case EXPIRED, REVOKED -> Style.RED;
+            case ROTATING -> Style.YELLOW;
+        };
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String iso(Instant t) {
+        return t == null ? "" : t.toString();
+    }
+}

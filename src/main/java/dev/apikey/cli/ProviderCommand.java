@@ -1,0 +1,225 @@
+package dev.apikey.cli;
+
+import dev.apikey.core.ProviderAdmin;
+import dev.apikey.core.Secret;
+import dev.apikey.provider.KeyUsage;
+import dev.apikey.provider.Provider;
+import dev.apikey.provider.ProviderConfig;
+import dev.apikey.provider.ProviderType;
+import dev.apikey.term.Table;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "provider",
+        description = "Configure providers: the key-management APIs keys are made with.",
+        subcommands = {
+            ProviderCommand.Add.class,
+            ProviderCommand.Login.class,
+            ProviderCommand.ListProviders.class,
+            ProviderCommand.Show.class,
+            ProviderCommand.Logout.class,
+            ProviderCommand.Remove.class,
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  apikey provider list",
+            "  apikey provider add svc --type local --base-url https://api.mine.dev",
+            "  apikey provider login openai",
+        })
+final class ProviderCommand extends BaseCommand {
+
+    ProviderCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    protected int run() {
+        spec.commandLine().usage(context.terminal().err());
+        return ExitCodes.USAGE;
+    }
+
+    /** A provider as {@code --json} shows it. */
+    record ProviderView(String name, String type, String baseUrl, List<String> allowHosts, Map<String, String> params,
+                        String header, String scheme, List<String> envVars, boolean credential, List<String> boundOrigins) {
+    }
+
+    static ProviderView view(CliContext context, ProviderConfig c) {
+        Provider p = context.workspace().providers().get(c.name());
+        KeyUsage usage = p.usage();
+        String baseUrl = c.baseUrl() != null ? c.baseUrl()
+                : context.workspace().providers().types().find(c.type()).map(ProviderType::defaultBaseUrl).orElse(null);
+        List<String> vars = usage.environment().isEmpty() ? List.of("<NAME>_API_KEY") : List.copyOf(usage.environment().keySet());
+        return new ProviderView(c.name(), c.type(), baseUrl, c.allowHosts(), c.params(), usage.header(), usage.template(),
+                vars, c.credentialBackend() != null, p.boundOrigins());
+    }
+
+    @Command(name = "add", description = "Configure a provider.",
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  apikey provider add svc --type local --base-url https://api.mine.dev",
+                "  apikey provider add gitlab-work --type gitlab --base-url https://gitlab.example.com",
+                "  apikey provider add acme --type http --file acme.json",
+            })
+    static final class Add extends BaseCommand {
+        @Parameters(index = "0", paramLabel = "NAME", description = "The provider's name.")
+        String name;
+
+        @Option(names = "--type", required = true, paramLabel = "TYPE", description = "The API it speaks: local, http, ….")
+        String type;
+
+        @Option(names = "--base-url", paramLabel = "URL", description = "Its base URL (https; http only to loopback).")
+        String baseUrl;
+
+        @Option(names = "--allow-host", paramLabel = "HOST", description = "Another host its keys may be sent to. Repeatable.")
+        List<String> allowHosts = new ArrayList<>();
+
+        @Option(names = "--param", paramLabel = "K=V", description = "A type-specific setting. Repeatable.")
+        Map<String, String> params = new LinkedHashMap<>();
+
+        @Option(names = "--header", paramLabel = "NAME", description = "The header keys are sent in.")
+        String header;
+
+        @Option(names = "--scheme", paramLabel = "TEMPLATE", description = "The header value, e.g. 'Bearer {secret}'.")
+        String scheme;
+
+        @Option(names = "--env-var", paramLabel = "VAR", description = "The variable 'apikey exec' sets.")
+        String envVar;
+
+        Add(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        protected int run() {
+            ProviderConfig config = new ProviderConfig(name, type, baseUrl, allowHosts, params, header, scheme, envVar,
+                    null, null);
+            new ProviderAdmin(workspace(), context.providerConfigs()).add(config);
+            info("Added provider " + name + " (" + type + ")");
+            if (output().json()) {
+                output().printJson(view(context, config));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "login",
+            description = {"Store a provider's management credential in the secret store.",
+                "It is read from standard input, or asked for without echo; never from arguments."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  apikey provider login openai", "  printf %s \"$TOKEN\" | apikey provider login gitlab-work"})
+    static final class Login extends BaseCommand {
+        @Parameters(index = "0", paramLabel = "NAME", description = "The provider.")
+        String name;
+
+        Login(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        protected int run() {
+            workspace().providers().config(name);
+            Secret credential = SecretInput.read(context, "Management credential for " + name + ": ",
+                    "'printf %s \"$TOKEN\" | apikey provider login " + name + "'");
+            ProviderConfig updated = new ProviderAdmin(workspace(), context.providerConfigs()).login(name, credential);
+            info("Stored the management credential of " + name + " in the " + updated.credentialBackend() + " store");
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "logout", description = "Delete a provider's stored management credential.")
+    static final class Logout extends BaseCommand {
+        @Parameters(index = "0", paramLabel = "NAME", description = "The provider.")
+        String name;
+
+        Logout(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        protected int run() {
+            boolean deleted = new ProviderAdmin(workspace(), context.providerConfigs()).logout(name);
+            info(deleted ? "Deleted the management credential of " + name : "No stored credential for " + name);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "remove", description = "Remove a provider you added (it must have no keys left).")
+    static final class Remove extends BaseCommand {
+        @Parameters(index = "0", paramLabel = "NAME", description = "The provider.")
+        String name;
+
+        @Mixin
+        YesOption yes;
+
+        Remove(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        protected int run() {
+            context.providerConfigs().find(name).orElseGet(() -> workspace().providers().config(name));
+            Confirmation.require(context, yes.yes, "remove provider " + name + "?");
+            new ProviderAdmin(workspace(), context.providerConfigs()).remove(name);
+            info("Removed provider " + name);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "list", description = "List providers: those you added, and local.")
+    static final class ListProviders extends BaseCommand {
+        ListProviders(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        protected int run() {
+            List<ProviderView> views = workspace().providers().listed().stream().map(c -> view(context, c)).toList();
+            if (output().json()) {
+                output().printJson(views);
+                return ExitCodes.OK;
+            }
+            Table table = new Table("NAME", "TYPE", "BASE URL", "CREDENTIAL");
+            for (ProviderView v : views) {
+                table.row(v.name(), v.type(), v.baseUrl() == null ? "-" : v.baseUrl(), v.credential() ? "stored" : "-");
+            }
+            output().print(table);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "show", description = "Show a provider's settings.")
+    static final class Show extends BaseCommand {
+        @Parameters(index = "0", paramLabel = "NAME", description = "The provider.")
+        String name;
+
+        Show(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        protected int run() {
+            ProviderView v = view(context, workspace().providers().config(name));
+            if (output().json()) {
+                output().printJson(v);
+                return ExitCodes.OK;
+            }
+            var out = context.terminal().out();
+            out.println("name:        " + v.name());
+            out.println("type:        " + v.type());
+            out.println("base URL:    " + (v.baseUrl() == null ? "-" : v.baseUrl()));
+            out.println("bound to:    " + (v.boundOrigins().isEmpty() ? "no host (request needs --allow-host)"
+                    : String.join(", ", v.boundOrigins())));
+            out.println("header:      " + v.header() + ": " + v.scheme());
+            out.println("exec sets:   " + String.join(", ", v.envVars()));
+            out.println("credential:  " + (v.credential() ? "stored" : "-"));
+            v.params().forEach((k, val) -> out.println("param:       " + k + "=" + val));
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.apikey.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+@Command(name = "apikey",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Manage API keys: secrets in the OS keychain, lifecycle through the provider's API.",
+            "",
+            "A key is named PROVIDER/NAME, e.g. openai/ci-bot. The provider 'local' mints keys on this machine."
+        },
+        subcommands = {
+            CreateCommand.class,
+            ImportCommand.class,
+            ListCommand.class,
+            GetCommand.class,
+            RotateCommand.class,
+            RevokeCommand.class,
+            ForgetCommand.class,
+            ProviderCommand.class,
+            StatusCommand.class,
+            LogCommand.class,
+            HelpCommand.class,
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success (also an empty list)",
+            "1:failure not covered below; request got HTTP status >= 400",
+            "2:usage error (bad flag, bad name, missing --yes without a terminal)",
+            "3:not found (no such key or provider, here or at the provider)",
+            "4:the provider refused the management credential (HTTP 401/403)",
+            "5:secret store unavailable, locked, timed out, or wrong passphrase",
+            "6:provider or network failure after retries",
+            "7:refused by policy (key bound to another host, plain http)",
+            "8:action needed (unfinished rotation; status --check found work)",
+            "130:cancelled (Ctrl-C, declined prompt)",
+        },
+        footerHeading = "%nEnvironment:%n",
+        footer = {
+            "  APIKEY_BACKEND           keychain, file or env: where new secrets go",
+            "  APIKEY_CONFIG_DIR        the config directory",
+            "  APIKEY_PASSPHRASE        passphrase of the encrypted file store (or APIKEY_PASSPHRASE_FILE)",
+            "  APIKEY_SECRET_<REF>      a key's secret, overriding the store (CI)",
+            "  APIKEY_ADMIN_<PROVIDER>  a provider's management credential (CI)",
+            "  NO_COLOR                 no colour in output",
+        })
+public final class RootCommand extends BaseCommand {
+
+    public RootCommand(CliContext context) {
+        super(context);
+    }
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print data as JSON.")
+    void json(boolean v) {
+        context.options().json = v;
+    }
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print no progress or confirmations.")
+    void quiet(boolean v) {
+        context.options().quiet = v;
+    }
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Show details on stderr, such as HTTP exchanges (secrets redacted).")
+    void verbose(boolean v) {
+        context.options().verbose = v;
+    }
+
+    @Option(names = "--no-input", scope = ScopeType.INHERIT, description = "Never prompt; fail instead.")
+    void noInput(boolean v) {
+        context.options().noInput = v;
+    }
+
+    @Option(names = "--backend", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "Secret store for new secrets: keychain, file or env.")
+    void backend(String v) {
+        context.options().backend = v;
+    }
+
+    @Option(names = "--config-dir", scope = ScopeType.INHERIT, paramLabel = "DIR", description = "Config directory.")
+    void configDir(String v) {
+        context.options().configDir = v;
+    }
+
+    @Override
+    protected int run() {
+        spec.commandLine().usage(context.terminal().err());
+        return ExitCodes.USAGE;
+    }
+}

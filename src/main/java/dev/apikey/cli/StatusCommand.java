@@ -1,0 +1,56 @@
+package dev.apikey.cli;
+
+import dev.apikey.core.Durations;
+import dev.apikey.core.StatusReport;
+import dev.apikey.store.SecretStore;
+import dev.apikey.term.Style;
+import dev.apikey.term.Times;
+import java.io.PrintStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "status",
+        description = {"Report secret store health, keys expiring or due, pending revocations and recovery files.",
+            "It changes nothing. With --check, exit 8 when anything needs action (for cron and CI)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  apikey status", "  apikey status --check --warn 30d || notify-send 'API keys need attention'"})
+final class StatusCommand extends BaseCommand {
+
+    @Option(names = "--check", description = "Exit 8 when anything needs action.")
+    boolean check;
+
+    @Option(names = "--warn", paramLabel = "DURATION", defaultValue = "14d",
+            description = "Report keys expiring within this time (default: ${DEFAULT-VALUE}).")
+    String warn;
+
+    StatusCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    protected int run() {
+        StatusReport.Report report = new StatusReport(workspace()).run(Durations.parse(warn));
+        if (output().json()) {
+            output().printJson(report);
+        } else {
+            PrintStream out = context.terminal().out();
+            Style style = output().style();
+            Times times = output().times();
+            out.println("new secrets go to: " + report.defaultBackend());
+            for (SecretStore.Health h : report.backends()) {
+                out.println(h.backend() + ": " + (h.available() ? style.colour(Style.GREEN, "ok") : style.colour(Style.RED, "unavailable"))
+                        + " (" + h.detail() + ")");
+            }
+            out.println("keys: " + report.keys());
+            if (report.findings().isEmpty()) {
+                out.println("nothing needs attention");
+            }
+            for (StatusReport.Finding f : report.findings()) {
+                out.println((f.actionNeeded() ? style.colour(Style.YELLOW, "! ") : "  ") + f.kind()
+                        + (f.ref() == null ? "" : " " + f.ref()) + ": " + f.detail()
+                        + (f.at() == null ? "" : " (" + times.format(f.at()) + ")"));
+            }
+        }
+        return check && report.actionNeeded() ? ExitCodes.ACTION_NEEDED : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.apikey.core;
+
+import dev.apikey.store.SecretId;
+import dev.apikey.store.SecretStore;
+
+/** {@code apikey forget}: remove a key's secret and metadata here, leaving the provider alone. */
+public final class ForgetKey {
+    private final Workspace ws;
+
+    public ForgetKey(Workspace ws) {
+        this.ws = ws;
+    }
+
+    public KeyRecord run(KeyRef ref) {
+        KeyRecord record = ws.keys().require(ref);
+        forgetLocally(ws, record);
+        ws.audit().record(AuditEvent.of(ws.clock().instant(), "forget", ref, record.id(), "ok"));
+        return record;
+    }
+
+    /** Deletes the secrets (current and pending revocation), then the metadata. */
+    static void forgetLocally(Workspace ws, KeyRecord record) {
+        SecretStore store = ws.backends().named(record.backend());
+        if (store.writable()) {
+            store.delete(SecretId.forKey(record.ref()));
+        }
+        deletePendingSecrets(ws, record);
+        ws.keys().update(keys -> keys.remove(record.ref()));
+    }
+
+    /** Deletes the kept secrets of replaced keys that wait for revocation. */
+    static void deletePendingSecrets(Workspace ws, KeyRecord record) {
+        SecretStore store = ws.backends().named(record.backend());
+        if (!store.writable()) {
+            return;
+        }
+        for (KeyRecord.PendingRevocation p : record.pendingRevocations()) {
+            if (p.secretAccount() != null) {
+                store.delete(new SecretId(SecretId.KEY_SERVICE, p.secretAccount()));
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.apikey.core;
+
+import dev.apikey.store.SecretId;
+import dev.apikey.store.SecretStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** {@code apikey import}: keep an existing secret for a key made elsewhere. */
+public final class ImportKey {
+    private final Workspace ws;
+
+    public ImportKey(Workspace ws) {
+        this.ws = ws;
+    }
+
+    public record Request(KeyRef ref, Secret secret, String id, String expires, String description) {
+    }
+
+    public KeyRecord run(Request request) {
+        KeyRef ref = request.ref();
+        if (ws.keys().find(ref).isPresent()) {
+            throw new UsageException("key " + ref + " already exists",
+                    "remove it first with 'apikey forget " + ref + "', or pick another name");
+        }
+        if (!ws.providers().exists(ref.provider())) {
+            ws.providers().config(ref.provider()); // throws the not-found error with its hint
+        }
+        Instant now = ws.clock().instant();
+        Instant expiresAt = request.expires() == null ? null : Durations.parseExpiry(request.expires(), now);
+        Duration lifetime = expiresAt == null ? null : Duration.between(now, expiresAt);
+        SecretStore store = WritableStore.choose(ws);
+        store.put(SecretId.forKey(ref), request.secret());
+        KeyRecord record = new KeyRecord(ref, request.id(), store.backend(), KeyRecord.IMPORTED, now, null, expiresAt,
+                lifetime, null, request.description(), List.of(), null, request.secret().hint(), List.of(), null);
+        ws.keys().update(keys -> keys.put(ref, record));
+        ws.audit().record(AuditEvent.of(now, "import", ref, request.id(), "ok"));
+        return record;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.apikey.core;
+
+import dev.apikey.provider.Provider;
+import dev.apikey.provider.RemoteKey;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * {@code apikey list}: the keys here, and with {@code --remote} the provider's own list merged in.
+ * Remote keys stream through: a provider with 10,000 keys is never held in memory at once.
+ */
+public final class ListKeys {
+    private final Workspace ws;
+
+    public ListKeys(Workspace ws) {
+        this.ws = ws;
+    }
+
+    /** How a key here relates to the provider's list. */
+    public enum RemoteState {
+        /** Here and at the provider. */
+        TRACKED,
+        /** At the provider, with no secret here. */
+        UNTRACKED,
+        /** Here, gone at the provider. */
+        MISSING;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** One row: a local record, a remote key, or both; {@code remote} is null without {@code --remote}. */
+    public record Entry(KeyRef ref, KeyRecord local, RemoteKey remoteKey, RemoteState remote) {
+    }
+
+    /** Local keys, optionally of one provider. */
+    public List<KeyRecord> local(String provider) {
+        if (provider != null) {
+            Names.require("provider", provider);
+        }
+        return ws.keys().all().stream().filter(r -> provider == null || r.ref().provider().equals(provider)).toList();
+    }
+
+    /**
+     * Streams the merged listing of each provider in scope: tracked and untracked keys as the provider
+     * pages them, then the local keys the provider no longer has.
+     */
+    public void remote(String provider, Consumer<Entry> each) {
+        List<KeyRecord> local = local(provider);
+        Set<String> providers = new LinkedHashSet<>();
+        if (provider != null) {
+            ws.providers().config(provider); // a typo'd provider is "not found", not an empty list
+            providers.add(provider);
+        } else {
+            local.forEach(r -> providers.add(r.ref().provider()));
+        }
+        for (String name : providers) {
+            Provider p = ws.providers().get(name);
+            List<KeyRecord> mine = local.stream().filter(r -> r.ref().provider().equals(name)).toList();
+            if (!p.remote()) {
+                mine.forEach(r -> each.accept(new Entry(r.ref(), r, null, RemoteState.TRACKED)));
+                continue;
+            }
+            Map<String, KeyRecord> byId = new HashMap<>();
+            for (KeyRecord r : mine) {
+                if (r.id() != null) {
+                    byId.put(r.id(), r);
+                }
+            }
+            Set<String> seen = new java.util.HashSet<>();
+            p.list(remoteKey -> {
+                KeyRecord r = byId.get(remoteKey.id());
+                if (r != null) {
+                    seen.add(remoteKey.id());
+                    each.accept(new Entry(r.ref(), r, remoteKey, RemoteState.TRACKED));
+                } else {
+                    each.accept(new Entry(untrackedRef(name, remoteKey), null, remoteKey, RemoteState.UNTRACKED));
+                }
+            });
+            for (KeyRecord r : mine) {
+                if (r.id() == null || !seen.contains(r.id())) {
+                    each.accept(new Entry(r.ref(), r, null, RemoteState.MISSING));
+                }
+            }
+        }
+    }
+
+    /** A ref for a remote key that has none here: its remote name when that is a valid name, else null. */
+    private static KeyRef untrackedRef(String provider, RemoteKey k) {
+        return k.name() != null && Names.isValid(k.name()) ? new KeyRef(provider, k.name()) : null;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.apikey.core;
+
+import dev.apikey.provider.ProviderConfig;
+import dev.apikey.store.EnvSecretStore;
+import dev.apikey.store.SecretBackends;
+import dev.apikey.store.SecretId;
+import java.util.Map;
+
+/**
+ * A provider's management credential: {@code APIKEY_ADMIN_<PROVIDER>} (for CI), else the one
+ * {@code provider login} stored, read from the backend it was stored in.
+ */
+public final class ManagementCredentials {
+    private final SecretBackends backends;
+    private final Map<String, String> environment;
+    private final Notices notices;
+
+    public ManagementCredentials(SecretBackends backends, Map<String, String> environment, Notices notices) {
+        this.backends = backends;
+        this.environment = environment;
+        this.notices = notices;
+    }
+
+    public Secret get(ProviderConfig config) {
+        SecretId id = SecretId.forProvider(config.name());
+        String variable = EnvSecretStore.variableFor(id);
+        String fromEnv = environment.get(variable);
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            notices.verbose("using " + variable + " from the environment for provider " + config.name());
+            return Secret.of(fromEnv);
+        }
+        if (config.credentialBackend() != null) {
+            var stored = backends.named(config.credentialBackend()).get(id);
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+        }
+        throw new CredentialRejectedException("no management credential for provider " + config.name(),
+                "run 'apikey provider login " + config.name() + "', or set " + variable);
+    }
+}

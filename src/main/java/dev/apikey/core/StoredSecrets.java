@@ -1,0 +1,35 @@
+package dev.apikey.core;
+
+import dev.apikey.provider.CreatedKey;
+import dev.apikey.store.SecretId;
+import dev.apikey.store.SecretStore;
+import java.nio.file.Path;
+
+/** Storing a secret the provider has just returned, which must never be lost. */
+final class StoredSecrets {
+    private StoredSecrets() {
+    }
+
+    /**
+     * Stores the new secret; when the store refuses it, writes it to a 0600 recovery file and fails
+     * with the file's path, so the user still has a secret the provider accepts.
+     */
+    static void storeOrRecover(Workspace ws, SecretStore store, KeyRef ref, CreatedKey created, String during) {
+        try {
+            store.put(SecretId.forKey(ref), created.secret());
+        } catch (ApikeyException e) {
+            Path file;
+            try {
+                file = ws.recovery().save(ref, created.id(), created.secret(), created.createdAt(),
+                        created.expiresAt(), e.getMessage());
+            } catch (RuntimeException writeFailed) {
+                e.addSuppressed(writeFailed);
+                throw e;
+            }
+            ws.audit().record(AuditEvent.of(ws.clock().instant(), during, ref, created.id(), "recovery-file"));
+            throw new SecretStoreException("the " + store.backend() + " store refused the new secret of " + ref
+                    + " (" + e.getMessage() + "); it was saved to " + file,
+                    "fix the store, then run 'apikey rotate --resume " + ref + "' to store it and delete the file", e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.apikey.core;
+
+import dev.apikey.store.SecretStore;
+
+/** Picks the store for a new secret, and refuses a read-only one before anything else happens. */
+final class WritableStore {
+    private WritableStore() {
+    }
+
+    static SecretStore choose(Workspace ws) {
+        SecretStore store = ws.backends().forNewSecrets();
+        if (!store.writable()) {
+            throw new UsageException("the " + store.backend() + " backend is read-only",
+                    "choose a writable backend with --backend keychain or --backend file");
+        }
+        return store;
+    }
+}

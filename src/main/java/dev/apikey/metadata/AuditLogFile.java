@@ -1,0 +1,88 @@
+package dev.apikey.metadata;
+
+import com.fasterxml.jackson.core.JacksonException;
+import dev.apikey.core.AuditEvent;
+import dev.apikey.core.AuditTrail;
+import dev.apikey.core.CorruptFileException;
+import dev.apikey.core.KeyRef;
+import dev.apikey.core.Notices;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The audit log, {@code audit.log}: one JSON object per line, appended with a single write so that
+ * concurrent invocations interleave whole lines. Best-effort: a read-only directory gets a warning,
+ * not a failed command.
+ */
+public final class AuditLogFile implements AuditTrail {
+    private final Path path;
+    private final Notices notices;
+
+    public AuditLogFile(ConfigDirectory directory, Notices notices) {
+        this.path = directory.auditLog();
+        this.notices = notices;
+    }
+
+    @Override
+    public void record(AuditEvent event) {
+        try {
+            byte[] line = (Json.mapper().writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8);
+            AtomicFile.ensureDirectory(path.getParent());
+            if (AtomicFile.POSIX && !Files.exists(path)) {
+                try {
+                    Files.createFile(path, AtomicFile.fileAttributes());
+                } catch (java.nio.file.FileAlreadyExistsException raced) {
+                    // created by a concurrent invocation
+                }
+            }
+            try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND)) {
+                ByteBuffer buf = ByteBuffer.wrap(line);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            notices.warn("could not write the audit log " + path + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    @Override
+    public List<AuditEvent> read(KeyRef ref) {
+        List<AuditEvent> events = new ArrayList<>();
+        String wanted = ref == null ? null : ref.toString();
+        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            String line;
+            int n = 0;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                AuditEvent e;
+                try {
+                    e = Json.mapper().readValue(line, AuditEvent.class);
+                } catch (JacksonException ex) {
+                    throw new CorruptFileException(path, "line " + n + " is not a JSON object");
+                }
+                if (wanted == null || wanted.equals(e.ref())) {
+                    events.add(e);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return events;
+        } catch (IOException e) {
+            throw new dev.apikey.core.ApikeyException("cannot read " + path + ": " + AtomicFile.describe(e), null, e);
+        }
+        return events;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.apikey.metadata;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.apikey.core.AuditEvent;
+import dev.apikey.core.KeyRef;
+import dev.apikey.core.Secret;
+import java.io.IOException;
+
+/**
+ * The one JSON mapper, built on first use: commands that print no JSON and read no metadata
+ * (such as {@code --version}) never load Jackson.
+ */
+public final class Json {
+    private Json() {
+    }
+
+    public static ObjectMapper mapper() {
+        return Holder.MAPPER;
+    }
+
+    private static final class Holder {
+        static final ObjectMapper MAPPER = build();
+    }
+
+    private static ObjectMapper build() {
+        SimpleModule apikey = new SimpleModule("apikey");
+        apikey.addSerializer(KeyRef.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(KeyRef ref, JsonGenerator g, SerializerProvider p) throws IOException {
+                g.writeString(ref.toString());
+            }
+        });
+        apikey.addDeserializer(KeyRef.class, new JsonDeserializer<>() {
+            @Override
+            public KeyRef deserialize(JsonParser p, DeserializationContext c) throws IOException {
+                return KeyRef.parse(p.getValueAsString());
+            }
+        });
+        // A secret has no JSON form: serialising one is a bug, and it fails loudly instead of leaking.
+        apikey.addSerializer(Secret.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(Secret s, JsonGenerator g, SerializerProvider p) throws IOException {
+                throw new IllegalStateException("refusing to write a secret as JSON");
+            }
+        });
+        JsonMapper mapper = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .addModule(apikey)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+        // Audit lines carry only the fields an event has.
+        mapper.configOverride(AuditEvent.class).setInclude(
+                JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
+        return mapper;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.apikey.metadata;
+
+import dev.apikey.provider.ProviderConfig;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.function.Function;
+
+/** The providers the user added, as {@code providers.json}. */
+public final class ProviderConfigFile {
+    private final IndexFile<String, ProviderConfig> file;
+
+    public ProviderConfigFile(ConfigDirectory directory, Runnable afterChange) {
+        this.file = new IndexFile<>(directory, directory.providersFile(), "providers", ProviderConfig.class,
+                ProviderConfig::name, p -> p.name() != null && p.type() != null, afterChange);
+    }
+
+    public List<ProviderConfig> all() {
+        return file.all();
+    }
+
+    public Optional<ProviderConfig> find(String name) {
+        return file.find(name);
+    }
+
+    public <T> T update(Function<SortedMap<String, ProviderConfig>, T> change) {
+        return file.update(change);
+    }
+}

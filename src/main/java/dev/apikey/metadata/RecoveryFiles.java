@@ -1,0 +1,79 @@
+package dev.apikey.metadata;
+
+import dev.apikey.core.KeyRef;
+import dev.apikey.core.Secret;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Where a secret goes when the provider returned it but the store refused it: a 0600 file in the
+ * config directory's {@code recovery/}, so the secret is never lost. {@code status --check} flags these
+ * files and {@code rotate --resume} consumes and deletes them.
+ */
+public final class RecoveryFiles {
+    private final Path directory;
+
+    public RecoveryFiles(ConfigDirectory config) {
+        this.directory = config.recoveryDirectory();
+    }
+
+    /** What a recovery file holds. This is the only on-disk form of a secret outside a secret store. */
+    public record Recovered(String ref, String id, String secret, Instant createdAt, Instant expiresAt, String reason) {
+    }
+
+    public Path save(KeyRef ref, String id, Secret secret, Instant createdAt, Instant expiresAt, String reason) {
+        Path file = fileFor(ref);
+        byte[] json;
+        try {
+            json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(
+                    new Recovered(ref.toString(), id, secret.reveal(), createdAt, expiresAt, reason));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        AtomicFile.write(file, json);
+        return file;
+    }
+
+    public List<Path> list() {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> s = Files.list(directory)) {
+            s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().forEach(files::add);
+        } catch (NoSuchFileException e) {
+            return files;
+        } catch (IOException e) {
+            throw new dev.apikey.core.ApikeyException("cannot list " + directory + ": " + AtomicFile.describe(e));
+        }
+        return files;
+    }
+
+    public Optional<Recovered> read(KeyRef ref) {
+        Path file = fileFor(ref);
+        try {
+            return Optional.of(Json.mapper().readValue(Files.readAllBytes(file), Recovered.class));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new dev.apikey.core.CorruptFileException(file, "not a recovery file");
+        }
+    }
+
+    public void delete(KeyRef ref) {
+        try {
+            Files.deleteIfExists(fileFor(ref));
+        } catch (IOException e) {
+            throw new dev.apikey.core.ApikeyException("cannot delete " + fileFor(ref) + ": " + AtomicFile.describe(e));
+        }
+    }
+
+    public Path fileFor(KeyRef ref) {
+        return directory.resolve(ref.provider() + "__" + ref.name() + ".json");
+    }
+
+}

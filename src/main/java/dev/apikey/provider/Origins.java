@@ -1,0 +1,43 @@
+package dev.apikey.provider;
+
+import dev.apikey.core.UsageException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+
+/** Origins ({@code scheme://host[:port]}) as keys are bound to them. */
+public final class Origins {
+    private Origins() {
+    }
+
+    /** The origin of the base URL plus an {@code https} origin per allowed host. */
+    public static List<String> of(String baseUrl, List<String> allowHosts) {
+        LinkedHashSet<String> origins = new LinkedHashSet<>();
+        if (baseUrl != null) {
+            origins.add(of(baseUrl));
+        }
+        for (String host : allowHosts) {
+            origins.add(host.contains("://") ? of(host) : "https://" + host.toLowerCase(Locale.ROOT));
+        }
+        return new ArrayList<>(origins);
+    }
+
+    /** The origin of a URL, with the default port left out. */
+    public static String of(String url) {
+        try {
+            URI u = new URI(url);
+            if (u.getScheme() == null || u.getHost() == null) {
+                throw new UsageException("invalid URL '" + url + "'", "use a full URL such as https://api.example.com");
+            }
+            String scheme = u.getScheme().toLowerCase(Locale.ROOT);
+            int port = u.getPort();
+            boolean defaultPort = port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
+            return scheme + "://" + u.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+        } catch (URISyntaxException e) {
+            throw new UsageException("invalid URL '" + url + "'", "use a full URL such as https://api.example.com");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.apikey.provider;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A provider's key-management API, as one configured provider instance. Implementations throw
+ * {@link dev.apikey.core.NotFoundException} (exit 3), {@link dev.apikey.core.CredentialRejectedException}
+ * (exit 4) or {@link dev.apikey.core.ProviderUnavailableException} (exit 6), with the provider's own
+ * error message, and never put a secret into an exception.
+ */
+public interface Provider {
+
+    ProviderConfig config();
+
+    default String name() {
+        return config().name();
+    }
+
+    KeyUsage usage();
+
+    /** The origins ({@code scheme://host[:port]}) keys of this provider may be sent to; empty for none. */
+    java.util.List<String> boundOrigins();
+
+    /** Whether keys live at a remote API; the {@code local} provider mints them here. */
+    boolean remote();
+
+    RotationStyle rotationStyle();
+
+    /** The provider's recommended rotation period, when it has one. */
+    default Optional<Duration> maxAge() {
+        return Optional.empty();
+    }
+
+    CreatedKey create(KeySpec spec);
+
+    /** Native rotation ({@link RotationStyle#NATIVE} only): the old secret stops working at once. */
+    default CreatedKey rotate(String id, KeySpec spec) {
+        throw new UnsupportedOperationException(config().type() + " has no native rotate");
+    }
+
+    /** Revokes the key at the provider. */
+    void revoke(String id);
+
+    /**
+     * Checks a freshly created key works, when the provider has a verify call.
+     *
+     * @return empty when the provider cannot verify, else whether the key was accepted
+     */
+    default Optional<Boolean> verify(CreatedKey key) {
+        return Optional.empty();
+    }
+
+    /** Streams the provider's keys, following every page, without holding them all in memory. */
+    void list(Consumer<RemoteKey> each);
+}

@@ -1,0 +1,17 @@
+package dev.apikey.provider;
+
+/** A kind of key-management API apikey can speak: a built-in such as {@code openai}, or {@code http}. */
+public interface ProviderType {
+
+    String name();
+
+    /** One line for {@code provider list}. */
+    String description();
+
+    /** The public base URL, or null when the type has none (as {@code local}). */
+    String defaultBaseUrl();
+
+    KeyUsage defaultUsage();
+
+    Provider open(ProviderConfig config, ProviderContext context);
+}

@@ -1,0 +1,91 @@
+package dev.apikey.provider.local;
+
+import dev.apikey.core.Secret;
+import dev.apikey.core.UsageException;
+import dev.apikey.provider.CreatedKey;
+import dev.apikey.provider.KeySpec;
+import dev.apikey.provider.KeyUsage;
+import dev.apikey.provider.Origins;
+import dev.apikey.provider.Provider;
+import dev.apikey.provider.ProviderConfig;
+import dev.apikey.provider.ProviderContext;
+import dev.apikey.provider.RemoteKey;
+import dev.apikey.provider.RotationStyle;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Mints keys locally: 256 bits from {@link java.security.SecureRandom}, written as
+ * {@code <prefix>_<base62>} (prefix {@code ak} unless the provider sets {@code --param prefix=…}).
+ * There is no remote API, so revoking only forgets, and rotation is a plain replacement.
+ */
+final class LocalProvider implements Provider {
+    static final String DEFAULT_PREFIX = "ak";
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,15}");
+    private static final int SECRET_BYTES = 32;
+    private static final int ID_BYTES = 8;
+
+    private final ProviderConfig config;
+    private final KeyUsage usage;
+    private final ProviderContext context;
+
+    LocalProvider(ProviderConfig config, KeyUsage usage, ProviderContext context) {
+        this.config = config;
+        this.usage = usage;
+        this.context = context;
+    }
+
+    @Override
+    public ProviderConfig config() {
+        return config;
+    }
+
+    @Override
+    public KeyUsage usage() {
+        return usage;
+    }
+
+    @Override
+    public List<String> boundOrigins() {
+        return Origins.of(config.baseUrl(), config.allowHosts());
+    }
+
+    @Override
+    public boolean remote() {
+        return false;
+    }
+
+    @Override
+    public RotationStyle rotationStyle() {
+        return RotationStyle.REPLACE;
+    }
+
+    @Override
+    public CreatedKey create(KeySpec spec) {
+        String prefix = config.params().getOrDefault("prefix", DEFAULT_PREFIX);
+        if (!PREFIX.matcher(prefix).matches()) {
+            throw new UsageException("invalid local key prefix '" + prefix + "'",
+                    "a letter, then up to 15 letters or digits");
+        }
+        String secret = prefix + "_" + Base62.encode(randomBytes(SECRET_BYTES));
+        String id = "lk_" + Base62.encode(randomBytes(ID_BYTES));
+        return new CreatedKey(id, Secret.of(secret), context.clock().instant(), spec.expiresAt());
+    }
+
+    @Override
+    public void revoke(String id) {
+        // Nothing lives remotely: forgetting the secret here is the revocation.
+    }
+
+    @Override
+    public void list(Consumer<RemoteKey> each) {
+        // No remote list: every local key is known only here.
+    }
+
+    private byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        context.random().nextBytes(b);
+        return b;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.apikey.store;
+
+import dev.apikey.core.KeyRef;
+import dev.apikey.core.Secret;
+import dev.apikey.core.UsageException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The read-only backend for CI: a key's secret from {@code APIKEY_SECRET_<REF>}, a provider's
+ * management credential from {@code APIKEY_ADMIN_<PROVIDER>}.
+ */
+public final class EnvSecretStore implements SecretStore {
+    private final Map<String, String> environment;
+
+    public EnvSecretStore(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    /** The variable that holds the secret with this id. */
+    public static String variableFor(SecretId id) {
+        if (SecretId.PROVIDER_SERVICE.equals(id.service())) {
+            return "APIKEY_ADMIN_" + KeyRef.toVariablePart(id.account());
+        }
+        return "APIKEY_SECRET_" + KeyRef.toVariablePart(id.account());
+    }
+
+    @Override
+    public String backend() {
+        return Backends.ENV;
+    }
+
+    @Override
+    public Optional<Secret> get(SecretId id) {
+        String value = environment.get(variableFor(id));
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(Secret.of(value));
+    }
+
+    @Override
+    public void put(SecretId id, Secret secret) {
+        throw readOnly(id);
+    }
+
+    @Override
+    public boolean delete(SecretId id) {
+        throw readOnly(id);
+    }
+
+    @Override
+    public boolean writable() {
+        return false;
+    }
+
+    @Override
+    public Health health() {
+        long n = environment.keySet().stream().filter(k -> k.startsWith("APIKEY_SECRET_")).count();
+        return new Health(backend(), true, n + " APIKEY_SECRET_* " + (n == 1 ? "variable" : "variables"));
+    }
+
+    private static UsageException readOnly(SecretId id) {
+        return new UsageException("the env backend is read-only",
+                "choose a writable backend with --backend keychain or --backend file; "
+                        + "the env backend only reads " + variableFor(id));
+    }
+}

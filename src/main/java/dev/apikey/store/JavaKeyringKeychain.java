@@ -1,0 +1,86 @@
+package dev.apikey.store;
+
+import com.github.javakeyring.BackendNotSupportedException;
+import com.github.javakeyring.Keyring;
+import com.github.javakeyring.PasswordAccessException;
+import dev.apikey.core.SecretStoreException;
+
+/** The OS keychain through java-keyring: macOS Keychain, Windows Credential Manager, Secret Service. */
+public final class JavaKeyringKeychain implements Keychain {
+    private final Keyring keyring;
+
+    private JavaKeyringKeychain(Keyring keyring) {
+        this.keyring = keyring;
+    }
+
+    public static Keychain open() {
+        try {
+            return new JavaKeyringKeychain(Keyring.create());
+        } catch (BackendNotSupportedException e) {
+            throw new KeychainUnreachableException("no keychain is reachable (" + e.getMessage() + ")", e);
+        } catch (RuntimeException | LinkageError e) {
+            // dbus-java reports a missing or stale session bus as assorted runtime exceptions.
+            throw new KeychainUnreachableException("no keychain is reachable (" + describe(e) + ")", e);
+        }
+    }
+
+    @Override
+    public String get(String service, String account) {
+        try {
+            return keyring.getPassword(service, account);
+        } catch (PasswordAccessException e) {
+            // java-keyring reports a missing item and a failed lookup alike; a missing item is the
+            // common case, and a real failure shows up again on the next write.
+            return null;
+        } catch (NullPointerException e) {
+            throw locked(e);
+        }
+    }
+
+    @Override
+    public void set(String service, String account, String secret) {
+        try {
+            keyring.setPassword(service, account, secret);
+        } catch (PasswordAccessException e) {
+            throw new SecretStoreException("the keychain refused to store " + service + ":" + account
+                    + " (" + describe(e) + ")", KeychainSecretStore.LOCKED_HINT, e);
+        } catch (NullPointerException e) {
+            throw locked(e);
+        }
+    }
+
+    @Override
+    public boolean delete(String service, String account) {
+        try {
+            if (keyring.getPassword(service, account) == null) {
+                return false;
+            }
+        } catch (PasswordAccessException e) {
+            return false;
+        } catch (NullPointerException e) {
+            throw locked(e);
+        }
+        try {
+            keyring.deletePassword(service, account);
+            return true;
+        } catch (PasswordAccessException e) {
+            throw new SecretStoreException("the keychain refused to delete " + service + ":" + account
+                    + " (" + describe(e) + ")", KeychainSecretStore.LOCKED_HINT, e);
+        } catch (NullPointerException e) {
+            throw locked(e);
+        }
+    }
+
+    /**
+     * With the Secret Service, a locked collection makes java-keyring fail with a bare
+     * NullPointerException (the unlock prompt it would need returns nothing headless).
+     */
+    private static SecretStoreException locked(Throwable cause) {
+        return new SecretStoreException("the keychain is locked", KeychainSecretStore.LOCKED_HINT, cause);
+    }
+
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+}

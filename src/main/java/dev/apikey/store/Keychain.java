@@ -1,0 +1,24 @@
+package dev.apikey.store;
+
+/**
+ * The operating system's keychain, one item per (service, account). The production implementation
+ * goes through java-keyring; tests substitute a fake that can be locked, missing or slow.
+ * Implementations throw {@link KeychainUnreachableException} when there is no keychain at all and
+ * {@link dev.apikey.core.SecretStoreException} for every other failure.
+ */
+public interface Keychain {
+
+    /** The secret, or null when there is no such item. */
+    String get(String service, String account);
+
+    void set(String service, String account, String secret);
+
+    /** Removes the item; returns false when there was none. */
+    boolean delete(String service, String account);
+
+    /** Opens the platform keychain; may be slow (a D-Bus connection), so it is called only when needed. */
+    @FunctionalInterface
+    interface Opener {
+        Keychain open();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.apikey.store;
+
+import dev.apikey.core.Secret;
+import dev.apikey.core.SecretStoreException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Secrets in the OS keychain. The keychain is opened on first use only (a D-Bus connection costs
+ * hundreds of milliseconds), and every call, the opening included, has a time limit.
+ */
+public final class KeychainSecretStore implements SecretStore {
+    static final String LOCKED_HINT = "unlock the keychain (log in to the desktop session, or run "
+            + "'gnome-keyring-daemon --unlock') and try again; or set APIKEY_BACKEND=file";
+    static final String FALLBACK_HINT = "set APIKEY_BACKEND=file and APIKEY_PASSPHRASE (or APIKEY_PASSPHRASE_FILE) "
+            + "to keep secrets in an encrypted file instead";
+
+    private final Keychain.Opener opener;
+    private final TimeLimit timeLimit;
+    private final int maxSecretBytes;
+    private Keychain keychain;
+
+    /**
+     * @param maxSecretBytes the largest secret the platform stores (Windows Credential Manager: 2,560
+     *                       bytes), or 0 for no limit
+     */
+    public KeychainSecretStore(Keychain.Opener opener, Duration timeLimit, int maxSecretBytes) {
+        this.opener = opener;
+        this.timeLimit = new TimeLimit(timeLimit, "keychain");
+        this.maxSecretBytes = maxSecretBytes;
+    }
+
+    @Override
+    public String backend() {
+        return Backends.KEYCHAIN;
+    }
+
+    /**
+     * Whether a keychain exists here. False only when there is none at all; a keychain that is
+     * locked or does not answer is reported as an error, never as a reason to use another store.
+     */
+    public boolean reachable() {
+        try {
+            keychain();
+            return true;
+        } catch (KeychainUnreachableException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<Secret> get(SecretId id) {
+        Keychain k = keychain();
+        String value = timeLimit.call("read " + id, () -> k.get(id.service(), id.account()));
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(Secret.of(value));
+    }
+
+    @Override
+    public void put(SecretId id, Secret secret) {
+        int size = secret.reveal().getBytes(StandardCharsets.UTF_8).length;
+        if (maxSecretBytes > 0 && size > maxSecretBytes) {
+            throw new SecretStoreException("the secret for " + id.account() + " is " + size
+                    + " bytes; this keychain stores at most " + maxSecretBytes,
+                    "use the encrypted file store for it: --backend file");
+        }
+        Keychain k = keychain();
+        timeLimit.call("write " + id, () -> {
+            k.set(id.service(), id.account(), secret.reveal());
+            return null;
+        });
+    }
+
+    @Override
+    public boolean delete(SecretId id) {
+        Keychain k = keychain();
+        return timeLimit.call("delete " + id, () -> k.delete(id.service(), id.account()));
+    }
+
+    @Override
+    public Health health() {
+        try {
+            keychain();
+            return new Health(backend(), true, "reachable");
+        } catch (SecretStoreException e) {
+            return new Health(backend(), false, e.getMessage());
+        }
+    }
+
+    private Keychain keychain() {
+        if (keychain == null) {
+            keychain = timeLimit.call("open", opener::open);
+        }
+        return keychain;
+    }
+}

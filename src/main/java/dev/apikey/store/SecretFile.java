@@ -1,0 +1,14 @@
+package dev.apikey.store;
+
+import java.util.TreeMap;
+
+/** The on-disk form of the encrypted file store. Field names are part of the file format. */
+record SecretFile(String format, int version, KdfSpec kdf, Sealed check, TreeMap<String, Sealed> entries) {
+
+    record KdfSpec(String algorithm, int memoryKiB, int iterations, int parallelism, String salt) {
+    }
+
+    /** A value sealed with AES-256-GCM: the nonce and the ciphertext with its tag, both base64. */
+    record Sealed(String nonce, String ciphertext) {
+    }
+}

@@ -1,0 +1,33 @@
+package dev.apikey.store;
+
+import dev.apikey.core.Secret;
+import java.util.Optional;
+
+/**
+ * One place secrets are kept. Implementations fail with {@link dev.apikey.core.SecretStoreException}
+ * when the store is unavailable, locked, slow or refuses the passphrase, and never fall back silently
+ * to another store.
+ */
+public interface SecretStore {
+
+    /** The backend's name as users choose it: {@code keychain}, {@code file}, {@code env}. */
+    String backend();
+
+    Optional<Secret> get(SecretId id);
+
+    void put(SecretId id, Secret secret);
+
+    /** Removes the secret; returns false when there was none. */
+    boolean delete(SecretId id);
+
+    /** Whether this store can be written to; the {@code env} backend cannot. */
+    default boolean writable() {
+        return true;
+    }
+
+    /** A one-line health report for {@code apikey status}; does not change anything. */
+    Health health();
+
+    record Health(String backend, boolean available, String detail) {
+    }
+}
