@@ -1,5 +1,6 @@
 package dev.apikey;
 
+import dev.apikey.http.Sleeper;
 import dev.apikey.provider.ProviderTypes;
 import dev.apikey.store.JavaKeyringKeychain;
 import dev.apikey.store.Keychain;
@@ -26,6 +27,7 @@ public final class Env {
     private final Keychain.Opener keychain;
     private final Supplier<SecureRandom> random;
     private final Supplier<ProviderTypes> providerTypes;
+    private final Sleeper sleeper;
 
     private Env(Builder b) {
         this.terminal = Objects.requireNonNull(b.terminal, "terminal");
@@ -36,6 +38,7 @@ public final class Env {
         this.keychain = b.keychain;
         this.random = b.random;
         this.providerTypes = b.providerTypes;
+        this.sleeper = b.sleeper;
     }
 
     public static Env system() {
@@ -84,6 +87,11 @@ public final class Env {
         return providerTypes.get();
     }
 
+    /** Waits between HTTP retries. */
+    public Sleeper sleeper() {
+        return sleeper;
+    }
+
     public static final class Builder {
         private Terminal terminal;
         private Map<String, String> variables = Map.of();
@@ -93,6 +101,7 @@ public final class Env {
         private Keychain.Opener keychain = JavaKeyringKeychain::open;
         private Supplier<SecureRandom> random = SecureRandom::new;
         private Supplier<ProviderTypes> providerTypes = ProviderTypes::builtIn;
+        private Sleeper sleeper = Sleeper.REAL;
 
         public Builder terminal(Terminal t) {
             this.terminal = t;
@@ -131,6 +140,11 @@ public final class Env {
 
         public Builder providerTypes(Supplier<ProviderTypes> t) {
             this.providerTypes = t;
+            return this;
+        }
+
+        public Builder sleeper(Sleeper s) {
+            this.sleeper = s;
             return this;
         }
 

@@ -2,8 +2,11 @@ package dev.apikey.cli;
 
 import dev.apikey.Env;
 import dev.apikey.core.KeyRecord;
+import dev.apikey.core.KeySecrets;
 import dev.apikey.core.ManagementCredentials;
 import dev.apikey.core.Notices;
+import dev.apikey.core.Redactor;
+import dev.apikey.http.HttpClients;
 import dev.apikey.core.UserPrompts;
 import dev.apikey.core.Workspace;
 import dev.apikey.metadata.AppConfigFile;
@@ -43,6 +46,8 @@ public final class CliContext {
     private ConfigDirectory configDirectory;
     private ProviderConfigFile providerConfigs;
     private Workspace workspace;
+    private HttpClients http;
+    private final Redactor redactor = new Redactor();
 
     public CliContext(Env env) {
         this.env = env;
@@ -62,7 +67,7 @@ public final class CliContext {
 
     public Notices notices() {
         if (notices == null) {
-            notices = new StderrNotices(terminal().err(), options);
+            notices = new StderrNotices(terminal().err(), options, redactor);
         }
         return notices;
     }
@@ -78,6 +83,19 @@ public final class CliContext {
     public UserPrompts prompts() {
         UserPrompts p = terminal().prompts();
         return options.noInput || !p.available() ? UserPrompts.NONE : p;
+    }
+
+    /** Every secret this invocation has handled, for masking in human-readable output. */
+    public Redactor redactor() {
+        return redactor;
+    }
+
+    public HttpClients http() {
+        if (http == null) {
+            http = new HttpClients(env.variables(), HttpClients.Settings.DEFAULT, env.clock(), env.sleeper(), redactor,
+                    terminal().err(), options.verbose);
+        }
+        return http;
     }
 
     public ConfigDirectory configDirectory() {
@@ -123,12 +141,12 @@ public final class CliContext {
                 Backends.ENV, () -> new EnvSecretStore(env.variables()));
         SecretBackends backends = new SecretBackends(stores, options.backend, env.variables(),
                 () -> config.get().backend(), prompts, config::setBackend, dir.secretsFile());
-        ManagementCredentials credentials = new ManagementCredentials(backends, env.variables(), notices());
+        ManagementCredentials credentials = new ManagementCredentials(backends, env.variables(), notices(), redactor);
         Providers providers = new Providers(env.providerTypes(), providerConfigs::all, providerConfigs::find,
-                p -> new ProviderContext(env.clock(), env.random(), () -> credentials.get(p), notices(), prompts,
-                        env.variables()));
+                p -> new ProviderContext(env.clock(), env.random(), () -> credentials.get(p), http(), redactor, notices(),
+                        prompts, env.variables()));
         return new Workspace(env.clock(), keys,
-                new dev.apikey.core.KeySecrets(backends, env.variables(), keys, notices()),
-                backends, providers, new AuditLogFile(dir, notices()), new RecoveryFiles(dir), notices(), prompts);
+                new KeySecrets(backends, env.variables(), keys, notices(), redactor),
+                backends, providers, new AuditLogFile(dir, notices()), new RecoveryFiles(dir), notices(), prompts, redactor);
     }
 }

@@ -29,6 +29,7 @@ public final class ImportKey {
         Instant now = ws.clock().instant();
         Instant expiresAt = request.expires() == null ? null : Durations.parseExpiry(request.expires(), now);
         Duration lifetime = expiresAt == null ? null : Duration.between(now, expiresAt);
+        ws.redactor().register(request.secret());
         SecretStore store = WritableStore.choose(ws);
         store.put(SecretId.forKey(ref), request.secret());
         KeyRecord record = new KeyRecord(ref, request.id(), store.backend(), KeyRecord.IMPORTED, now, null, expiresAt,

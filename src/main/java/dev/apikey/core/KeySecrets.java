@@ -17,12 +17,15 @@ public final class KeySecrets {
     private final Map<String, String> environment;
     private final KeyIndex index;
     private final Notices notices;
+    private final Redactor redactor;
 
-    public KeySecrets(SecretBackends backends, Map<String, String> environment, KeyIndex index, Notices notices) {
+    public KeySecrets(SecretBackends backends, Map<String, String> environment, KeyIndex index, Notices notices,
+                      Redactor redactor) {
         this.backends = backends;
         this.environment = environment;
         this.index = index;
         this.notices = notices;
+        this.redactor = redactor;
     }
 
     /** The environment override for a key, checked for ambiguity against the known keys and {@code others}. */
@@ -39,8 +42,10 @@ public final class KeySecrets {
                     throw new UsageException(ref + " and " + other + " both map to " + variable,
                             "rename one of the keys so their APIKEY_SECRET_ variables differ");
                 });
+        Secret secret = Secret.of(value);
+        redactor.register(secret);
         notices.verbose("using " + variable + " from the environment for " + ref);
-        return Optional.of(Secret.of(value));
+        return Optional.of(secret);
     }
 
     /** The current secret of a key: the environment override, else the store its metadata names. */
@@ -55,9 +60,11 @@ public final class KeySecrets {
 
     public Secret fromStore(KeyRecord record) {
         SecretStore store = backends.named(record.backend());
-        return store.get(SecretId.forKey(record.ref())).orElseThrow(() -> new NotFoundException(
+        Secret secret = store.get(SecretId.forKey(record.ref())).orElseThrow(() -> new NotFoundException(
                 "the secret of " + record.ref() + " is missing from the " + record.backend() + " store",
                 "store it again with 'apikey import " + record.ref() + "', or drop the key with 'apikey forget "
                         + record.ref() + "'"));
+        redactor.register(secret);
+        return secret;
     }
 }

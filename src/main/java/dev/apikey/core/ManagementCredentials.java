@@ -14,11 +14,14 @@ public final class ManagementCredentials {
     private final SecretBackends backends;
     private final Map<String, String> environment;
     private final Notices notices;
+    private final Redactor redactor;
 
-    public ManagementCredentials(SecretBackends backends, Map<String, String> environment, Notices notices) {
+    public ManagementCredentials(SecretBackends backends, Map<String, String> environment, Notices notices,
+                                 Redactor redactor) {
         this.backends = backends;
         this.environment = environment;
         this.notices = notices;
+        this.redactor = redactor;
     }
 
     public Secret get(ProviderConfig config) {
@@ -27,11 +30,14 @@ public final class ManagementCredentials {
         String fromEnv = environment.get(variable);
         if (fromEnv != null && !fromEnv.isEmpty()) {
             notices.verbose("using " + variable + " from the environment for provider " + config.name());
-            return Secret.of(fromEnv);
+            Secret secret = Secret.of(fromEnv);
+            redactor.register(secret);
+            return secret;
         }
         if (config.credentialBackend() != null) {
             var stored = backends.named(config.credentialBackend()).get(id);
             if (stored.isPresent()) {
+                redactor.register(stored.get());
                 return stored.get();
             }
         }

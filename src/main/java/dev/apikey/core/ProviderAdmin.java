@@ -58,6 +58,7 @@ public final class ProviderAdmin {
 
     public ProviderConfig login(String name, Secret credential) {
         ProviderConfig config = ws.providers().config(name);
+        ws.redactor().register(credential);
         SecretStore store = WritableStore.choose(ws);
         store.put(SecretId.forProvider(name), credential);
         ProviderConfig updated = config.withCredentialBackend(store.backend());

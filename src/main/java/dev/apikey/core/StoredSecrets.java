@@ -15,6 +15,7 @@ final class StoredSecrets {
      * with the file's path, so the user still has a secret the provider accepts.
      */
     static void storeOrRecover(Workspace ws, SecretStore store, KeyRef ref, CreatedKey created, String during) {
+        ws.redactor().register(created.secret());
         try {
             store.put(SecretId.forKey(ref), created.secret());
         } catch (ApikeyException e) {

@@ -7,5 +7,6 @@ import java.time.Clock;
 
 /** Everything the use-cases work with, assembled once per invocation (lazily, by the command line). */
 public record Workspace(Clock clock, KeyIndex keys, KeySecrets secrets, SecretBackends backends, Providers providers,
-                        AuditTrail audit, RecoveryFiles recovery, Notices notices, UserPrompts prompts) {
+                        AuditTrail audit, RecoveryFiles recovery, Notices notices, UserPrompts prompts,
+                        Redactor redactor) {
 }

@@ -1,6 +1,8 @@
 package dev.apikey.provider;
 
 import dev.apikey.core.Notices;
+import dev.apikey.core.Redactor;
+import dev.apikey.http.HttpClients;
 import dev.apikey.core.Secret;
 import dev.apikey.core.UserPrompts;
 import java.security.SecureRandom;
@@ -14,8 +16,11 @@ import java.util.function.Supplier;
  *
  * @param managementCredential the provider's management credential ({@code APIKEY_ADMIN_<PROVIDER>} or
  *                             the store); throws when there is none
+ * @param http                 the invocation's HTTP client (built on first use)
+ * @param redactor             register every secret a provider sees, so {@code -v} masks it
  * @param environment          the process environment, for extra create-time secrets (e.g. an npm password)
  */
 public record ProviderContext(Clock clock, SecureRandom random, Supplier<Secret> managementCredential,
-                              Notices notices, UserPrompts prompts, Map<String, String> environment) {
+                              HttpClients http, Redactor redactor, Notices notices, UserPrompts prompts,
+                              Map<String, String> environment) {
 }

@@ -1,0 +1,37 @@
+package dev.apikey.http;
+
+import dev.apikey.core.ProviderUnavailableException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import javax.net.ssl.SSLException;
+
+/** Network failures (no HTTP response at all) as user-facing errors, exit 6. */
+public final class HttpErrors {
+    private HttpErrors() {
+    }
+
+    public static ProviderUnavailableException noResponse(String what, String host, IOException e) {
+        String cause;
+        String hint = null;
+        if (e instanceof UnknownHostException) {
+            cause = "cannot resolve host " + host;
+            hint = "check the URL and your network or DNS";
+        } else if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
+            cause = "timed out waiting for " + host;
+            hint = "the provider may be slow or unreachable; try again later";
+        } else if (e instanceof ConnectException) {
+            cause = "cannot connect to " + host;
+            hint = "check the URL, your network, and HTTPS_PROXY/NO_PROXY";
+        } else if (e instanceof SSLException) {
+            cause = "TLS failed with " + host + " (" + e.getClass().getSimpleName() + ")";
+            hint = "apikey always verifies certificates; check the host name and the proxy";
+        } else {
+            cause = "connection to " + host + " failed (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
+        }
+        return new ProviderUnavailableException(what + ": " + cause, hint, e);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.apikey.http;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Random;
+import java.util.Set;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Retries idempotent requests (GET, HEAD, PUT, DELETE, OPTIONS) that got 429 or 5xx, or no response,
+ * with exponential backoff and jitter, honouring {@code Retry-After}. A POST is never retried: a
+ * create that timed out may have happened, and repeating it would make a second key. Requests can
+ * opt out with the {@link NoRetry} tag.
+ */
+public final class RetryInterceptor implements Interceptor {
+    static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
+
+    /** Tag a request with this to never retry it, whatever its method. */
+    public enum NoRetry { INSTANCE }
+
+    private final int maxAttempts;
+    private final Duration baseDelay;
+    private final Duration maxDelay;
+    private final Sleeper sleeper;
+    private final Clock clock;
+    private final Random jitter;
+
+    public RetryInterceptor(int maxAttempts, Duration baseDelay, Duration maxDelay, Sleeper sleeper, Clock clock, Random jitter) {
+        this.maxAttempts = maxAttempts;
+        this.baseDelay = baseDelay;
+        this.maxDelay = maxDelay;
+        this.sleeper = sleeper;
+        this.clock = clock;
+        this.jitter = jitter;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Request request = chain.request();
+        boolean retryable = IDEMPOTENT.contains(request.method()) && request.tag(NoRetry.class) == null;
+        int attempt = 1;
+        while (true) {
+            Response response;
+            try {
+                response = chain.proceed(request);
+            } catch (IOException e) {
+                if (!retryable || attempt >= maxAttempts || e instanceof InterruptedIOException && Thread.interrupted()) {
+                    throw e;
+                }
+                pause(backoff(attempt));
+                attempt++;
+                continue;
+            }
+            int code = response.code();
+            if (!retryable || attempt >= maxAttempts || !(code == 429 || code >= 500)) {
+                return response;
+            }
+            Duration wait = retryAfter(response.header("Retry-After"));
+            if (wait == null) {
+                wait = backoff(attempt);
+            }
+            if (wait.compareTo(maxDelay) > 0) {
+                return response; // the server asks for longer than a CLI should wait: report it now
+            }
+            response.close();
+            pause(wait);
+            attempt++;
+        }
+    }
+
+    Duration backoff(int attempt) {
+        long base = baseDelay.toMillis() << Math.min(attempt - 1, 10);
+        long capped = Math.min(base, maxDelay.toMillis());
+        return Duration.ofMillis(capped / 2 + (long) (jitter.nextDouble() * capped / 2));
+    }
+
+    /** {@code Retry-After} as delta-seconds or an HTTP date; null when absent or unreadable. */
+    Duration retryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        if (v.matches("\\d{1,9}")) {
+            return Duration.ofSeconds(Long.parseLong(v));
+        }
+        try {
+            Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Duration d = Duration.between(clock.instant(), at);
+            return d.isNegative() ? Duration.ZERO : d;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private void pause(Duration d) throws IOException {
+        try {
+            sleeper.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting to retry");
+        }
+    }
+}

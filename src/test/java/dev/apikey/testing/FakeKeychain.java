@@ -1,0 +1,91 @@
+package dev.apikey.testing;
+
+import dev.apikey.core.SecretStoreException;
+import dev.apikey.store.Keychain;
+import dev.apikey.store.KeychainUnreachableException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * An in-memory keychain with the faults real ones have: missing, locked, hanging, refusing writes.
+ * Shared across invocations of one test like the OS keychain is across processes.
+ */
+public final class FakeKeychain implements Keychain.Opener {
+    public enum Fault { NONE, UNREACHABLE, LOCKED, HANGS, REFUSES_WRITES }
+
+    private final Map<String, String> items = new ConcurrentHashMap<>();
+    private final CountDownLatch released = new CountDownLatch(1);
+    private volatile Fault fault = Fault.NONE;
+    private volatile int opens;
+
+    public FakeKeychain fault(Fault f) {
+        this.fault = f;
+        return this;
+    }
+
+    /** Lets calls stuck in {@link Fault#HANGS} return, so no thread outlives the test. */
+    public void release() {
+        released.countDown();
+    }
+
+    public Map<String, String> items() {
+        return items;
+    }
+
+    public String item(String service, String account) {
+        return items.get(service + "\u0000" + account);
+    }
+
+    public int opens() {
+        return opens;
+    }
+
+    @Override
+    public Keychain open() {
+        opens++;
+        if (fault == Fault.UNREACHABLE) {
+            throw new KeychainUnreachableException("no keychain is reachable (test)", null);
+        }
+        hangIfAsked();
+        return new Keychain() {
+            @Override
+            public String get(String service, String account) {
+                check(false);
+                return items.get(service + "\u0000" + account);
+            }
+
+            @Override
+            public void set(String service, String account, String secret) {
+                check(true);
+                items.put(service + "\u0000" + account, secret);
+            }
+
+            @Override
+            public boolean delete(String service, String account) {
+                check(true);
+                return items.remove(service + "\u0000" + account) != null;
+            }
+        };
+    }
+
+    private void check(boolean write) {
+        hangIfAsked();
+        if (fault == Fault.LOCKED) {
+            throw new SecretStoreException("the keychain is locked", "unlock it");
+        }
+        if (write && fault == Fault.REFUSES_WRITES) {
+            throw new SecretStoreException("the keychain refused the write", null);
+        }
+    }
+
+    private void hangIfAsked() {
+        if (fault == Fault.HANGS) {
+            try {
+                released.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
