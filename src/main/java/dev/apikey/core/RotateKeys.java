@@ -116,6 +116,7 @@ public final class RotateKeys {
             throw new UsageException(ref + " lives in the read-only " + record.backend() + " backend",
                     "rotate it where it is stored");
         }
+        store.prepareWrite();
         Instant now = ws.clock().instant();
         // A rotation keeps the key's lifetime: a key made to last 90 days gets a new 90 days.
         Instant expiresAt = record.lifetime() == null ? null : now.plus(record.lifetime());

@@ -13,6 +13,7 @@ final class WritableStore {
             throw new UsageException("the " + store.backend() + " backend is read-only",
                     "choose a writable backend with --backend keychain or --backend file");
         }
+        store.prepareWrite();
         return store;
     }
 }

@@ -42,6 +42,8 @@ public final class EncryptedFileSecretStore implements SecretStore {
     private final SecureRandom random;
     private byte[] key;
     private String keySalt;
+    /** A new store's header, made by {@link #prepareWrite()} and written with the first secret. */
+    private SecretFile pendingNew;
 
     public EncryptedFileSecretStore(Path file, PassphraseSource passphrases, SecureRandom random) {
         this(file, passphrases, random, Argon2Kdf.DEFAULT);
@@ -86,7 +88,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
     @Override
     public void put(SecretId id, Secret secret) {
         try (DirectoryLock lock = DirectoryLock.acquire(file.getParent())) {
-            SecretFile f = read().orElseGet(this::newFile);
+            SecretFile f = read().orElseGet(() -> pendingNew != null ? pendingNew : newFile());
             byte[] k = unlock(f);
             byte[] plain = secret.reveal().getBytes(StandardCharsets.UTF_8);
             try {
@@ -95,6 +97,17 @@ public final class EncryptedFileSecretStore implements SecretStore {
                 Arrays.fill(plain, (byte) 0);
             }
             write(f);
+        }
+    }
+
+    /** Asks for (and checks) the passphrase now, or for a new one when the file does not exist yet. */
+    @Override
+    public void prepareWrite() {
+        Optional<SecretFile> existing = read();
+        if (existing.isPresent()) {
+            unlock(existing.get());
+        } else if (pendingNew == null) {
+            pendingNew = newFile();
         }
     }
 

@@ -16,6 +16,9 @@ public final class KeychainSecretStore implements SecretStore {
     static final String FALLBACK_HINT = "set APIKEY_BACKEND=file and APIKEY_PASSPHRASE (or APIKEY_PASSPHRASE_FILE) "
             + "to keep secrets in an encrypted file instead";
 
+    /** Not a valid ref, so it can never collide with a key's item. */
+    static final String WRITE_CHECK_ACCOUNT = ".apikey-write-check";
+
     private final Keychain.Opener opener;
     private final TimeLimit timeLimit;
     private final int maxSecretBytes;
@@ -67,6 +70,20 @@ public final class KeychainSecretStore implements SecretStore {
         Keychain k = keychain();
         timeLimit.call("write " + id, () -> {
             k.set(id.service(), id.account(), secret.reveal());
+            return null;
+        });
+    }
+
+    /**
+     * Writes and removes a marker item. Only a write proves the keychain takes secrets: a locked
+     * Secret Service still answers a lookup of a missing item, and fails only when asked to store.
+     */
+    @Override
+    public void prepareWrite() {
+        Keychain k = keychain();
+        timeLimit.call("check", () -> {
+            k.set(SecretId.KEY_SERVICE, WRITE_CHECK_ACCOUNT, "write check");
+            k.delete(SecretId.KEY_SERVICE, WRITE_CHECK_ACCOUNT);
             return null;
         });
     }

@@ -20,6 +20,14 @@ public interface SecretStore {
     /** Removes the secret; returns false when there was none. */
     boolean delete(SecretId id);
 
+    /**
+     * Makes sure a following {@link #put} can succeed — opens and unlocks the store, asks for a
+     * passphrase — so that a locked or missing store is reported before a provider makes a key
+     * whose secret would then have nowhere to go.
+     */
+    default void prepareWrite() {
+    }
+
     /** Whether this store can be written to; the {@code env} backend cannot. */
     default boolean writable() {
         return true;

@@ -22,7 +22,8 @@ public final class SystemTerminal implements Terminal {
     private final OutputStream stdout = new FileOutputStream(FileDescriptor.out);
     private final PrintStream out = new PrintStream(new BufferedOutputStream(stdout, 1 << 14), false, StandardCharsets.UTF_8);
     private final PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-    private final InputStream in = new FileInputStream(FileDescriptor.in);
+    // Buffered: JDK 17's FileInputStream.readNBytes seeks, which fails on a pipe ("Illegal seek").
+    private final InputStream in = new java.io.BufferedInputStream(new FileInputStream(FileDescriptor.in));
     private final Map<String, String> environment;
     private final boolean consolePresent = System.console() != null;
     private Boolean stdinTty;

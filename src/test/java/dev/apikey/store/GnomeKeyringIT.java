@@ -1,0 +1,100 @@
+package dev.apikey.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apikey.testing.JarProcess;
+import dev.apikey.testing.PrivateSessionBus;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The keychain backend against the real Linux Secret Service (gnome-keyring on a private D-Bus
+ * session), through the real apikey process.
+ */
+class GnomeKeyringIT {
+    /** Far above the keychain's own 5 s limit: only a hang would reach it. */
+    private static final Duration NOT_HUNG = Duration.ofSeconds(30);
+
+    @TempDir
+    Path home;
+
+    private JarProcess apikey(PrivateSessionBus bus) {
+        return new JarProcess().env(bus.environment()).env("APIKEY_CONFIG_DIR", home.resolve("config").toString());
+    }
+
+    @Test
+    void secretsAreKeptWhereOtherToolsFindThem() throws Exception {
+        try (PrivateSessionBus bus = PrivateSessionBus.start(home).withUnlockedKeyring("test-password")) {
+            JarProcess apikey = apikey(bus);
+            JarProcess.Result created = apikey.run(null, "create", "local/demo");
+            assertThat(created.exit()).as(created.toString()).isZero();
+            assertThat(created.err()).contains("keychain");
+
+            String viaSecretTool = bus.run(null, "secret-tool", "lookup", "service", "apikey", "account", "local/demo");
+            assertThat(viaSecretTool).matches("ak_[0-9A-Za-z]{43}");
+            JarProcess.Result got = apikey.run(null, "get", "local/demo");
+            assertThat(got.out()).isEqualTo(viaSecretTool + "\n");
+
+            JarProcess.Result imported = apikey.run("sk-imported-secret-0123456789\n", "import", "local/imported");
+            assertThat(imported.exit()).as(imported.toString()).isZero();
+            assertThat(bus.run(null, "secret-tool", "lookup", "service", "apikey", "account", "local/imported"))
+                    .isEqualTo("sk-imported-secret-0123456789");
+
+            JarProcess.Result forgot = apikey.run(null, "forget", "local/demo", "--yes");
+            assertThat(forgot.exit()).as(forgot.toString()).isZero();
+            assertThat(bus.run(null, "secret-tool", "lookup", "service", "apikey", "account", "local/demo")).isEmpty();
+        }
+    }
+
+    @Test
+    void aSecretStoredByAnotherToolCanBeUsedOnceImported() throws Exception {
+        try (PrivateSessionBus bus = PrivateSessionBus.start(home).withUnlockedKeyring("test-password")) {
+            JarProcess apikey = apikey(bus);
+            apikey.run("first-value-abcdefghijkl\n", "import", "local/shared");
+            // Another tool replaces the item under the same names: apikey reads what is there now.
+            bus.run("second-value-abcdefghijkl", "secret-tool", "store", "--label=apikey|local/shared",
+                    "service", "apikey", "account", "local/shared");
+            assertThat(apikey.run(null, "get", "local/shared").out()).isEqualTo("second-value-abcdefghijkl\n");
+        }
+    }
+
+    @Test
+    void aLockedKeychainIsExitFiveBeforeAnythingIsCreated() throws Exception {
+        try (PrivateSessionBus bus = PrivateSessionBus.start(home)) {
+            JarProcess.Result r = apikey(bus).timeout(NOT_HUNG).run(null, "create", "local/demo");
+            assertThat(r.exit()).as(r.toString()).isEqualTo(5);
+            assertThat(r.err()).contains("apikey: the keychain is locked").contains("hint: ");
+            assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(home.resolve("config/keys.json")).doesNotExist();
+            assertThat(home.resolve("config/recovery")).doesNotExist();
+        }
+    }
+
+    @Test
+    void noSessionBusIsExitFiveWithAHintForTheFileStore() {
+        JarProcess.Result r = new JarProcess()
+                .env("HOME", home.toString())
+                .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + home.resolve("no-such-bus"))
+                .env("APIKEY_CONFIG_DIR", home.resolve("config").toString())
+                .timeout(NOT_HUNG)
+                .run(null, "create", "local/demo");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(5);
+        assertThat(r.err()).contains("apikey: no keychain is reachable")
+                .contains("APIKEY_BACKEND=file").contains("APIKEY_PASSPHRASE");
+        assertThat(home.resolve("config/keys.json")).doesNotExist();
+    }
+
+    @Test
+    void anExplicitKeychainChoiceWithoutABusFailsTheSameWay() {
+        JarProcess.Result r = new JarProcess()
+                .env("HOME", home.toString())
+                .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + home.resolve("no-such-bus"))
+                .env("APIKEY_CONFIG_DIR", home.resolve("config").toString())
+                .timeout(NOT_HUNG)
+                .run(null, "--backend", "keychain", "create", "local/demo");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(5);
+        assertThat(home.resolve("config/recovery")).doesNotExist();
+    }
+}
