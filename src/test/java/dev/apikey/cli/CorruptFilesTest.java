@@ -1,0 +1,52 @@
+package dev.apikey.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apikey.testing.CliRunner;
+import dev.apikey.testing.CliRunner.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A corrupt file is reported with its path and left exactly as it was, by reads and writes alike. */
+class CorruptFilesTest {
+    @TempDir
+    Path dir;
+    CliRunner cli;
+
+    @BeforeEach
+    void setUp() {
+        cli = new CliRunner(dir);
+        assertThat(cli.run("create", "local/demo").exit()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "keys.json|{ not json at all",
+        "keys.json|[]",
+        "keys.json|{\"version\":1,\"keys\":[{\"ref\":\"no slash\"}]}",
+        "keys.json|{\"version\":1,\"keys\":[{\"ref\":\"local/a\"}]}",
+        "keys.json|{\"version\":99,\"keys\":[]}",
+        "providers.json|{\"version\":1,\"providers\":{}}",
+        "config.json|not json",
+    })
+    void corruptFilesAreReportedAndLeftUntouched(String file, String content) throws Exception {
+        Path path = dir.resolve(file);
+        Files.writeString(path, content);
+        for (String[] args : new String[][] {{"list"}, {"create", "local/other"}, {"provider", "list"}}) {
+            Result r = cli.run(args);
+            if (r.exit() == 0) {
+                // Only commands that read this file must fail; the others may succeed.
+                continue;
+            }
+            assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+            assertThat(r.err()).as(r.toString()).contains(path.toString()).contains("corrupt").contains("hint:");
+        }
+        assertThat(cli.run("list").exit() != 0 || cli.run("provider", "list").exit() != 0
+                || cli.run("create", "local/third").exit() != 0).as("some command reads " + file).isTrue();
+        assertThat(Files.readString(path)).isEqualTo(content);
+    }
+}

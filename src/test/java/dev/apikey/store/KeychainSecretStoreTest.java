@@ -1,0 +1,85 @@
+package dev.apikey.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.apikey.core.KeyRef;
+import dev.apikey.core.Secret;
+import dev.apikey.core.SecretStoreException;
+import dev.apikey.testing.FakeKeychain;
+import dev.apikey.testing.FakeKeychain.Fault;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class KeychainSecretStoreTest {
+    private static final SecretId DEMO = SecretId.forKey(KeyRef.parse("local/demo"));
+    private final FakeKeychain keychain = new FakeKeychain();
+
+    @AfterEach
+    void releaseHungCalls() {
+        keychain.release();
+    }
+
+    private KeychainSecretStore store(Duration limit, int maxBytes) {
+        return new KeychainSecretStore(keychain, limit, maxBytes);
+    }
+
+    @Test
+    void itemsUseServiceApikeyAndTheRefAsAccount() {
+        store(Duration.ofSeconds(5), 0).put(DEMO, Secret.of("secret-value-123456"));
+        assertThat(keychain.item("apikey", "local/demo")).isEqualTo("secret-value-123456");
+        store(Duration.ofSeconds(5), 0).put(SecretId.forProvider("openai"), Secret.of("admin-credential"));
+        assertThat(keychain.item("apikey-provider", "openai")).isEqualTo("admin-credential");
+    }
+
+    @Test
+    void theKeychainIsOpenedOnceAndOnlyWhenUsed() {
+        KeychainSecretStore s = store(Duration.ofSeconds(5), 0);
+        assertThat(keychain.opens()).isZero();
+        s.get(DEMO);
+        s.get(DEMO);
+        assertThat(keychain.opens()).isEqualTo(1);
+    }
+
+    @Test
+    void aHangingKeychainFailsWithinTheTimeLimit() {
+        keychain.fault(Fault.HANGS);
+        assertThatThrownBy(() -> store(Duration.ofMillis(200), 0).get(DEMO))
+                .isInstanceOf(SecretStoreException.class)
+                .hasMessageContaining("did not answer within 200 ms");
+    }
+
+    @Test
+    void aLockedKeychainIsAnErrorNotAnEmptyAnswer() {
+        keychain.fault(Fault.LOCKED);
+        assertThatThrownBy(() -> store(Duration.ofSeconds(5), 0).get(DEMO))
+                .isInstanceOf(SecretStoreException.class).hasMessageContaining("locked");
+        assertThatThrownBy(() -> store(Duration.ofSeconds(5), 0).prepareWrite())
+                .isInstanceOf(SecretStoreException.class);
+    }
+
+    @Test
+    void aMissingKeychainIsReportedAsUnreachable() {
+        keychain.fault(Fault.UNREACHABLE);
+        assertThat(store(Duration.ofSeconds(5), 0).reachable()).isFalse();
+        assertThat(store(Duration.ofSeconds(5), 0).health().available()).isFalse();
+    }
+
+    @Test
+    void aSecretTooLargeForThePlatformIsRefusedBeforeAnythingIsWritten() {
+        String big = "x".repeat(2561);
+        assertThatThrownBy(() -> store(Duration.ofSeconds(5), 2560).put(DEMO, Secret.of(big)))
+                .isInstanceOf(SecretStoreException.class)
+                .hasMessageContaining("2561 bytes").hasMessageContaining("at most 2560");
+        assertThat(keychain.items()).isEmpty();
+        store(Duration.ofSeconds(5), 2560).put(DEMO, Secret.of("x".repeat(2560)));
+        assertThat(keychain.item("apikey", "local/demo")).hasSize(2560);
+    }
+
+    @Test
+    void theWriteCheckLeavesNoItemBehind() {
+        store(Duration.ofSeconds(5), 0).prepareWrite();
+        assertThat(keychain.items()).isEmpty();
+    }
+}
