@@ -26,6 +26,7 @@ public final class CliRunner {
 
     public CliRunner(Path configDir) {
         this.configDir = configDir;
+        variables.put("APIKEY_CONFIG_DIR", configDir.toString());
     }
 
     public record Result(int exit, String out, String err, List<String> prompts) {
@@ -119,7 +120,6 @@ public final class CliRunner {
             TestTerminal terminal = new TestTerminal(stdin, stdinTty, stdoutTty, stderrTty, width, answers);
             Map<String, String> vars = new HashMap<>(variables);
             vars.putAll(extra);
-            vars.putIfAbsent("APIKEY_CONFIG_DIR", configDir.toString());
             Env env = Env.builder()
                     .terminal(terminal)
                     .variables(vars)
