@@ -12,7 +12,11 @@ import java.util.concurrent.CountDownLatch;
  * Shared across invocations of one test like the OS keychain is across processes.
  */
 public final class FakeKeychain implements Keychain.Opener {
-    public enum Fault { NONE, UNREACHABLE, LOCKED, HANGS, REFUSES_WRITES }
+    public enum Fault {
+        NONE, UNREACHABLE, LOCKED, HANGS, REFUSES_WRITES,
+        /** Passes apikey's write check but refuses the secrets themselves, as a size limit would. */
+        REFUSES_SECRETS
+    }
 
     private final Map<String, String> items = new ConcurrentHashMap<>();
     private final CountDownLatch released = new CountDownLatch(1);
@@ -51,28 +55,31 @@ public final class FakeKeychain implements Keychain.Opener {
         return new Keychain() {
             @Override
             public String get(String service, String account) {
-                check(false);
+                check(false, account);
                 return items.get(service + "\u0000" + account);
             }
 
             @Override
             public void set(String service, String account, String secret) {
-                check(true);
+                check(true, account);
                 items.put(service + "\u0000" + account, secret);
             }
 
             @Override
             public boolean delete(String service, String account) {
-                check(true);
+                check(true, account);
                 return items.remove(service + "\u0000" + account) != null;
             }
         };
     }
 
-    private void check(boolean write) {
+    private void check(boolean write, String account) {
         hangIfAsked();
         if (fault == Fault.LOCKED) {
             throw new SecretStoreException("the keychain is locked", "unlock it");
+        }
+        if (write && fault == Fault.REFUSES_SECRETS && !account.startsWith(".")) {
+            throw new SecretStoreException("the keychain refused the secret", null);
         }
         if (write && fault == Fault.REFUSES_WRITES) {
             throw new SecretStoreException("the keychain refused the write", null);

@@ -1,0 +1,161 @@
+package dev.apikey.testing;
+
+import dev.apikey.core.NotFoundException;
+import dev.apikey.core.ProviderUnavailableException;
+import dev.apikey.core.Secret;
+import dev.apikey.provider.CreatedKey;
+import dev.apikey.provider.KeySpec;
+import dev.apikey.provider.KeyUsage;
+import dev.apikey.provider.Origins;
+import dev.apikey.provider.Provider;
+import dev.apikey.provider.ProviderConfig;
+import dev.apikey.provider.ProviderContext;
+import dev.apikey.provider.ProviderType;
+import dev.apikey.provider.RemoteKey;
+import dev.apikey.provider.RotationStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * A remote provider living in memory, for testing what core does with one: it keeps the keys it made,
+ * can rotate natively, and can be told to fail a call.
+ */
+public final class InMemoryProviderType implements ProviderType {
+    private final String name;
+    private final RotationStyle style;
+    private final Map<String, RemoteState> keys = new ConcurrentHashMap<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private final List<String> calls = new ArrayList<>();
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
+
+    public record RemoteState(String id, String name, String secret) {
+    }
+
+    public InMemoryProviderType(String name, RotationStyle style) {
+        this.name = name;
+        this.style = style;
+    }
+
+    /** Makes the named operation ({@code create}, {@code rotate}, {@code revoke}, {@code list}) fail with exit 6. */
+    public InMemoryProviderType failing(String operation) {
+        failing.add(operation);
+        return this;
+    }
+
+    public InMemoryProviderType healed() {
+        failing.clear();
+        return this;
+    }
+
+    public Map<String, RemoteState> keys() {
+        return keys;
+    }
+
+    public synchronized List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** Whether the provider would accept this secret now. */
+    public boolean accepts(String secret) {
+        return keys.values().stream().anyMatch(k -> k.secret().equals(secret));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String description() {
+        return "in-memory test provider";
+    }
+
+    @Override
+    public String defaultBaseUrl() {
+        return "https://api." + name + ".test";
+    }
+
+    @Override
+    public KeyUsage defaultUsage() {
+        return KeyUsage.BEARER;
+    }
+
+    @Override
+    public Provider open(ProviderConfig config, ProviderContext context) {
+        return new Provider() {
+            @Override
+            public ProviderConfig config() {
+                return config;
+            }
+
+            @Override
+            public KeyUsage usage() {
+                return defaultUsage().overriddenBy(config);
+            }
+
+            @Override
+            public List<String> boundOrigins() {
+                return Origins.of(config.baseUrl() != null ? config.baseUrl() : defaultBaseUrl(), config.allowHosts());
+            }
+
+            @Override
+            public boolean remote() {
+                return true;
+            }
+
+            @Override
+            public RotationStyle rotationStyle() {
+                return style;
+            }
+
+            @Override
+            public CreatedKey create(KeySpec spec) {
+                call("create");
+                String id = "id-" + ids.incrementAndGet();
+                String secret = "sk-" + name + "-" + id + "-0123456789abcdef";
+                keys.put(id, new RemoteState(id, spec.name(), secret));
+                return new CreatedKey(id, Secret.of(secret), context.clock().instant(), spec.expiresAt());
+            }
+
+            @Override
+            public CreatedKey rotate(String id, KeySpec spec) {
+                call("rotate");
+                RemoteState old = keys.get(id);
+                if (old == null) {
+                    throw new NotFoundException("no key " + id + " at " + name);
+                }
+                String secret = "sk-" + name + "-" + id + "-rolled-" + ids.incrementAndGet() + "-0123456789";
+                keys.put(id, new RemoteState(id, old.name(), secret));
+                return new CreatedKey(id, Secret.of(secret), context.clock().instant(), spec.expiresAt());
+            }
+
+            @Override
+            public void revoke(String id) {
+                call("revoke");
+                if (keys.remove(id) == null) {
+                    throw new NotFoundException("no key " + id + " at " + name);
+                }
+            }
+
+            @Override
+            public void list(Consumer<RemoteKey> each) {
+                call("list");
+                keys.values().forEach(k -> each.accept(new RemoteKey(k.id(), k.name(), null, null, null, null)));
+            }
+        };
+    }
+
+    private void call(String operation) {
+        synchronized (this) {
+            calls.add(operation);
+        }
+        if (failing.contains(operation)) {
+            throw new ProviderUnavailableException(name + " answered 503 to " + operation);
+        }
+    }
+}
