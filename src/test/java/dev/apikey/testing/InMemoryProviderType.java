@@ -32,6 +32,7 @@ public final class InMemoryProviderType implements ProviderType {
     private final AtomicInteger ids = new AtomicInteger();
     private final List<String> calls = new ArrayList<>();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    private volatile String requiredCredential;
 
     public record RemoteState(String id, String name, String secret) {
     }
@@ -44,6 +45,12 @@ public final class InMemoryProviderType implements ProviderType {
     /** Makes the named operation ({@code create}, {@code rotate}, {@code revoke}, {@code list}) fail with exit 6. */
     public InMemoryProviderType failing(String operation) {
         failing.add(operation);
+        return this;
+    }
+
+    /** Makes every call demand this management credential (exit 4 otherwise), as real APIs do. */
+    public InMemoryProviderType requiringCredential(String credential) {
+        this.requiredCredential = credential;
         return this;
     }
 
@@ -115,7 +122,7 @@ public final class InMemoryProviderType implements ProviderType {
 
             @Override
             public CreatedKey create(KeySpec spec) {
-                call("create");
+                call("create", context);
                 String id = "id-" + ids.incrementAndGet();
                 String secret = "sk-" + name + "-" + id + "-0123456789abcdef";
                 keys.put(id, new RemoteState(id, spec.name(), secret));
@@ -124,7 +131,7 @@ public final class InMemoryProviderType implements ProviderType {
 
             @Override
             public CreatedKey rotate(String id, KeySpec spec) {
-                call("rotate");
+                call("rotate", context);
                 RemoteState old = keys.get(id);
                 if (old == null) {
                     throw new NotFoundException("no key " + id + " at " + name);
@@ -136,7 +143,7 @@ public final class InMemoryProviderType implements ProviderType {
 
             @Override
             public void revoke(String id) {
-                call("revoke");
+                call("revoke", context);
                 if (keys.remove(id) == null) {
                     throw new NotFoundException("no key " + id + " at " + name);
                 }
@@ -144,15 +151,19 @@ public final class InMemoryProviderType implements ProviderType {
 
             @Override
             public void list(Consumer<RemoteKey> each) {
-                call("list");
+                call("list", context);
                 keys.values().forEach(k -> each.accept(new RemoteKey(k.id(), k.name(), null, null, null, null)));
             }
         };
     }
 
-    private void call(String operation) {
+    private void call(String operation, ProviderContext context) {
         synchronized (this) {
             calls.add(operation);
+        }
+        if (requiredCredential != null
+                && !context.managementCredential().get().reveal().equals(requiredCredential)) {
+            throw new dev.apikey.core.CredentialRejectedException(name + " answered 401: invalid credential");
         }
         if (failing.contains(operation)) {
             throw new ProviderUnavailableException(name + " answered 503 to " + operation);
