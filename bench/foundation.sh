@@ -1,7 +1,8 @@
 #!/bin/sh
 # Start-up and keychain benchmarks of the foundation commands, beside peers on the same machine.
 #   bench/foundation.sh [--export results.md]
-# Needs: hyperfine, dbus, gnome-keyring, libsecret-tools, python3-keyring (apt); builds the jar if missing.
+# Needs: hyperfine, dbus, gnome-keyring, libsecret-tools, python3-keyring (apt; Debian's /usr/bin/python3);
+# builds the jar if missing.
 # Runs the keychain part inside a private D-Bus session with an unlocked gnome-keyring, under a temporary HOME.
 set -eu
 root=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
@@ -42,7 +43,7 @@ java $flags -jar $jar create local/bench >/dev/null 2>&1
 hyperfine --warmup 3 --runs 20 -N --export-markdown "$work/keychain.md" \
   -n "apikey get (keychain)" "java $flags -jar $jar get local/bench" \
   -n "secret-tool lookup" "secret-tool lookup service apikey account local/bench" \
-  -n "python3 keyring get" "python3 -c 'import keyring; keyring.get_password(\"apikey\", \"local/bench\")'"
+  -n "python3 keyring get" "/usr/bin/python3 -c 'import keyring; keyring.get_password(\"apikey\", \"local/bench\")'"
 EOS
 dbus-run-session -- sh "$work/keychain.sh"
 

@@ -44,7 +44,12 @@ public final class ListKeys {
         if (provider != null) {
             Names.require("provider", provider);
         }
-        return ws.keys().all().stream().filter(r -> provider == null || r.ref().provider().equals(provider)).toList();
+        List<KeyRecord> keys = ws.keys().all().stream()
+                .filter(r -> provider == null || r.ref().provider().equals(provider)).toList();
+        if (provider != null && keys.isEmpty()) {
+            ws.providers().config(provider); // a typo'd provider is "not found", not an empty list
+        }
+        return keys;
     }
 
     /**
@@ -55,7 +60,6 @@ public final class ListKeys {
         List<KeyRecord> local = local(provider);
         Set<String> providers = new LinkedHashSet<>();
         if (provider != null) {
-            ws.providers().config(provider); // a typo'd provider is "not found", not an empty list
             providers.add(provider);
         } else {
             local.forEach(r -> providers.add(r.ref().provider()));

@@ -47,6 +47,8 @@ class BadInputTest {
                 Arguments.of(3, "no key local/missing", new String[] {"rotate", "local/missing"}),
                 Arguments.of(3, "no provider named nowhere", new String[] {"create", "nowhere/key"}),
                 Arguments.of(3, "no provider named nowhere", new String[] {"provider", "show", "nowhere"}),
+                Arguments.of(3, "no provider named nowhere", new String[] {"list", "nowhere"}),
+                Arguments.of(3, "no provider named nowhere", new String[] {"list", "nowhere", "--remote"}),
                 Arguments.of(2, "unknown provider type", new String[] {"provider", "add", "x", "--type", "bogus"}),
                 Arguments.of(7, "plain http", new String[] {"provider", "add", "x", "--type", "local", "--base-url", "http://example.com"}));
     }
@@ -91,6 +93,22 @@ class BadInputTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.prompts()).isEmpty();
         assertThat(r.err()).contains("--yes");
+    }
+
+    @Test
+    void aWrongPassphraseIsExitFiveAndChangesNothing() throws Exception {
+        cli.env("APIKEY_BACKEND", "file");
+        assertThat(cli.invocation().env("APIKEY_PASSPHRASE", "right").run("create", "local/in-file").exit()).isZero();
+        byte[] store = Files.readAllBytes(dir.resolve("secrets.enc"));
+        byte[] keys = Files.readAllBytes(dir.resolve("keys.json"));
+        for (String[] args : new String[][] {{"get", "local/in-file"}, {"create", "local/another"},
+            {"rotate", "local/in-file"}, {"forget", "local/in-file", "--yes"}}) {
+            Result r = cli.invocation().env("APIKEY_PASSPHRASE", "wrong").run(args);
+            assertThat(r.exit()).as(r.toString()).isEqualTo(5);
+            assertThat(r.err()).contains("wrong passphrase").contains("hint:");
+        }
+        assertThat(Files.readAllBytes(dir.resolve("secrets.enc"))).isEqualTo(store);
+        assertThat(Files.readAllBytes(dir.resolve("keys.json"))).isEqualTo(keys);
     }
 
     @Test
