@@ -1,5 +1,6 @@
 package dev.apikey.term;
 
+import dev.apikey.core.UserPrompts;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -29,7 +30,8 @@ public final class SystemTerminal implements Terminal {
     private Boolean stdinTty;
     private Boolean stdoutTty;
     private Boolean stderrTty;
-    private JLinePrompts prompts;
+    private UserPrompts prompts;
+    private JLinePrompts jline;
 
     public SystemTerminal(Map<String, String> environment) {
         this.environment = environment;
@@ -89,15 +91,23 @@ public final class SystemTerminal implements Terminal {
         if (columns != null && columns.matches("\\d{1,4}")) {
             return Integer.parseInt(columns);
         }
-        return prompts().width();
+        return jline().width();
     }
 
+    /** JLine, loaded only when there is a terminal to prompt on (it is not free to start). */
     @Override
-    public JLinePrompts prompts() {
+    public UserPrompts prompts() {
         if (prompts == null) {
-            prompts = new JLinePrompts(stdinIsTerminal() && stderrIsTerminal(), err);
+            prompts = stdinIsTerminal() && stderrIsTerminal() ? jline() : UserPrompts.NONE;
         }
         return prompts;
+    }
+
+    private JLinePrompts jline() {
+        if (jline == null) {
+            jline = new JLinePrompts(stdinIsTerminal() && stderrIsTerminal(), err);
+        }
+        return jline;
     }
 
     private boolean isTerminal(int fd) {
