@@ -12,6 +12,7 @@ import dev.apikey.core.Workspace;
 import dev.apikey.metadata.AppConfigFile;
 import dev.apikey.metadata.AuditLogFile;
 import dev.apikey.metadata.ConfigDirectory;
+import dev.apikey.metadata.JournalDirectory;
 import dev.apikey.metadata.KeyIndexFile;
 import dev.apikey.metadata.NameCache;
 import dev.apikey.metadata.ProviderConfigFile;
@@ -145,8 +146,9 @@ public final class CliContext {
         Providers providers = new Providers(env.providerTypes(), providerConfigs::all, providerConfigs::find,
                 p -> new ProviderContext(env.clock(), env.random(), () -> credentials.get(p), http(), redactor, notices(),
                         prompts, env.variables()));
+        JournalDirectory journal = new JournalDirectory(dir);
         return new Workspace(env.clock(), keys,
-                new KeySecrets(backends, env.variables(), keys, notices(), redactor),
-                backends, providers, new AuditLogFile(dir, notices()), new RecoveryFiles(dir), notices(), prompts, redactor);
+                new KeySecrets(backends, env.variables(), keys, notices(), redactor, journal),
+                backends, providers, new AuditLogFile(dir, notices()), new RecoveryFiles(dir), notices(), prompts, redactor, journal);
     }
 }

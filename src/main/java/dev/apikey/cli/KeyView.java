@@ -2,6 +2,7 @@ package dev.apikey.cli;
 
 import dev.apikey.core.KeyRecord;
 import dev.apikey.core.KeyRef;
+import dev.apikey.core.KeyStatus;
 import dev.apikey.core.ListKeys;
 import dev.apikey.provider.RemoteKey;
 import java.time.Instant;
@@ -19,19 +20,19 @@ record KeyView(String ref, String provider, String name, String id, String backe
     }
 
     static KeyView of(KeyRecord r, Instant now) {
-        return of(r, now, null);
+        return of(r, r.status(now), null);
     }
 
-    static KeyView of(KeyRecord r, Instant now, String remote) {
+    static KeyView of(KeyRecord r, KeyStatus status, String remote) {
         return new KeyView(r.ref().toString(), r.ref().provider(), r.ref().name(), r.id(), r.backend(), r.origin(),
-                r.createdAt(), r.expiresAt(), r.rotatedAt(), r.status(now).label(), r.hint(), r.description(),
+                r.createdAt(), r.expiresAt(), r.rotatedAt(), status.label(), r.hint(), r.description(),
                 r.scopes(), r.pendingRevocations().stream().map(p -> new Pending(p.id(), p.hint(), p.deadline())).toList(),
                 remote);
     }
 
-    static KeyView of(ListKeys.Entry e, Instant now) {
+    static KeyView of(ListKeys.Entry e, KeyStatus localStatus, Instant now) {
         if (e.local() != null) {
-            return of(e.local(), now, e.remote() == null ? null : e.remote().label());
+            return of(e.local(), localStatus, e.remote() == null ? null : e.remote().label());
         }
         RemoteKey k = e.remoteKey();
         KeyRef ref = e.ref();

@@ -40,12 +40,12 @@ final class ListCommand extends BaseCommand {
         if (!remote) {
             List<KeyRecord> keys = list.local(provider);
             if (output().json()) {
-                output().printJson(keys.stream().map(r -> KeyView.of(r, now)).toList());
+                output().printJson(keys.stream().map(r -> KeyView.of(r, list.statusOf(r, now), null)).toList());
             } else {
                 Table table = new Table("REF", "STATUS", "HINT", "CREATED", "EXPIRES", "ROTATED", "BACKEND");
                 Times times = output().times();
                 for (KeyRecord r : keys) {
-                    KeyStatus status = r.status(now);
+                    KeyStatus status = list.statusOf(r, now);
                     table.row(new String[] {null, colour(status), null, null, null, null, null},
                             r.ref().toString(), status.label(), r.hint(), times.format(r.createdAt()),
                             times.format(r.expiresAt()), times.format(r.rotatedAt()), r.backend());
@@ -56,7 +56,7 @@ final class ListCommand extends BaseCommand {
         }
         if (output().json()) {
             try (Output.JsonArrayStream array = output().jsonArray()) {
-                list.remote(provider, e -> array.add(KeyView.of(e, now)));
+                list.remote(provider, e -> array.add(KeyView.of(e, e.local() == null ? null : list.statusOf(e.local(), now), now)));
             }
             return ExitCodes.OK;
         }
@@ -64,7 +64,7 @@ final class ListCommand extends BaseCommand {
             Table table = new Table("REF", "REMOTE", "ID", "STATUS", "HINT", "CREATED", "EXPIRES");
             Times times = output().times();
             list.remote(provider, e -> {
-                KeyView v = KeyView.of(e, now);
+                KeyView v = KeyView.of(e, e.local() == null ? null : list.statusOf(e.local(), now), now);
                 table.row(v.ref(), v.remote(), v.id(), v.status(), v.hint(), times.format(v.createdAt()),
                         times.format(v.expiresAt()));
             });
@@ -72,7 +72,7 @@ final class ListCommand extends BaseCommand {
         } else {
             // Off a terminal, rows stream as the provider pages them.
             list.remote(provider, e -> {
-                KeyView v = KeyView.of(e, now);
+                KeyView v = KeyView.of(e, e.local() == null ? null : list.statusOf(e.local(), now), now);
                 context.terminal().out().println(String.join("\t", nz(v.ref()), v.remote(), nz(v.id()), v.status(),
                         nz(v.hint()), iso(v.createdAt()), iso(v.expiresAt())));
             });

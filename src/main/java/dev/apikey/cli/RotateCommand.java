@@ -24,6 +24,7 @@ import picocli.CommandLine.Parameters;
             "  apikey rotate --due --dry-run",
             "  apikey rotate --older-than 90d",
             "  apikey rotate --finish                     # revoke old keys whose grace is over",
+            "  apikey rotate --resume                     # complete or roll back interrupted rotations",
         })
 final class RotateCommand extends BaseCommand {
 
@@ -42,6 +43,9 @@ final class RotateCommand extends BaseCommand {
 
         @Option(names = "--finish", description = "Revoke replaced keys whose grace period is over.")
         boolean finish;
+
+        @Option(names = "--resume", description = "Complete or roll back interrupted creates and rotations.")
+        boolean resume;
     }
 
     @Option(names = "--grace", paramLabel = "DURATION", description = "Keep the old key working this long.")
@@ -59,11 +63,11 @@ final class RotateCommand extends BaseCommand {
         RotateKeys rotate = new RotateKeys(workspace());
         List<KeyRef> targets = refs.stream().map(KeyRef::parse).toList();
         List<RotateKeys.Outcome> outcomes;
-        if (selection != null && selection.finish) {
+        if (selection != null && (selection.finish || selection.resume)) {
             if (grace != null || dryRun) {
-                throw new UsageException("--finish takes no --grace or --dry-run");
+                throw new UsageException((selection.finish ? "--finish" : "--resume") + " takes no --grace or --dry-run");
             }
-            outcomes = rotate.finish(targets);
+            outcomes = selection.finish ? rotate.finish(targets) : rotate.resume(targets);
         } else {
             Duration graceDuration = grace == null ? null : Durations.parse(grace);
             if (selection != null) {
@@ -101,6 +105,7 @@ final class RotateCommand extends BaseCommand {
                 case RotateKeys.Outcome.PLANNED -> "Would rotate " + o.ref()
                         + (o.revokeAfter() == null ? "" : " (old key revoked after " + o.revokeAfter() + ")");
                 case RotateKeys.Outcome.FINISHED -> "Revoked the replaced key " + o.oldId() + " of " + o.ref();
+                case RotateKeys.Outcome.COMPLETED, RotateKeys.Outcome.ROLLED_BACK -> o.ref() + ": " + o.detail();
                 default -> "Rotated " + o.ref() + (o.revokeAfter() == null ? ""
                         : "; the old key works until " + o.revokeAfter() + ", then 'apikey rotate --finish' revokes it");
             });
@@ -115,9 +120,10 @@ final class RotateCommand extends BaseCommand {
     }
 
     /** One key's outcome in {@code --json}. */
-    record Result(String ref, String result, String oldId, String newId, Instant revokeAfter, String error) {
+    record Result(String ref, String result, String oldId, String newId, Instant revokeAfter, String detail,
+                  String error) {
         static Result of(RotateKeys.Outcome o) {
-            return new Result(o.ref().toString(), o.state(), o.oldId(), o.newId(), o.revokeAfter(),
+            return new Result(o.ref().toString(), o.state(), o.oldId(), o.newId(), o.revokeAfter(), o.detail(),
                     o.error() == null ? null : o.error().getMessage());
         }
     }

@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** {@code apikey create}: make the key at the provider, store its secret, record its metadata. */
+/**
+ * {@code apikey create}: make the key at the provider, store its secret, record its metadata — each
+ * step journaled first, so an interrupted create is completed or cleaned up by {@code rotate --resume}.
+ */
 public final class CreateKey {
     private final Workspace ws;
 
@@ -33,15 +36,45 @@ public final class CreateKey {
         Duration lifetime = expiresAt == null ? null : Duration.between(now, expiresAt);
         // Choose (and if need be, open and unlock) the store before anything exists remotely.
         SecretStore store = WritableStore.choose(ws);
-        KeySpec spec = new KeySpec(ref.name(), request.description(), request.scopes(), expiresAt, request.params(), null);
-        CreatedKey created = provider.create(spec);
-        StoredSecrets.storeOrRecover(ws, store, ref, created, "create");
-        KeyRecord record = new KeyRecord(ref, created.id(), store.backend(), KeyRecord.CREATED,
-                created.createdAt() != null ? created.createdAt() : now, null,
-                created.expiresAt() != null ? created.expiresAt() : expiresAt, lifetime, null,
-                request.description(), request.scopes(), request.params(), created.secret().hint(), List.of(), null);
+
+        RotationJournal journal = ws.journal();
+        JournalEntry entry = journal.begin(new JournalEntry(ref, JournalEntry.CREATE,
+                provider.remote() ? JournalEntry.REPLACE : JournalEntry.LOCAL, KeyChanges.newMarker(), store.backend(),
+                null, null, null, new JournalEntry.Spec(request.description(), request.scopes(), request.params(),
+                lifetime, expiresAt), journal.self(), now, List.of()));
+        KeySpec spec = new KeySpec(ref.name(), request.description(), request.scopes(), expiresAt, request.params(),
+                entry.marker());
+        entry = journal.record(entry, JournalEntry.Step.of(JournalEntry.Step.CREATING, now));
+        CreatedKey created;
+        try {
+            created = provider.create(spec);
+        } catch (ApikeyException e) {
+            KeyChanges.abandonCreate(ws, journal, entry, provider, e);
+            throw e;
+        }
+        entry = journal.record(entry, new JournalEntry.Step(JournalEntry.Step.CREATED, ws.clock().instant(),
+                created.id(), created.secret().hint(), created.expiresAt(), Fingerprint.of(created.secret())));
+        try {
+            StoredSecrets.storeOrRecover(ws, store, ref, created, "create");
+        } catch (StoredSecrets.SavedToRecoveryFile e) {
+            journal.record(entry, JournalEntry.Step.of(JournalEntry.Step.RECOVERY_FILE, ws.clock().instant()));
+            throw e;
+        }
+        entry = journal.record(entry, JournalEntry.Step.of(JournalEntry.Step.STORED, ws.clock().instant()));
+        KeyRecord record = recordOf(entry, created.id(), created.secret().hint(), created.createdAt(),
+                created.expiresAt());
         ws.keys().update(keys -> keys.put(ref, record));
+        journal.finish(ref);
         ws.audit().record(AuditEvent.of(now, "create", ref, created.id(), "ok"));
         return record;
+    }
+
+    /** The metadata of a key made by a (possibly resumed) journaled create. */
+    static KeyRecord recordOf(JournalEntry entry, String id, String hint, Instant createdAt, Instant providerExpiry) {
+        JournalEntry.Spec spec = entry.spec();
+        return new KeyRecord(entry.ref(), id, entry.backend(), KeyRecord.CREATED,
+                createdAt != null ? createdAt : entry.startedAt(), null,
+                providerExpiry != null ? providerExpiry : spec.expiresAt(), spec.lifetime(), null,
+                spec.description(), spec.scopes(), spec.params(), hint, List.of(), null);
     }
 }

@@ -13,6 +13,7 @@ public final class ForgetKey {
 
     public KeyRecord run(KeyRef ref) {
         KeyRecord record = ws.keys().require(ref);
+        ws.journal().requireNone(ref);
         forgetLocally(ws, record);
         ws.audit().record(AuditEvent.of(ws.clock().instant(), "forget", ref, record.id(), "ok"));
         return record;

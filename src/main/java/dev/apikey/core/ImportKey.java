@@ -23,6 +23,7 @@ public final class ImportKey {
             throw new UsageException("key " + ref + " already exists",
                     "remove it first with 'apikey forget " + ref + "', or pick another name");
         }
+        ws.journal().requireNone(ref);
         if (!ws.providers().exists(ref.provider())) {
             ws.providers().config(ref.provider()); // throws the not-found error with its hint
         }

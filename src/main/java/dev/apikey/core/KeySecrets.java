@@ -18,14 +18,16 @@ public final class KeySecrets {
     private final KeyIndex index;
     private final Notices notices;
     private final Redactor redactor;
+    private final RotationJournal journal;
 
     public KeySecrets(SecretBackends backends, Map<String, String> environment, KeyIndex index, Notices notices,
-                      Redactor redactor) {
+                      Redactor redactor, RotationJournal journal) {
         this.backends = backends;
         this.environment = environment;
         this.index = index;
         this.notices = notices;
         this.redactor = redactor;
+        this.journal = journal;
     }
 
     /** The environment override for a key, checked for ambiguity against the known keys and {@code others}. */
@@ -55,6 +57,10 @@ public final class KeySecrets {
             return fromEnv.get();
         }
         KeyRecord record = index.require(ref);
+        // Using a key stays possible during an unfinished rotation: the store always holds a valid secret.
+        journal.find(ref).filter(e -> !journal.ownerAlive(e)).ifPresent(e -> notices.warn("an interrupted "
+                + e.operation() + " of " + ref + " is unfinished; using the stored secret. Run 'apikey rotate --resume "
+                + ref + "' to complete it"));
         return fromStore(record);
     }
 

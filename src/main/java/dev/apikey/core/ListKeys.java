@@ -39,6 +39,11 @@ public final class ListKeys {
     public record Entry(KeyRef ref, KeyRecord local, RemoteKey remoteKey, RemoteState remote) {
     }
 
+    /** A key's status, {@code rotating} while the journal holds an unfinished change of it. */
+    public KeyStatus statusOf(KeyRecord record, java.time.Instant now) {
+        return ws.journal().find(record.ref()).isPresent() ? KeyStatus.ROTATING : record.status(now);
+    }
+
     /** Local keys, optionally of one provider. */
     public List<KeyRecord> local(String provider) {
         if (provider != null) {

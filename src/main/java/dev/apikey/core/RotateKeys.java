@@ -1,7 +1,5 @@
 package dev.apikey.core;
 
-import dev.apikey.provider.CreatedKey;
-import dev.apikey.provider.KeySpec;
 import dev.apikey.provider.Provider;
 import dev.apikey.provider.RotationStyle;
 import dev.apikey.store.SecretId;
@@ -11,14 +9,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
- * {@code apikey rotate}: replace keys. Native rotation where the provider has it; otherwise create the
- * new key, store it as current, and revoke the old one at once or after a grace period. The new
- * secret is always stored before the old one is revoked, and a secret the store refuses goes to a
- * recovery file. Each key is rotated on its own: one failure does not stop the others.
+ * {@code apikey rotate}: choose keys (by name, {@code --due}, {@code --older-than}), rotate them —
+ * several at once, up to {@link #PARALLELISM} — finish grace periods, and resume interrupted changes.
+ * Each key succeeds or fails on its own: one failure does not stop the others.
  */
 public final class RotateKeys {
+    /** Keys rotated at the same time: enough to hide provider latency, few enough to respect rate limits. */
+    public static final int PARALLELISM = 4;
+
     private final Workspace ws;
 
     public RotateKeys(Workspace ws) {
@@ -27,11 +33,17 @@ public final class RotateKeys {
 
     /** What happened to one key. {@code error} is set when {@code state} is {@code failed}. */
     public record Outcome(KeyRef ref, String state, String oldId, String newId, Instant revokeAfter,
-                          ApikeyException error) {
+                          ApikeyException error, String detail) {
         public static final String ROTATED = "rotated";
         public static final String PLANNED = "would-rotate";
         public static final String FINISHED = "revoked";
+        public static final String COMPLETED = "completed";
+        public static final String ROLLED_BACK = "rolled-back";
         public static final String FAILED = "failed";
+
+        static Outcome failed(KeyRef ref, ApikeyException e) {
+            return new Outcome(ref, FAILED, null, null, null, e, null);
+        }
     }
 
     /** The keys whose age has reached their own or their provider's {@code maxAge}. */
@@ -62,17 +74,25 @@ public final class RotateKeys {
     }
 
     public List<Outcome> rotate(List<KeyRef> refs, Duration grace, boolean dryRun) {
-        List<Outcome> outcomes = new ArrayList<>();
-        for (KeyRef ref : refs) {
+        if (dryRun) {
+            return each(refs, ref -> plan(ref, grace));
+        }
+        KeyRotation rotation = new KeyRotation(ws);
+        return each(refs, ref -> {
             try {
-                outcomes.add(dryRun ? plan(ref, grace) : rotateOne(ref, grace));
+                return rotation.rotate(ref, grace);
             } catch (ApikeyException e) {
-                outcomes.add(new Outcome(ref, Outcome.FAILED, null, null, null, e));
                 ws.audit().record(AuditEvent.of(ws.clock().instant(), "rotate", ref, null, "failed")
                         .withDetail(e.getMessage()));
+                throw e;
             }
-        }
-        return outcomes;
+        });
+    }
+
+    /** Completes or rolls back interrupted changes; with no refs, every one there is. */
+    public List<Outcome> resume(List<KeyRef> refs) {
+        ResumeChanges resume = new ResumeChanges(ws);
+        return each(refs.isEmpty() ? resume.pending() : refs, resume::resume);
     }
 
     /** Revokes the replaced keys whose grace period is over; with no refs, of every key. */
@@ -86,89 +106,79 @@ public final class RotateKeys {
                     continue;
                 }
                 try {
+                    ws.journal().requireNone(record.ref());
                     revokePending(record.ref(), p);
-                    outcomes.add(new Outcome(record.ref(), Outcome.FINISHED, p.id(), record.id(), p.deadline(), null));
+                    outcomes.add(new Outcome(record.ref(), Outcome.FINISHED, p.id(), record.id(), p.deadline(), null, null));
                 } catch (ApikeyException e) {
-                    outcomes.add(new Outcome(record.ref(), Outcome.FAILED, p.id(), record.id(), p.deadline(), e));
+                    outcomes.add(new Outcome(record.ref(), Outcome.FAILED, p.id(), record.id(), p.deadline(), e, null));
                 }
             }
         }
         return outcomes;
     }
 
-    private Outcome plan(KeyRef ref, Duration grace) {
-        KeyRecord record = ws.keys().require(ref);
-        Provider provider = ws.providers().get(ref.provider());
-        refuseGraceForNative(provider, grace);
-        Instant after = grace == null ? null : ws.clock().instant().plus(grace);
-        return new Outcome(ref, Outcome.PLANNED, record.id(), null, after, null);
+    /**
+     * Runs one operation per key, up to {@link #PARALLELISM} at a time, and returns the outcomes in
+     * the order of the keys. Progress goes to stderr when there are several.
+     */
+    private List<Outcome> each(List<KeyRef> refs, Function<KeyRef, Outcome> operation) {
+        if (refs.size() <= 1) {
+            return refs.stream().map(ref -> guarded(ref, operation)).toList();
+        }
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLELISM, refs.size()), r -> {
+            Thread t = new Thread(r, "apikey-rotate");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (KeyRef ref : refs) {
+                futures.add(pool.submit(() -> {
+                    Outcome o = guarded(ref, operation);
+                    ws.notices().info("[" + done.incrementAndGet() + "/" + refs.size() + "] " + o.ref() + ": " + o.state());
+                    return o;
+                }));
+            }
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Future<Outcome> f : futures) {
+                outcomes.add(f.get());
+            }
+            return outcomes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException("interrupted");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
-    private Outcome rotateOne(KeyRef ref, Duration grace) {
+    private static Outcome guarded(KeyRef ref, Function<KeyRef, Outcome> operation) {
+        try {
+            return operation.apply(ref);
+        } catch (ApikeyException e) {
+            return Outcome.failed(ref, e);
+        }
+    }
+
+    private Outcome plan(KeyRef ref, Duration grace) {
         KeyRecord record = ws.keys().require(ref);
-        if (record.revokedAt() != null) {
-            throw new UsageException(ref + " was revoked", "create a new key with 'apikey create'");
-        }
-        Provider provider = ws.providers().get(ref.provider());
-        refuseGraceForNative(provider, grace);
-        SecretStore store = ws.backends().named(record.backend());
-        if (!store.writable()) {
-            throw new UsageException(ref + " lives in the read-only " + record.backend() + " backend",
-                    "rotate it where it is stored");
-        }
-        store.prepareWrite();
-        Instant now = ws.clock().instant();
-        // A rotation keeps the key's lifetime: a key made to last 90 days gets a new 90 days.
-        Instant expiresAt = record.lifetime() == null ? null : now.plus(record.lifetime());
-        KeySpec spec = new KeySpec(ref.name(), record.description(), record.scopes(), expiresAt, record.params(), null);
-
-        Secret old = provider.rotationStyle() == RotationStyle.REPLACE && grace != null
-                ? ws.secrets().fromStore(record) : null;
-        CreatedKey created = provider.rotationStyle() == RotationStyle.NATIVE
-                ? provider.rotate(record.id(), spec)
-                : provider.create(spec);
-        if (provider.verify(created).map(ok -> !ok).orElse(false)) {
-            provider.revoke(created.id());
-            throw new ProviderUnavailableException("the provider did not accept the new key of " + ref
-                    + "; it was revoked and the old key is unchanged");
-        }
-
-        List<KeyRecord.PendingRevocation> pending = new ArrayList<>(record.pendingRevocations());
-        Instant revokeAfter = null;
-        if (old != null) {
-            // Keep the old secret (under its own account) before the new one replaces it.
-            String account = ref + "#" + (record.id() == null ? "previous" : record.id());
-            store.put(new SecretId(SecretId.KEY_SERVICE, account), old);
-            revokeAfter = now.plus(grace);
-            pending.add(new KeyRecord.PendingRevocation(record.id(), record.hint(), revokeAfter, account));
-        }
-        StoredSecrets.storeOrRecover(ws, store, ref, created, "rotate");
-        Instant newExpiry = created.expiresAt() != null ? created.expiresAt() : expiresAt;
-        KeyRecord next = record.rotated(created.id(), created.secret().hint(), now, newExpiry, pending);
-        ws.keys().update(keys -> keys.put(ref, next));
-
-        if (provider.rotationStyle() == RotationStyle.REPLACE && old == null && provider.remote() && record.id() != null) {
-            try {
-                provider.revoke(record.id());
-            } catch (ApikeyException e) {
-                // The new key is in place; the old one stays alive until 'rotate --finish' revokes it.
-                KeyRecord.PendingRevocation p = new KeyRecord.PendingRevocation(record.id(), record.hint(), now, null);
-                ws.keys().update(keys -> keys.computeIfPresent(ref, (k, r) -> r.withPendingRevocations(
-                        append(r.pendingRevocations(), p))));
-                ws.notices().warn("the old key of " + ref + " could not be revoked (" + e.getMessage()
-                        + "); 'apikey rotate --finish " + ref + "' retries");
-            }
-        }
-        ws.audit().record(AuditEvent.of(now, "rotate", ref, created.id(), "ok")
-                .withDetail("replaced " + (record.id() == null ? "an imported key" : record.id())
-                        + (revokeAfter == null ? "" : ", old key revoked after " + revokeAfter)));
-        return new Outcome(ref, Outcome.ROTATED, record.id(), created.id(), revokeAfter, null);
+        ws.journal().requireNone(ref);
+        refuseGraceForNative(ws.providers().get(ref.provider()), grace);
+        Instant after = grace == null ? null : ws.clock().instant().plus(grace);
+        return new Outcome(ref, Outcome.PLANNED, record.id(), null, after, null, null);
     }
 
     private void revokePending(KeyRef ref, KeyRecord.PendingRevocation p) {
         Provider provider = ws.providers().get(ref.provider());
         if (provider.remote() && p.id() != null) {
-            provider.revoke(p.id());
+            try {
+                provider.revoke(p.id());
+            } catch (NotFoundException gone) {
+                // already revoked
+            }
         }
         KeyRecord record = ws.keys().require(ref);
         SecretStore store = ws.backends().named(record.backend());
@@ -181,14 +191,14 @@ public final class RotateKeys {
                 .withDetail("end of grace period"));
     }
 
-    private static void refuseGraceForNative(Provider provider, Duration grace) {
+    static void refuseGraceForNative(Provider provider, Duration grace) {
         if (grace != null && provider.rotationStyle() == RotationStyle.NATIVE) {
             throw new UsageException("--grace is not possible with " + provider.config().type() + ": its native "
                     + "rotation invalidates the old secret at once", "rotate without --grace");
         }
     }
 
-    private static <T> List<T> append(List<T> list, T item) {
+    static <T> List<T> append(List<T> list, T item) {
         List<T> copy = new ArrayList<>(list);
         copy.add(item);
         return copy;

@@ -63,6 +63,13 @@ public final class StatusReport {
                         p.deadline(), over));
             }
         }
+        for (JournalEntry e : ws.journal().all()) {
+            boolean running = ws.journal().ownerAlive(e);
+            findings.add(new Finding(running ? "in-progress" : "unfinished-" + e.operation(), e.ref().toString(),
+                    running ? "being changed by process " + e.owner().pid()
+                            : "interrupted after step '" + e.lastStep() + "'; run 'apikey rotate --resume " + e.ref() + "'",
+                    e.startedAt(), !running));
+        }
         for (Path file : ws.recovery().list()) {
             findings.add(new Finding("recovery-file", null, "a secret waits in " + file
                     + "; run 'apikey rotate --resume'", null, true));

@@ -1,6 +1,7 @@
 package dev.apikey.http;
 
 import dev.apikey.core.ProviderUnavailableException;
+import dev.apikey.core.ResponseLostException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -16,6 +17,8 @@ public final class HttpErrors {
     public static ProviderUnavailableException noResponse(String what, String host, IOException e) {
         String cause;
         String hint = null;
+        // Only these failures prove the request was never sent; after any other, the provider may have acted.
+        boolean notSent = e instanceof UnknownHostException || e instanceof ConnectException || e instanceof SSLException;
         if (e instanceof UnknownHostException) {
             cause = "cannot resolve host " + host;
             hint = "check the URL and your network or DNS";
@@ -32,6 +35,7 @@ public final class HttpErrors {
             cause = "connection to " + host + " failed (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
         }
-        return new ProviderUnavailableException(what + ": " + cause, hint, e);
+        return notSent ? new ProviderUnavailableException(what + ": " + cause, hint, e)
+                : new ResponseLostException(what + ": " + cause, hint, e);
     }
 }

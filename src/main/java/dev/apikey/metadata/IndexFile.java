@@ -49,15 +49,15 @@ final class IndexFile<K extends Comparable<K>, V> {
         this.afterChange = afterChange;
     }
 
-    List<V> all() {
+    synchronized List<V> all() {
         return List.copyOf(load().values());
     }
 
-    Optional<V> find(K key) {
+    synchronized Optional<V> find(K key) {
         return Optional.ofNullable(load().get(key));
     }
 
-    <T> T update(Function<SortedMap<K, V>, T> change) {
+    synchronized <T> T update(Function<SortedMap<K, V>, T> change) {
         try (DirectoryLock lock = directory.lock()) {
             TreeMap<K, V> current = readFromDisk();
             TreeMap<K, V> next = new TreeMap<>(current);

@@ -53,6 +53,15 @@ public final class RecoveryFiles {
         return files;
     }
 
+    /** The key a recovery file belongs to, from its content. */
+    public Optional<KeyRef> refOf(Path file) {
+        try {
+            return Optional.of(KeyRef.parse(Json.mapper().readValue(Files.readAllBytes(file), Recovered.class).ref()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     public Optional<Recovered> read(KeyRef ref) {
         Path file = fileFor(ref);
         try {

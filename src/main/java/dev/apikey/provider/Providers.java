@@ -32,7 +32,7 @@ public final class Providers {
         return types;
     }
 
-    public Provider get(String name) {
+    public synchronized Provider get(String name) {
         Provider p = opened.get(name);
         if (p == null) {
             ProviderConfig config = config(name);

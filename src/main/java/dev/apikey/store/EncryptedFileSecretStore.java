@@ -66,7 +66,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
     }
 
     @Override
-    public Optional<Secret> get(SecretId id) {
+    public synchronized Optional<Secret> get(SecretId id) {
         Optional<SecretFile> model = read();
         if (model.isEmpty()) {
             return Optional.empty();
@@ -86,7 +86,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
     }
 
     @Override
-    public void put(SecretId id, Secret secret) {
+    public synchronized void put(SecretId id, Secret secret) {
         try (DirectoryLock lock = DirectoryLock.acquire(file.getParent())) {
             SecretFile f = read().orElseGet(() -> pendingNew != null ? pendingNew : newFile());
             byte[] k = unlock(f);
@@ -102,7 +102,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
 
     /** Asks for (and checks) the passphrase now, or for a new one when the file does not exist yet. */
     @Override
-    public void prepareWrite() {
+    public synchronized void prepareWrite() {
         Optional<SecretFile> existing = read();
         if (existing.isPresent()) {
             unlock(existing.get());
@@ -112,7 +112,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
     }
 
     @Override
-    public boolean delete(SecretId id) {
+    public synchronized boolean delete(SecretId id) {
         try (DirectoryLock lock = DirectoryLock.acquire(file.getParent())) {
             Optional<SecretFile> model = read();
             if (model.isEmpty() || !model.get().entries().containsKey(id.toString())) {
@@ -127,7 +127,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
     }
 
     @Override
-    public Health health() {
+    public synchronized Health health() {
         if (!Files.exists(file)) {
             return new Health(backend(), true, "no file yet (" + file + ")");
         }

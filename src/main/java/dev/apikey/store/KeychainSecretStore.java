@@ -104,7 +104,7 @@ public final class KeychainSecretStore implements SecretStore {
         }
     }
 
-    private Keychain keychain() {
+    private synchronized Keychain keychain() {
         if (keychain == null) {
             keychain = timeLimit.call("open", opener::open);
         }

@@ -58,7 +58,7 @@ public final class SecretBackends {
     }
 
     /** The store with this name, for reading a key from the backend recorded for it. */
-    public SecretStore named(String backend) {
+    public synchronized SecretStore named(String backend) {
         requireKnown(backend, "the key's metadata");
         return opened.computeIfAbsent(backend, b -> factories.get(b).get());
     }
@@ -69,7 +69,7 @@ public final class SecretBackends {
     }
 
     /** Where a new secret goes. */
-    public SecretStore forNewSecrets() {
+    public synchronized SecretStore forNewSecrets() {
         if (chosen != null) {
             return named(chosen);
         }

@@ -203,10 +203,10 @@ class KeyCommandsTest {
         cli.env("APIKEY_CONFIG_DIR", config.toString());
         cli.run("create", "local/demo");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config))).isEqualTo("rwx------");
-        try (Stream<Path> files = Files.list(config)) {
+        try (Stream<Path> files = Files.walk(config)) {
             for (Path f : files.toList()) {
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).as(f.toString())
-                        .isEqualTo("rw-------");
+                        .isEqualTo(Files.isDirectory(f) ? "rwx------" : "rw-------");
             }
         }
     }

@@ -1,0 +1,71 @@
+package dev.apikey.core;
+
+import dev.apikey.provider.Provider;
+import dev.apikey.provider.RemoteKey;
+import dev.apikey.store.SecretId;
+import dev.apikey.store.SecretStore;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** What journaled creates and rotations share: markers, finding lost keys, recognising stored secrets. */
+final class KeyChanges {
+    private KeyChanges() {
+    }
+
+    /** A unique marker a create carries in the key's remote name or description. */
+    static String newMarker() {
+        byte[] b = new byte[8];
+        ThreadLocalRandom.current().nextBytes(b);
+        return "apikey-" + HexFormat.of().formatHex(b);
+    }
+
+    /** The provider's keys that carry the marker: those a lost create response may have left behind. */
+    static List<RemoteKey> findByMarker(Provider provider, String marker) {
+        List<RemoteKey> found = new ArrayList<>();
+        provider.list(k -> {
+            if ((k.name() != null && k.name().contains(marker)) || (k.description() != null && k.description().contains(marker))) {
+                found.add(k);
+            }
+        });
+        return found;
+    }
+
+    /** Whether the store's current secret for the key is the one with this fingerprint. */
+    static boolean storeHolds(SecretStore store, KeyRef ref, String fingerprint) {
+        return fingerprint != null && store.get(SecretId.forKey(ref)).map(Fingerprint::of).map(fingerprint::equals)
+                .orElse(false);
+    }
+
+    /**
+     * After a create failed: if the provider may nevertheless have made the key (no response, a
+     * server error, an unreadable answer), look for it by marker and revoke it, so that no orphan is
+     * left behind. When that cannot be settled now, the journal entry stays for {@code --resume}.
+     */
+    static void abandonCreate(Workspace ws, RotationJournal journal, JournalEntry entry, Provider provider,
+                              ApikeyException cause) {
+        if (!provider.remote() || !(cause instanceof ProviderUnavailableException)) {
+            journal.finish(entry.ref()); // refused outright: nothing was made
+            return;
+        }
+        try {
+            List<RemoteKey> orphans = findByMarker(provider, entry.marker());
+            if (orphans.size() > 1) {
+                ws.notices().warn("several keys at " + provider.name() + " carry the marker of this change; "
+                        + "'apikey rotate --resume " + entry.ref() + "' lists them");
+                return;
+            }
+            for (RemoteKey orphan : orphans) {
+                provider.revoke(orphan.id());
+                ws.audit().record(AuditEvent.of(ws.clock().instant(), "revoke", entry.ref(), orphan.id(), "ok")
+                        .withDetail("made by a create whose answer was lost"));
+                ws.notices().warn("the provider had made key " + orphan.id() + " despite the error; it was revoked");
+            }
+            journal.finish(entry.ref());
+        } catch (ApikeyException searchFailed) {
+            ws.notices().warn("the provider may have made a key for " + entry.ref() + " that apikey never received; "
+                    + "run 'apikey rotate --resume " + entry.ref() + "' to find and revoke it");
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.apikey.core;
+
+import dev.apikey.provider.CreatedKey;
+import dev.apikey.provider.KeySpec;
+import dev.apikey.provider.Provider;
+import dev.apikey.provider.RotationStyle;
+import dev.apikey.store.SecretId;
+import dev.apikey.store.SecretStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Replaces one key, journaling every step before its side effect. At every instant the store holds
+ * a secret the provider accepts: the new secret is stored before the old one is revoked, and a
+ * secret the store refuses goes to a recovery file.
+ */
+final class KeyRotation {
+    private final Workspace ws;
+    private final RotationJournal journal;
+
+    KeyRotation(Workspace ws) {
+        this.ws = ws;
+        this.journal = ws.journal();
+    }
+
+    RotateKeys.Outcome rotate(KeyRef ref, Duration grace) {
+        KeyRecord record = ws.keys().require(ref);
+        if (record.revokedAt() != null) {
+            throw new UsageException(ref + " was revoked", "create a new key with 'apikey create'");
+        }
+        Provider provider = ws.providers().get(ref.provider());
+        RotateKeys.refuseGraceForNative(provider, grace);
+        SecretStore store = ws.backends().named(record.backend());
+        if (!store.writable()) {
+            throw new UsageException(ref + " lives in the read-only " + record.backend() + " backend",
+                    "rotate it where it is stored");
+        }
+        store.prepareWrite();
+        boolean nativeRotation = provider.rotationStyle() == RotationStyle.NATIVE;
+        if (nativeRotation && record.id() == null) {
+            throw new UsageException("the provider id of " + ref + " is unknown (it was imported without one)",
+                    "import it again with --id, or create a new key");
+        }
+        Instant now = ws.clock().instant();
+        // A rotation keeps the key's lifetime: a key made to last 90 days gets a new 90 days.
+        Instant expiresAt = record.lifetime() == null ? null : now.plus(record.lifetime());
+        // With a grace period the old secret is read before anything changes, so it is kept for sure.
+        Secret old = grace != null ? ws.secrets().fromStore(record) : null;
+
+        JournalEntry entry = journal.begin(new JournalEntry(ref, JournalEntry.ROTATE,
+                !provider.remote() ? JournalEntry.LOCAL : nativeRotation ? JournalEntry.NATIVE : JournalEntry.REPLACE,
+                KeyChanges.newMarker(), record.backend(), record.id(), record.hint(), grace,
+                new JournalEntry.Spec(record.description(), record.scopes(), record.params(), record.lifetime(), expiresAt),
+                journal.self(), now, List.of()));
+        KeySpec spec = new KeySpec(ref.name(), record.description(), record.scopes(), expiresAt, record.params(),
+                entry.marker());
+
+        CreatedKey created;
+        if (nativeRotation) {
+            entry = journal.record(entry, JournalEntry.Step.of(JournalEntry.Step.ROTATING, now));
+            try {
+                created = provider.rotate(record.id(), spec);
+            } catch (ProviderUnavailableException e) {
+                // No answer or a server error: the provider may have rolled the key, killing the old secret.
+                throw new ResponseLostException(e.getMessage() + "; the old secret of " + ref
+                        + " may no longer work", "run 'apikey rotate --resume " + ref + "' to rotate it again", e);
+            } catch (ApikeyException e) {
+                journal.finish(ref); // the provider answered and refused: nothing changed
+                throw e;
+            }
+        } else {
+            entry = journal.record(entry, JournalEntry.Step.of(JournalEntry.Step.CREATING, now));
+            try {
+                created = provider.create(spec);
+            } catch (ApikeyException e) {
+                KeyChanges.abandonCreate(ws, journal, entry, provider, e);
+                throw e;
+            }
+        }
+        entry = journal.record(entry, new JournalEntry.Step(JournalEntry.Step.CREATED, ws.clock().instant(),
+                created.id(), created.secret().hint(), created.expiresAt(), Fingerprint.of(created.secret())));
+
+        if (!nativeRotation && provider.verify(created).map(ok -> !ok).orElse(false)) {
+            provider.revoke(created.id());
+            journal.finish(ref);
+            throw new ProviderUnavailableException("the provider did not accept the new key of " + ref
+                    + "; it was revoked and the old key is unchanged");
+        }
+
+        List<KeyRecord.PendingRevocation> pending = new ArrayList<>(record.pendingRevocations());
+        Instant revokeAfter = null;
+        if (old != null) {
+            String account = pendingAccount(ref, record.id());
+            try {
+                store.put(new SecretId(SecretId.KEY_SERVICE, account), old);
+            } catch (ApikeyException e) {
+                if (provider.remote()) {
+                    provider.revoke(created.id());
+                }
+                journal.finish(ref);
+                throw e;
+            }
+            revokeAfter = now.plus(grace);
+            pending.add(new KeyRecord.PendingRevocation(record.id(), record.hint(), revokeAfter, account));
+        }
+        try {
+            StoredSecrets.storeOrRecover(ws, store, ref, created, "rotate");
+        } catch (StoredSecrets.SavedToRecoveryFile e) {
+            journal.record(entry, JournalEntry.Step.of(JournalEntry.Step.RECOVERY_FILE, ws.clock().instant()));
+            throw e;
+        }
+        entry = journal.record(entry, JournalEntry.Step.of(JournalEntry.Step.STORED, ws.clock().instant()));
+        KeyRecord next = record.rotated(created.id(), created.secret().hint(), now,
+                created.expiresAt() != null ? created.expiresAt() : expiresAt, pending);
+        ws.keys().update(keys -> keys.put(ref, next));
+        entry = journal.record(entry, JournalEntry.Step.of(JournalEntry.Step.RECORDED, ws.clock().instant()));
+
+        if (!nativeRotation && old == null && provider.remote()) {
+            revokeReplaced(entry, provider, record.id(), record.hint());
+        }
+        journal.finish(ref);
+        ws.audit().record(AuditEvent.of(now, "rotate", ref, created.id(), "ok")
+                .withDetail("replaced " + (record.id() == null ? "an imported key" : record.id())
+                        + (revokeAfter == null ? "" : ", old key revoked after " + revokeAfter)));
+        return new RotateKeys.Outcome(ref, RotateKeys.Outcome.ROTATED, record.id(), created.id(), revokeAfter, null, null);
+    }
+
+    /** Revokes the replaced key; when that fails it stays pending, due now, for {@code rotate --finish}. */
+    void revokeReplaced(JournalEntry entry, Provider provider, String oldId, String oldHint) {
+        KeyRef ref = entry.ref();
+        if (oldId == null) {
+            ws.notices().warn("the replaced key of " + ref + " was imported without its id; revoke it in the "
+                    + "provider's console (it ends in " + oldHint + ")");
+            return;
+        }
+        journal.record(entry, JournalEntry.Step.of(JournalEntry.Step.REVOKING_OLD, ws.clock().instant()));
+        try {
+            provider.revoke(oldId);
+        } catch (NotFoundException gone) {
+            // Already revoked (by an earlier attempt, or by hand): the goal is reached.
+        } catch (ApikeyException e) {
+            KeyRecord.PendingRevocation p = new KeyRecord.PendingRevocation(oldId, oldHint, ws.clock().instant(), null);
+            ws.keys().update(keys -> keys.computeIfPresent(ref, (k, r) -> r.withPendingRevocations(
+                    RotateKeys.append(r.pendingRevocations(), p))));
+            ws.notices().warn("the old key of " + ref + " could not be revoked (" + e.getMessage()
+                    + "); 'apikey rotate --finish " + ref + "' retries");
+        }
+    }
+
+    static String pendingAccount(KeyRef ref, String oldId) {
+        return ref + "#" + (oldId == null ? "previous" : oldId);
+    }
+}

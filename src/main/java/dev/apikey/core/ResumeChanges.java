@@ -1,0 +1,220 @@
+package dev.apikey.core;
+
+import dev.apikey.metadata.RecoveryFiles;
+import dev.apikey.provider.CreatedKey;
+import dev.apikey.provider.KeySpec;
+import dev.apikey.provider.Provider;
+import dev.apikey.provider.RemoteKey;
+import dev.apikey.store.SecretId;
+import dev.apikey.store.SecretStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code rotate --resume}: completes or cleanly rolls back a create or rotation that was interrupted,
+ * from what its journal says happened, and consumes recovery files.
+ */
+final class ResumeChanges {
+    private final Workspace ws;
+    private final RotationJournal journal;
+
+    ResumeChanges(Workspace ws) {
+        this.ws = ws;
+        this.journal = ws.journal();
+    }
+
+    /** The keys with something to resume: journal entries and recovery files. */
+    List<KeyRef> pending() {
+        List<KeyRef> refs = new ArrayList<>();
+        journal.all().forEach(e -> refs.add(e.ref()));
+        for (var file : ws.recovery().list()) {
+            ws.recovery().refOf(file).filter(r -> !refs.contains(r)).ifPresent(refs::add);
+        }
+        return refs;
+    }
+
+    RotateKeys.Outcome resume(KeyRef ref) {
+        Optional<JournalEntry> found = journal.find(ref);
+        Optional<RecoveryFiles.Recovered> recovered = ws.recovery().read(ref);
+        if (found.isEmpty()) {
+            if (recovered.isPresent()) {
+                return storeOrphanedRecovery(ref, recovered.get());
+            }
+            throw new NotFoundException("nothing to resume for " + ref, "'apikey status' lists unfinished changes");
+        }
+        JournalEntry entry = found.get();
+        if (journal.ownerAlive(entry)) {
+            throw new ActionNeededException("the " + entry.operation() + " of " + ref + " is still running (process "
+                    + entry.owner().pid() + ")", "wait for it to finish");
+        }
+        Provider provider = ws.providers().get(ref.provider());
+        SecretStore store = ws.backends().named(entry.backend());
+        if (JournalEntry.NATIVE.equals(entry.strategy())) {
+            return resumeNative(entry, provider, store, recovered);
+        }
+        return resumeReplace(entry, provider, store, recovered);
+    }
+
+    /** A create, or a rotation that makes a new key and revokes the old one. */
+    private RotateKeys.Outcome resumeReplace(JournalEntry entry, Provider provider, SecretStore store,
+                                             Optional<RecoveryFiles.Recovered> recovered) {
+        KeyRef ref = entry.ref();
+        Optional<JournalEntry.Step> created = entry.step(JournalEntry.Step.CREATED);
+        if (created.isEmpty()) {
+            if (!entry.reached(JournalEntry.Step.CREATING) || !provider.remote()) {
+                return rolledBack(entry, "nothing had been created");
+            }
+            List<RemoteKey> candidates = KeyChanges.findByMarker(provider, entry.marker());
+            if (candidates.size() > 1) {
+                throw new ActionNeededException("several keys at " + provider.name() + " carry the marker "
+                        + entry.marker() + ": " + candidates.stream().map(RemoteKey::id).collect(Collectors.joining(", ")),
+                        "revoke the ones you do not use in the provider's console, then run 'apikey rotate --resume "
+                                + ref + "' again");
+            }
+            for (RemoteKey orphan : candidates) {
+                revokeIgnoringGone(provider, orphan.id());
+                audit(ref, "revoke", orphan.id(), "made by an interrupted " + entry.operation() + ", secret never received");
+            }
+            return rolledBack(entry, candidates.isEmpty() ? "the provider had made no key"
+                    : "revoked " + candidates.get(0).id() + ", whose secret never arrived");
+        }
+        JournalEntry.Step step = created.get();
+        boolean stored = entry.reached(JournalEntry.Step.STORED) || KeyChanges.storeHolds(store, ref, step.fingerprint());
+        if (!stored && recovered.isPresent() && step.id() != null && step.id().equals(recovered.get().id())) {
+            store.put(SecretId.forKey(ref), Secret.of(recovered.get().secret()));
+            stored = true;
+        }
+        if (!stored) {
+            if (provider.remote()) {
+                revokeIgnoringGone(provider, step.id());
+                audit(ref, "revoke", step.id(), "its secret was lost in an interrupted " + entry.operation());
+            }
+            return rolledBack(entry, "the new key's secret was never stored; "
+                    + (provider.remote() ? "the key " + step.id() + " was revoked" : "it was discarded"));
+        }
+        if (JournalEntry.CREATE.equals(entry.operation())) {
+            if (!entry.reached(JournalEntry.Step.RECORDED) && ws.keys().find(ref).isEmpty()) {
+                KeyRecord record = CreateKey.recordOf(entry, step.id(), step.hint(), step.at(), step.expiresAt());
+                ws.keys().update(keys -> keys.put(ref, record));
+            }
+            return completed(entry, step.id());
+        }
+        KeyRecord current = ws.keys().require(ref);
+        if (!step.id().equals(current.id()) || !step.hint().equals(current.hint())) {
+            List<KeyRecord.PendingRevocation> pending = new ArrayList<>(current.pendingRevocations());
+            if (entry.grace() != null) {
+                pending.add(new KeyRecord.PendingRevocation(entry.oldId(), entry.oldHint(),
+                        entry.startedAt().plus(entry.grace()), KeyRotation.pendingAccount(ref, entry.oldId())));
+            }
+            KeyRecord next = current.rotated(step.id(), step.hint(), entry.startedAt(),
+                    step.expiresAt() != null ? step.expiresAt() : entry.spec().expiresAt(), pending);
+            ws.keys().update(keys -> keys.put(ref, next));
+        }
+        if (entry.grace() == null && provider.remote()) {
+            new KeyRotation(ws).revokeReplaced(entry, provider, entry.oldId(), entry.oldHint());
+        }
+        return completed(entry, step.id());
+    }
+
+    /**
+     * A native rotation: the old secret died when the provider rolled the key. If the new secret never
+     * reached the store, no valid secret is held, so the key is rotated again with the management
+     * credential and the outage is reported.
+     */
+    private RotateKeys.Outcome resumeNative(JournalEntry entry, Provider provider, SecretStore store,
+                                            Optional<RecoveryFiles.Recovered> recovered) {
+        KeyRef ref = entry.ref();
+        if (!entry.reached(JournalEntry.Step.ROTATING)) {
+            return rolledBack(entry, "nothing had been sent to the provider");
+        }
+        Optional<JournalEntry.Step> created = entry.step(JournalEntry.Step.CREATED);
+        boolean stored = created.isPresent() && (entry.reached(JournalEntry.Step.STORED)
+                || KeyChanges.storeHolds(store, ref, created.get().fingerprint()));
+        if (!stored && recovered.isPresent()) {
+            store.put(SecretId.forKey(ref), Secret.of(recovered.get().secret()));
+            stored = true;
+        }
+        String id = entry.oldId();
+        String hint;
+        Instant expiresAt;
+        String outage = null;
+        if (stored) {
+            hint = created.map(JournalEntry.Step::hint).orElse(recovered.map(r -> Secret.of(r.secret()).hint()).orElse(null));
+            expiresAt = created.map(JournalEntry.Step::expiresAt).orElse(null);
+        } else {
+            Instant since = entry.step(JournalEntry.Step.ROTATING).map(JournalEntry.Step::at).orElse(entry.startedAt());
+            KeySpec spec = new KeySpec(ref.name(), entry.spec().description(), entry.spec().scopes(),
+                    entry.spec().expiresAt(), entry.spec().params(), entry.marker());
+            CreatedKey again = provider.rotate(id, spec);
+            JournalEntry next = journal.record(entry, new JournalEntry.Step(JournalEntry.Step.CREATED, ws.clock().instant(),
+                    again.id(), again.secret().hint(), again.expiresAt(), Fingerprint.of(again.secret())));
+            StoredSecrets.storeOrRecover(ws, store, ref, again, "resume");
+            journal.record(next, JournalEntry.Step.of(JournalEntry.Step.STORED, ws.clock().instant()));
+            id = again.id();
+            hint = again.secret().hint();
+            expiresAt = again.expiresAt();
+            Duration window = Duration.between(since, ws.clock().instant());
+            outage = "no valid secret was held from " + since + " for " + Durations.format(window.isZero()
+                    ? Duration.ofSeconds(1) : window.withNanos(0).plusSeconds(window.getNano() > 0 ? 1 : 0));
+            ws.notices().warn(ref + ": " + outage + "; the key was rotated again");
+        }
+        KeyRecord current = ws.keys().require(ref);
+        String newHint = hint;
+        KeyRecord next = current.rotated(id, newHint, entry.startedAt(),
+                expiresAt != null ? expiresAt : entry.spec().expiresAt(), current.pendingRevocations());
+        ws.keys().update(keys -> keys.put(ref, next));
+        RotateKeys.Outcome done = completed(entry, id);
+        return new RotateKeys.Outcome(done.ref(), done.state(), done.oldId(), done.newId(), null, null, outage);
+    }
+
+    /** A recovery file with no journal entry (the journal was finished by hand, or is from a create). */
+    private RotateKeys.Outcome storeOrphanedRecovery(KeyRef ref, RecoveryFiles.Recovered r) {
+        KeyRecord current = ws.keys().require(ref);
+        SecretStore store = ws.backends().named(current.backend());
+        Secret secret = Secret.of(r.secret());
+        store.put(SecretId.forKey(ref), secret);
+        ws.keys().update(keys -> keys.put(ref, current.rotated(r.id() != null ? r.id() : current.id(), secret.hint(),
+                ws.clock().instant(), r.expiresAt() != null ? r.expiresAt() : current.expiresAt(),
+                current.pendingRevocations())));
+        ws.recovery().delete(ref);
+        audit(ref, "resume", r.id(), "stored the secret from its recovery file");
+        return new RotateKeys.Outcome(ref, RotateKeys.Outcome.COMPLETED, current.id(), r.id(), null, null,
+                "stored the secret from its recovery file");
+    }
+
+    private RotateKeys.Outcome completed(JournalEntry entry, String newId) {
+        journal.finish(entry.ref());
+        ws.recovery().delete(entry.ref());
+        audit(entry.ref(), "resume", newId, "completed the interrupted " + entry.operation());
+        return new RotateKeys.Outcome(entry.ref(), RotateKeys.Outcome.COMPLETED, entry.oldId(), newId, null, null,
+                "completed the interrupted " + entry.operation());
+    }
+
+    private RotateKeys.Outcome rolledBack(JournalEntry entry, String why) {
+        if (entry.grace() != null) {
+            // The copy of the old secret kept for the grace period has no use without the new key.
+            SecretStore store = ws.backends().named(entry.backend());
+            store.delete(new SecretId(SecretId.KEY_SERVICE, KeyRotation.pendingAccount(entry.ref(), entry.oldId())));
+        }
+        journal.finish(entry.ref());
+        audit(entry.ref(), "resume", null, "rolled back the interrupted " + entry.operation() + ": " + why);
+        return new RotateKeys.Outcome(entry.ref(), RotateKeys.Outcome.ROLLED_BACK, entry.oldId(), null, null, null,
+                "rolled back: " + why);
+    }
+
+    private void audit(KeyRef ref, String action, String id, String detail) {
+        ws.audit().record(AuditEvent.of(ws.clock().instant(), action, ref, id, "ok").withDetail(detail));
+    }
+
+    private static void revokeIgnoringGone(Provider provider, String id) {
+        try {
+            provider.revoke(id);
+        } catch (NotFoundException gone) {
+            // already revoked: the goal is reached
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.apikey.core;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The journal of unfinished creates and rotations, one entry per key. Starting an entry is exclusive:
+ * while one exists, nothing else may change that key.
+ */
+public interface RotationJournal {
+
+    /**
+     * Starts an entry; fails with {@link ActionNeededException} (exit 8) when the key already has one —
+     * a change running elsewhere, or one that was interrupted and needs {@code rotate --resume}.
+     */
+    JournalEntry begin(JournalEntry entry);
+
+    /** Records a step before its side effect (atomically, durably). */
+    JournalEntry record(JournalEntry entry, JournalEntry.Step step);
+
+    /** Ends an entry: the change is complete or rolled back. */
+    void finish(KeyRef ref);
+
+    Optional<JournalEntry> find(KeyRef ref);
+
+    List<JournalEntry> all();
+
+    /** Whether the invocation that owns the entry is still running. */
+    boolean ownerAlive(JournalEntry entry);
+
+    /** The owner to record for changes started by this invocation. */
+    JournalEntry.Owner self();
+
+    /** Fails with exit 8 when the key has an unfinished change: for every command that would change it. */
+    default void requireNone(KeyRef ref) {
+        find(ref).ifPresent(e -> {
+            if (ownerAlive(e)) {
+                throw new ActionNeededException("a " + e.operation() + " of " + ref + " is in progress (process "
+                        + e.owner().pid() + ", since " + e.startedAt() + ")", "wait for it to finish");
+            }
+            throw new ActionNeededException("an interrupted " + e.operation() + " of " + ref
+                    + " is unfinished (stopped after step '" + e.lastStep() + "')",
+                    "run 'apikey rotate --resume " + ref + "' to complete or roll it back");
+        });
+    }
+}

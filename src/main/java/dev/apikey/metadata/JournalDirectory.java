@@ -1,0 +1,136 @@
+package dev.apikey.metadata;
+
+import com.fasterxml.jackson.core.JacksonException;
+import dev.apikey.core.ApikeyException;
+import dev.apikey.core.CorruptFileException;
+import dev.apikey.core.JournalEntry;
+import dev.apikey.core.KeyRef;
+import dev.apikey.core.RotationJournal;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The rotation journal as one JSON file per key in {@code journal/}, each rewritten atomically (and
+ * fsynced) at every step. Beginning an entry checks and creates its file under the directory lock,
+ * so two processes can never both start changing the same key.
+ */
+public final class JournalDirectory implements RotationJournal {
+    private final ConfigDirectory config;
+    private final Path directory;
+    private final JournalEntry.Owner self;
+
+    public JournalDirectory(ConfigDirectory config) {
+        this.config = config;
+        this.directory = config.journalDirectory();
+        ProcessHandle me = ProcessHandle.current();
+        // The invocation id tells this run from an earlier, crashed one in the same process (the shell).
+        this.self = new JournalEntry.Owner(me.pid(), me.info().startInstant().orElse(Instant.EPOCH),
+                UUID.randomUUID().toString());
+    }
+
+    @Override
+    public JournalEntry.Owner self() {
+        return self;
+    }
+
+    @Override
+    public JournalEntry begin(JournalEntry entry) {
+        try (DirectoryLock lock = config.lock()) {
+            requireNone(entry.ref());
+            AtomicFile.ensureDirectory(directory);
+            write(entry);
+            return entry;
+        }
+    }
+
+    @Override
+    public JournalEntry record(JournalEntry entry, JournalEntry.Step step) {
+        JournalEntry next = entry.with(step);
+        write(next);
+        return next;
+    }
+
+    @Override
+    public void finish(KeyRef ref) {
+        try {
+            Files.deleteIfExists(fileFor(ref));
+        } catch (IOException e) {
+            throw new ApikeyException("cannot delete " + fileFor(ref) + ": " + AtomicFile.describe(e),
+                    "delete it by hand once 'apikey list' shows the key as you expect", e);
+        }
+    }
+
+    @Override
+    public Optional<JournalEntry> find(KeyRef ref) {
+        Path file = fileFor(ref);
+        try {
+            return Optional.of(Json.mapper().readValue(Files.readAllBytes(file), JournalEntry.class));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (JacksonException e) {
+            throw new CorruptFileException(file, "not a journal entry");
+        } catch (IOException e) {
+            throw new ApikeyException("cannot read " + file + ": " + AtomicFile.describe(e), null, e);
+        }
+    }
+
+    @Override
+    public List<JournalEntry> all() {
+        List<JournalEntry> entries = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                try {
+                    entries.add(Json.mapper().readValue(Files.readAllBytes(f), JournalEntry.class));
+                } catch (JacksonException e) {
+                    throw new CorruptFileException(f, "not a journal entry");
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return entries;
+        } catch (IOException e) {
+            throw new ApikeyException("cannot read " + directory + ": " + AtomicFile.describe(e), null, e);
+        }
+        return entries;
+    }
+
+    @Override
+    public boolean ownerAlive(JournalEntry entry) {
+        JournalEntry.Owner owner = entry.owner();
+        if (owner == null) {
+            return false;
+        }
+        if (owner.pid() == self.pid()) {
+            return owner.invocation().equals(self.invocation());
+        }
+        return ProcessHandle.of(owner.pid())
+                .filter(ProcessHandle::isAlive)
+                .map(p -> p.info().startInstant().map(s -> s.equals(owner.processStart())).orElse(true))
+                .orElse(false);
+    }
+
+    private void write(JournalEntry entry) {
+        try {
+            AtomicFile.write(fileFor(entry.ref()), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(entry));
+        } catch (JacksonException e) {
+            throw new IllegalStateException("cannot serialise a journal entry", e);
+        }
+    }
+
+    private Path fileFor(KeyRef ref) {
+        return directory.resolve(ref.provider() + "__" + ref.name() + ".json");
+    }
+
+    /** For messages: where an entry lives. */
+    public Path path(KeyRef ref) {
+        return fileFor(ref);
+    }
+
+}
