@@ -149,6 +149,9 @@ public final class RotateKeys {
             Thread.currentThread().interrupt();
             throw new CancelledException("interrupted");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
             throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();

@@ -29,6 +29,9 @@ public final class CliRunner {
         variables.put("APIKEY_CONFIG_DIR", configDir.toString());
     }
 
+    /** The exit status of a process killed by SIGKILL. */
+    public static final int KILLED = 137;
+
     public record Result(int exit, String out, String err, List<String> prompts) {
         /** The whole result, for failure messages. */
         @Override
@@ -129,7 +132,13 @@ public final class CliRunner {
                     .providerTypes(() -> providerTypes)
                     .sleeper(d -> sleeps.add(d))
                     .build();
-            int exit = App.run(env, args);
+            int exit;
+            try {
+                exit = App.run(env, args);
+            } catch (Crash crash) {
+                exit = KILLED;
+                terminal.err().println(crash.getMessage());
+            }
             return new Result(exit, terminal.stdoutText(), terminal.stderrText(), List.copyOf(terminal.asked()));
         }
     }

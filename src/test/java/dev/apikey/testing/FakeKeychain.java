@@ -22,6 +22,8 @@ public final class FakeKeychain implements Keychain.Opener {
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile Fault fault = Fault.NONE;
     private volatile int opens;
+    private volatile String crashAccount;
+    private volatile Crash.When crashWhen;
 
     public FakeKeychain fault(Fault f) {
         this.fault = f;
@@ -31,6 +33,13 @@ public final class FakeKeychain implements Keychain.Opener {
     /** Lets calls stuck in {@link Fault#HANGS} return, so no thread outlives the test. */
     public void release() {
         released.countDown();
+    }
+
+    /** The process "dies" while writing this account, before or after the item is written (once). */
+    public FakeKeychain crashWriting(String account, Crash.When when) {
+        this.crashAccount = account;
+        this.crashWhen = when;
+        return this;
     }
 
     public Map<String, String> items() {
@@ -62,7 +71,16 @@ public final class FakeKeychain implements Keychain.Opener {
             @Override
             public void set(String service, String account, String secret) {
                 check(true, account);
+                boolean crash = account.equals(crashAccount);
+                if (crash && crashWhen == Crash.When.BEFORE) {
+                    crashAccount = null;
+                    throw new Crash("write " + account + " before");
+                }
                 items.put(service + "\u0000" + account, secret);
+                if (crash) {
+                    crashAccount = null;
+                    throw new Crash("write " + account + " after");
+                }
             }
 
             @Override

@@ -33,6 +33,9 @@ public final class InMemoryProviderType implements ProviderType {
     private final List<String> calls = new ArrayList<>();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private volatile String requiredCredential;
+    private final Map<String, Crash.When> crashes = new ConcurrentHashMap<>();
+    private volatile java.util.concurrent.CountDownLatch hold;
+    private volatile java.util.concurrent.CountDownLatch held;
 
     public record RemoteState(String id, String name, String secret) {
     }
@@ -56,7 +59,30 @@ public final class InMemoryProviderType implements ProviderType {
 
     public InMemoryProviderType healed() {
         failing.clear();
+        crashes.clear();
         return this;
+    }
+
+    /** The process "dies" in this operation, before or after the provider acted (once). */
+    public InMemoryProviderType crashing(String operation, Crash.When when) {
+        crashes.put(operation, when);
+        return this;
+    }
+
+    /**
+     * Holds the next create until the returned latch is released; {@code awaitHeld} returns once a
+     * create is being held. For running two invocations into each other deterministically.
+     */
+    public java.util.concurrent.CountDownLatch holdNextCreate() {
+        held = new java.util.concurrent.CountDownLatch(1);
+        hold = new java.util.concurrent.CountDownLatch(1);
+        return hold;
+    }
+
+    public void awaitHeld() throws InterruptedException {
+        if (!held.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new AssertionError("no create arrived");
+        }
     }
 
     public Map<String, RemoteState> keys() {
@@ -123,30 +149,47 @@ public final class InMemoryProviderType implements ProviderType {
             @Override
             public CreatedKey create(KeySpec spec) {
                 call("create", context);
+                java.util.concurrent.CountDownLatch h = hold;
+                if (h != null) {
+                    hold = null;
+                    held.countDown();
+                    try {
+                        h.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                crashIf("create", Crash.When.BEFORE);
                 String id = "id-" + ids.incrementAndGet();
                 String secret = "sk-" + name + "-" + id + "-0123456789abcdef";
-                keys.put(id, new RemoteState(id, spec.name(), secret));
+                String remoteName = spec.marker() == null ? spec.name() : spec.name() + " " + spec.marker();
+                keys.put(id, new RemoteState(id, remoteName, secret));
+                crashIf("create", Crash.When.AFTER);
                 return new CreatedKey(id, Secret.of(secret), context.clock().instant(), spec.expiresAt());
             }
 
             @Override
             public CreatedKey rotate(String id, KeySpec spec) {
                 call("rotate", context);
+                crashIf("rotate", Crash.When.BEFORE);
                 RemoteState old = keys.get(id);
                 if (old == null) {
                     throw new NotFoundException("no key " + id + " at " + name);
                 }
                 String secret = "sk-" + name + "-" + id + "-rolled-" + ids.incrementAndGet() + "-0123456789";
                 keys.put(id, new RemoteState(id, old.name(), secret));
+                crashIf("rotate", Crash.When.AFTER);
                 return new CreatedKey(id, Secret.of(secret), context.clock().instant(), spec.expiresAt());
             }
 
             @Override
             public void revoke(String id) {
                 call("revoke", context);
+                crashIf("revoke", Crash.When.BEFORE);
                 if (keys.remove(id) == null) {
                     throw new NotFoundException("no key " + id + " at " + name);
                 }
+                crashIf("revoke", Crash.When.AFTER);
             }
 
             @Override
@@ -155,6 +198,12 @@ public final class InMemoryProviderType implements ProviderType {
                 keys.values().forEach(k -> each.accept(new RemoteKey(k.id(), k.name(), null, null, null, null)));
             }
         };
+    }
+
+    private void crashIf(String operation, Crash.When when) {
+        if (crashes.remove(operation, when)) {
+            throw new Crash(operation + " " + when);
+        }
     }
 
     private void call(String operation, ProviderContext context) {
