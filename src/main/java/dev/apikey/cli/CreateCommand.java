@@ -1,6 +1,7 @@
 package dev.apikey.cli;
 
 import dev.apikey.core.CreateKey;
+import dev.apikey.core.Durations;
 import dev.apikey.core.KeyRecord;
 import dev.apikey.core.KeyRef;
 import java.util.ArrayList;
@@ -38,6 +39,10 @@ final class CreateCommand extends BaseCommand {
     @Option(names = "--description", paramLabel = "TEXT", description = "What the key is for.")
     String description;
 
+    @Option(names = "--max-age", paramLabel = "DURATION",
+            description = "Rotate this key with 'rotate --due' once it is this old (else the provider's maxAge).")
+    String maxAge;
+
     CreateCommand(CliContext context) {
         super(context);
     }
@@ -47,7 +52,8 @@ final class CreateCommand extends BaseCommand {
         KeyRef keyRef = KeyRef.parse(ref);
         Map<String, String> resolved = Params.resolve(params);
         KeyRecord record = new CreateKey(workspace()).run(
-                new CreateKey.Request(keyRef, scopes, expires, resolved, description));
+                new CreateKey.Request(keyRef, scopes, expires, resolved, description,
+                        maxAge == null ? null : Durations.parse(maxAge)));
         info("Created " + record.ref() + " (" + record.hint() + ") in the " + record.backend() + " store");
         if (output().json()) {
             output().printJson(KeyView.of(record, context.env().clock().instant()));

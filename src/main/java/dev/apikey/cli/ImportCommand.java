@@ -1,5 +1,6 @@
 package dev.apikey.cli;
 
+import dev.apikey.core.Durations;
 import dev.apikey.core.ImportKey;
 import dev.apikey.core.KeyRecord;
 import dev.apikey.core.KeyRef;
@@ -30,6 +31,10 @@ final class ImportCommand extends BaseCommand {
     @Option(names = "--description", paramLabel = "TEXT", description = "What the key is for.")
     String description;
 
+    @Option(names = "--max-age", paramLabel = "DURATION",
+            description = "Rotate this key with 'rotate --due' once it is this old (else the provider's maxAge).")
+    String maxAge;
+
     ImportCommand(CliContext context) {
         super(context);
     }
@@ -37,9 +42,10 @@ final class ImportCommand extends BaseCommand {
     @Override
     protected int run() {
         KeyRef keyRef = KeyRef.parse(ref);
+        java.time.Duration maxAgeDuration = maxAge == null ? null : Durations.parse(maxAge);
         Secret secret = SecretInput.read(context, "Secret for " + keyRef + ": ",
                 "'pass show x | apikey import " + keyRef + "'");
-        KeyRecord record = new ImportKey(workspace()).run(new ImportKey.Request(keyRef, secret, id, expires, description));
+        KeyRecord record = new ImportKey(workspace()).run(new ImportKey.Request(keyRef, secret, id, expires, description, maxAgeDuration));
         info("Imported " + record.ref() + " (" + record.hint() + ") into the " + record.backend() + " store");
         if (output().json()) {
             output().printJson(KeyView.of(record, context.env().clock().instant()));

@@ -14,7 +14,8 @@ import java.util.List;
  */
 record KeyView(String ref, String provider, String name, String id, String backend, String origin,
                Instant createdAt, Instant expiresAt, Instant rotatedAt, String status, String hint,
-               String description, List<String> scopes, List<Pending> pendingRevocations, String remote) {
+               String description, List<String> scopes, java.time.Duration maxAge, List<Pending> pendingRevocations,
+               String remote) {
 
     record Pending(String id, String hint, Instant revokeAfter) {
     }
@@ -26,7 +27,7 @@ record KeyView(String ref, String provider, String name, String id, String backe
     static KeyView of(KeyRecord r, KeyStatus status, String remote) {
         return new KeyView(r.ref().toString(), r.ref().provider(), r.ref().name(), r.id(), r.backend(), r.origin(),
                 r.createdAt(), r.expiresAt(), r.rotatedAt(), status.label(), r.hint(), r.description(),
-                r.scopes(), r.pendingRevocations().stream().map(p -> new Pending(p.id(), p.hint(), p.deadline())).toList(),
+                r.scopes(), r.maxAge(), r.pendingRevocations().stream().map(p -> new Pending(p.id(), p.hint(), p.deadline())).toList(),
                 remote);
     }
 
@@ -39,6 +40,6 @@ record KeyView(String ref, String provider, String name, String id, String backe
         return new KeyView(ref == null ? null : ref.toString(), ref == null ? null : ref.provider(), k.name(), k.id(),
                 null, null, k.createdAt(), k.expiresAt(), null,
                 k.expiresAt() != null && !k.expiresAt().isAfter(now) ? "expired" : "active", k.hint(), k.description(),
-                List.of(), List.of(), e.remote().label());
+                List.of(), null, List.of(), e.remote().label());
     }
 }

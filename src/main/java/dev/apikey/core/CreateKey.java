@@ -21,7 +21,7 @@ public final class CreateKey {
     }
 
     public record Request(KeyRef ref, List<String> scopes, String expires, Map<String, String> params,
-                          String description) {
+                          String description, Duration maxAge) {
     }
 
     public KeyRecord run(Request request) {
@@ -41,7 +41,7 @@ public final class CreateKey {
         JournalEntry entry = journal.begin(new JournalEntry(ref, JournalEntry.CREATE,
                 provider.remote() ? JournalEntry.REPLACE : JournalEntry.LOCAL, KeyChanges.newMarker(), store.backend(),
                 null, null, null, new JournalEntry.Spec(request.description(), request.scopes(), request.params(),
-                lifetime, expiresAt), journal.self(), now, List.of()));
+                lifetime, expiresAt, request.maxAge()), journal.self(), now, List.of()));
         KeySpec spec = new KeySpec(ref.name(), request.description(), request.scopes(), expiresAt, request.params(),
                 entry.marker());
         entry = journal.record(entry, JournalEntry.Step.of(JournalEntry.Step.CREATING, now));
@@ -74,7 +74,7 @@ public final class CreateKey {
         JournalEntry.Spec spec = entry.spec();
         return new KeyRecord(entry.ref(), id, entry.backend(), KeyRecord.CREATED,
                 createdAt != null ? createdAt : entry.startedAt(), null,
-                providerExpiry != null ? providerExpiry : spec.expiresAt(), spec.lifetime(), null,
+                providerExpiry != null ? providerExpiry : spec.expiresAt(), spec.lifetime(), spec.maxAge(),
                 spec.description(), spec.scopes(), spec.params(), hint, List.of(), null);
     }
 }

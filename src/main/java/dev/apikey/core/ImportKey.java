@@ -14,7 +14,7 @@ public final class ImportKey {
         this.ws = ws;
     }
 
-    public record Request(KeyRef ref, Secret secret, String id, String expires, String description) {
+    public record Request(KeyRef ref, Secret secret, String id, String expires, String description, Duration maxAge) {
     }
 
     public KeyRecord run(Request request) {
@@ -34,7 +34,7 @@ public final class ImportKey {
         SecretStore store = WritableStore.choose(ws);
         store.put(SecretId.forKey(ref), request.secret());
         KeyRecord record = new KeyRecord(ref, request.id(), store.backend(), KeyRecord.IMPORTED, now, null, expiresAt,
-                lifetime, null, request.description(), List.of(), null, request.secret().hint(), List.of(), null);
+                lifetime, request.maxAge(), request.description(), List.of(), null, request.secret().hint(), List.of(), null);
         ws.keys().update(keys -> keys.put(ref, record));
         ws.audit().record(AuditEvent.of(now, "import", ref, request.id(), "ok"));
         return record;

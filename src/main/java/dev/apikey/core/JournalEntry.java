@@ -37,7 +37,7 @@ public record JournalEntry(KeyRef ref, String operation, String strategy, String
 
     /** The non-secret inputs of a create, kept so a resumed create can record the key. */
     public record Spec(String description, List<String> scopes, Map<String, String> params, Duration lifetime,
-                       Instant expiresAt) {
+                       Instant expiresAt, Duration maxAge) {
     }
 
     /** The invocation that started the change: a process, and which run within it. */

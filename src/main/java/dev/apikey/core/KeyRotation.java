@@ -52,7 +52,8 @@ final class KeyRotation {
         JournalEntry entry = journal.begin(new JournalEntry(ref, JournalEntry.ROTATE,
                 !provider.remote() ? JournalEntry.LOCAL : nativeRotation ? JournalEntry.NATIVE : JournalEntry.REPLACE,
                 KeyChanges.newMarker(), record.backend(), record.id(), record.hint(), grace,
-                new JournalEntry.Spec(record.description(), record.scopes(), record.params(), record.lifetime(), expiresAt),
+                new JournalEntry.Spec(record.description(), record.scopes(), record.params(), record.lifetime(), expiresAt,
+                        record.maxAge()),
                 journal.self(), now, List.of()));
         KeySpec spec = new KeySpec(ref.name(), record.description(), record.scopes(), expiresAt, record.params(),
                 entry.marker());

@@ -54,15 +54,30 @@ public final class RotateKeys {
             if (r.revokedAt() != null) {
                 continue;
             }
-            Optional<Duration> maxAge = Optional.ofNullable(r.maxAge());
-            if (maxAge.isEmpty() && ws.providers().exists(r.ref().provider())) {
-                maxAge = ws.providers().get(r.ref().provider()).maxAge();
-            }
+            Optional<Duration> maxAge = maxAgeOf(r);
             if (maxAge.isPresent() && !r.currentSince().plus(maxAge.get()).isAfter(now)) {
                 due.add(r.ref());
             }
         }
         return due;
+    }
+
+    /**
+     * How old a key may get before {@code --due} picks it: the key's own {@code --max-age}, else the
+     * provider's {@code maxAge} parameter, else the provider type's recommendation.
+     */
+    public Optional<Duration> maxAgeOf(KeyRecord r) {
+        if (r.maxAge() != null) {
+            return Optional.of(r.maxAge());
+        }
+        if (!ws.providers().exists(r.ref().provider())) {
+            return Optional.empty();
+        }
+        String configured = ws.providers().config(r.ref().provider()).params().get("maxAge");
+        if (configured != null) {
+            return Optional.of(Durations.parse(configured));
+        }
+        return ws.providers().get(r.ref().provider()).maxAge();
     }
 
     /** The keys whose current secret is at least {@code age} old. */

@@ -174,6 +174,25 @@ class KeyCommandsTest {
     }
 
     @Test
+    void dueKeysAreThoseOlderThanTheirOwnOrTheirProvidersMaxAge() throws Exception {
+        cli.run("provider", "add", "svc", "--type", "local", "--param", "maxAge=30d");
+        cli.run("create", "local/own", "--max-age", "7d");
+        cli.run("create", "local/none");
+        cli.run("create", "svc/inherits");
+        assertThat(json(cli.run("list", "--json")).get(1).get("maxAge").asText()).isEqualTo("PT168H");
+        cli.clock().advance(Duration.ofDays(8));
+        assertThat(json(cli.run("rotate", "--due", "--dry-run", "--json")))
+                .extracting(n -> n.get("ref").asText()).containsExactly("local/own");
+        assertThat(cli.run("status", "--check").exit()).isEqualTo(8);
+        cli.clock().advance(Duration.ofDays(30));
+        assertThat(json(cli.run("rotate", "--due", "--json")))
+                .extracting(n -> n.get("ref").asText() + ":" + n.get("result").asText())
+                .containsExactly("local/own:rotated", "svc/inherits:rotated");
+        assertThat(json(cli.run("rotate", "--due", "--json"))).isEmpty();
+        assertThat(cli.run("status", "--check").exit()).isZero();
+    }
+
+    @Test
     void oneFailedRotationDoesNotStopTheOthersAndSetsTheExitCode() throws Exception {
         cli.run("create", "local/a");
         cli.run("create", "local/b");
