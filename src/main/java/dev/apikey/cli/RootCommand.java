@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
             RotateCommand.class,
             RevokeCommand.class,
             ForgetCommand.class,
+            RequestCommand.class,
             ProviderCommand.class,
             StatusCommand.class,
             LogCommand.class,

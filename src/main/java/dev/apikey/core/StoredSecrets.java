@@ -32,5 +32,6 @@ final class StoredSecrets {
                     + " (" + e.getMessage() + "); it was saved to " + file,
                     "fix the store, then run 'apikey rotate --resume " + ref + "' to store it and delete the file", e);
         }
+        KeyBindings.record(ws, store, ref);
     }
 }
