@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
             RevokeCommand.class,
             ForgetCommand.class,
             RequestCommand.class,
+            ExecCommand.class,
             ProviderCommand.class,
             StatusCommand.class,
             LogCommand.class,

@@ -99,6 +99,11 @@ public final class SystemTerminal implements Terminal {
         return prompts;
     }
 
+    @Override
+    public boolean inheritable() {
+        return true;
+    }
+
     private boolean isTerminal(int fd) {
         Path link = Path.of("/proc/self/fd/" + fd);
         if (Files.exists(Path.of("/proc/self/fd"))) {
