@@ -82,6 +82,7 @@ public final class SendRequest {
 
     public Exchange run(Spec spec, Transport transport) {
         List<Header> headers = parseHeaders(spec.headers());
+        spec.allowHosts().forEach(RequestPolicy.AllowedHost::parse); // a typo is a usage error, whatever the key
         RequestFields fields = RequestFields.parse(spec.rawFields(), spec.typedFields(), spec.stdin());
         boolean hasData = spec.data() != null;
         String method = method(spec.method(), hasData || !fields.isEmpty());

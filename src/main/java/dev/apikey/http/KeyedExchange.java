@@ -42,6 +42,7 @@ import okio.Okio;
  */
 public final class KeyedExchange implements SendRequest.Transport {
     static final int MAX_REDIRECTS = 10;
+    private static final String HELD_RETRY_AFTER = "X-Apikey-Held-Retry-After";
     /** Headers that carry a credential: never sent on to another origin, whoever set them. */
     private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie");
     private static final Set<String> BODY_HEADERS = Set.of("content-type", "content-length", "transfer-encoding");
@@ -78,12 +79,7 @@ public final class KeyedExchange implements SendRequest.Transport {
 
     @Override
     public Exchange send(Outgoing o) {
-        OkHttpClient shared = http.client();
-        // No overall deadline: a body may stream for as long as it takes (the read timeout still applies).
-        OkHttpClient client = shared.newBuilder()
-                .callTimeout(Duration.ZERO)
-                .proxySelector(new DirectToLoopback(shared.proxySelector()))
-                .build();
+        OkHttpClient client = client(http.client());
         HttpUrl url = HttpUrl.get(o.url());
         if (!origin(url).equals(o.keyOrigin())) {
             // java.net.URI (which the policy checked) and OkHttp read the URL differently: send nothing.
@@ -131,6 +127,35 @@ public final class KeyedExchange implements SendRequest.Transport {
             }
             url = next;
         }
+    }
+
+    /**
+     * The shared client, made to send exactly one request per hop: OkHttp on its own repeats a request
+     * after some connection failures, and after a 503 with {@code Retry-After: 0}, whatever its method.
+     * There is no overall deadline: a body may stream for as long as it takes (each read still has one).
+     */
+    private static OkHttpClient client(OkHttpClient shared) {
+        OkHttpClient.Builder b = shared.newBuilder()
+                .callTimeout(Duration.ZERO)
+                .retryOnConnectionFailure(false)
+                .proxySelector(new DirectToLoopback(shared.proxySelector()));
+        // Hide a 503's Retry-After from OkHttp's follow-up logic, and give it back before anyone sees it.
+        b.networkInterceptors().add(0, chain -> {
+            Response r = chain.proceed(chain.request());
+            return r.code() == 503 ? rename(r, "Retry-After", HELD_RETRY_AFTER) : r;
+        });
+        b.addInterceptor(chain -> rename(chain.proceed(chain.request()), HELD_RETRY_AFTER, "Retry-After"));
+        return b.build();
+    }
+
+    private static Response rename(Response response, String from, String to) {
+        List<String> values = response.headers(from);
+        if (values.isEmpty()) {
+            return response;
+        }
+        Response.Builder b = response.newBuilder().removeHeader(from);
+        values.forEach(v -> b.addHeader(to, v));
+        return b.build();
     }
 
     private static Request request(HttpUrl url, String method, List<Header> headers, Payload body) {

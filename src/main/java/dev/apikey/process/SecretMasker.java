@@ -34,19 +34,23 @@ public final class SecretMasker {
     }
 
     public void write(byte[] bytes, int offset, int length) throws IOException {
-        byte[] data;
-        int start;
-        int end;
         if (held.length == 0) {
-            data = bytes;
-            start = offset;
-            end = offset + length;
-        } else {
-            data = Arrays.copyOf(held, held.length + length);
-            System.arraycopy(bytes, offset, data, held.length, length);
-            start = 0;
-            end = data.length;
+            scan(bytes, offset, offset + length, false);
+            return;
         }
+        byte[] data = Arrays.copyOf(held, held.length + length);
+        System.arraycopy(bytes, offset, data, held.length, length);
+        scan(data, 0, data.length, false);
+    }
+
+    /** At the end of the stream: what was held back can only be a whole secret, or no secret. */
+    public void finish() throws IOException {
+        byte[] rest = held;
+        held = NONE;
+        scan(rest, 0, rest.length, true);
+    }
+
+    private void scan(byte[] data, int start, int end, boolean last) throws IOException {
         int emitFrom = start;
         int i = start;
         while (i < end) {
@@ -54,7 +58,7 @@ public final class SecretMasker {
                 i++;
                 continue;
             }
-            int match = matchAt(data, i, end);
+            int match = matchAt(data, i, end, last);
             if (match > 0) {
                 out.write(data, emitFrom, i - emitFrom);
                 out.write(MASK);
@@ -70,19 +74,19 @@ public final class SecretMasker {
         held = i < end ? Arrays.copyOfRange(data, i, end) : NONE;
     }
 
-    /** At the end of the stream: what was held back was not a secret after all. */
-    public void finish() throws IOException {
-        out.write(held);
-        held = NONE;
-    }
-
-    /** The length of the secret at {@code i}; -1 when the data ends inside what may be one; 0 for none. */
-    private int matchAt(byte[] data, int i, int end) {
+    /**
+     * The length of the secret at {@code i}; -1 when the data ends inside what may be one (unless it is
+     * the {@code last} data); 0 for none.
+     */
+    private int matchAt(byte[] data, int i, int end, boolean last) {
         int available = end - i;
         for (byte[] s : secrets) {
-            int n = Math.min(available, s.length);
-            if (Arrays.equals(data, i, i + n, s, 0, n)) {
-                return n == s.length ? s.length : -1;
+            if (s.length <= available) {
+                if (Arrays.equals(data, i, i + s.length, s, 0, s.length)) {
+                    return s.length;
+                }
+            } else if (!last && Arrays.equals(data, i, end, s, 0, available)) {
+                return -1;
             }
         }
         return 0;
