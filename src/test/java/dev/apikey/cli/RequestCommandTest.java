@@ -395,6 +395,35 @@ class RequestCommandTest {
     }
 
     @Test
+    void importAndRotateRecordTheBindingToo() {
+        assertThat(cli.run("provider", "add", "svc", "--type", "local", "--base-url", base + "/api").exit()).isZero();
+        Result imported = cli.invocation().stdin("sk_imported_0123456789").run("import", "svc/imported");
+        assertThat(imported.exit()).as(imported.toString()).isZero();
+        assertThat(cli.keychain().item("apikey-binding", "svc/imported")).isEqualTo("[\"" + base + "\"]");
+
+        cli.keychain().items().remove("apikey-binding\u0000svc/imported");
+        Result rotated = cli.run("rotate", "svc/imported");
+        assertThat(rotated.exit()).as(rotated.toString()).isZero();
+        assertThat(cli.keychain().item("apikey-binding", "svc/imported")).isEqualTo("[\"" + base + "\"]");
+    }
+
+    @Test
+    void anExpiredKeyIsStillSentWithAWarning() throws Exception {
+        assertThat(cli.run("provider", "add", "svc", "--type", "local", "--base-url", base).exit()).isZero();
+        assertThat(cli.run("create", "svc/k", "--expires", "1d").exit()).isZero();
+        cli.clock().advance(java.time.Duration.ofDays(2));
+        server.enqueue(new MockResponse.Builder().status("HTTP/1.1 401 Unauthorized").body("expired").build());
+
+        Result r = cli.run("request", "svc/k", "/x");
+
+        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).contains("warning: svc/k expired at 2026-01-16T10:00:00Z")
+                .contains("apikey: HTTP 401 Unauthorized")
+                .contains("hint: the server refused the key");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void forgetDeletesTheBindingWithTheSecret() {
         keyAt(base);
         assertThat(cli.run("forget", "svc/k", "--yes").exit()).isZero();

@@ -17,8 +17,8 @@ import okio.BufferedSink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A 1 GiB response through the packaged apikey with a 64 MiB heap: the body streams. */
-class RequestStreamIT {
+/** {@code apikey request} as a real process: a 1 GiB response in a 64 MiB heap, a body from a pipe. */
+class RequestIT {
     static final long SIZE = 1L << 30;
     static final String SECRET = "ak_streamingTestSecret0123456789";
 
@@ -79,6 +79,41 @@ class RequestStreamIT {
             assertThat(count).isEqualTo(SIZE);
             assertThat(wrong).as("first wrong byte").isEqualTo(-1);
             assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + SECRET);
+        }
+    }
+
+    @Test
+    void aBodyAndAStoredSecretComeFromAPipe() throws Exception {
+        Map<String, String> env = Map.of("APIKEY_CONFIG_DIR", dir.toString(), "APIKEY_BACKEND", "file",
+                "APIKEY_PASSPHRASE", "it-passphrase");
+        Process imported = Jar.process(Jar.command(List.of(), "import", "local/piped"), env).start();
+        try (var in = imported.getOutputStream()) {
+            in.write((SECRET + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        String importErr = new String(imported.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(imported.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(imported.exitValue()).as(importErr).isZero();
+
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse.Builder().code(200).body("{}").build());
+            server.enqueue(new MockResponse.Builder().code(200).body("{}").build());
+            server.start();
+            String url = "http://127.0.0.1:" + server.getPort() + "/items";
+            for (List<String> body : List.of(List.of("-d", "@-"), List.of("-F", "note=@-"))) {
+                List<String> args = new java.util.ArrayList<>(List.of("request", "local/piped", url, "--allow-host", "127.0.0.1"));
+                args.addAll(body);
+                Process p = Jar.process(Jar.command(List.of(), args.toArray(String[]::new)), env).start();
+                try (var in = p.getOutputStream()) {
+                    in.write("{\"from\":\"pipe\"}".getBytes(StandardCharsets.UTF_8));
+                }
+                String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(p.exitValue()).as(err).isZero();
+            }
+            var raw = server.takeRequest();
+            assertThat(raw.getBody().utf8()).isEqualTo("{\"from\":\"pipe\"}");
+            assertThat(raw.getHeaders().get("Authorization")).isEqualTo("Bearer " + SECRET);
+            assertThat(server.takeRequest().getBody().utf8()).isEqualTo("{\"note\":\"{\\\"from\\\":\\\"pipe\\\"}\"}");
         }
     }
 }
