@@ -9,15 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "exec",
-        customSynopsis = "apikey exec [-qv] REF... [--env VAR=REF]... -- CMD [ARG]...",
+        customSynopsis = "apikey exec [-hqv] REF... [--env VAR=REF]... -- CMD [ARG]...",
         description = {"Run a command with keys in its environment.",
-            "Each key goes in its provider's variable (OPENAI_API_KEY, …; for local keys NAME_API_KEY), or the one",
-            "--env names, and never on a command line. The command's exit code is apikey's; INT, TERM and HUP reach it.",
-            "Where stdout or stderr is not a terminal (CI logs), the keys in the command's output print as ***."},
+            "Each key goes in its provider's variables (OPENAI_API_KEY, …; for a local key NAME_API_KEY), or in the one "
+                + "--env names, never on a command line. The command's exit code is apikey's, and INT, TERM and HUP "
+                + "reach it. Where stdout or stderr is not a terminal (CI logs), the keys in its output print as ***."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  apikey exec openai/ci-bot -- python eval.py",
@@ -25,6 +26,9 @@ import picocli.CommandLine.Parameters;
             "  apikey exec openai/ci-bot cloudflare/dns -- make deploy",
         })
 final class ExecCommand extends BaseCommand {
+
+    @Mixin
+    HelpOption help;
 
     @Parameters(paramLabel = "REF... -- CMD [ARG]", description = "The keys, then '--' and the command with its arguments.")
     List<String> words = new ArrayList<>();

@@ -7,23 +7,26 @@ import dev.apikey.http.KeyedExchange;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "request",
         description = {"Send an HTTP request with a key in it, the way its provider expects.",
-            "The key goes only to the origins it is bound to, and over https (plain http to loopback hosts only);",
-            "after a redirect to another origin it is not sent. The response body goes to standard output as it",
-            "arrives. A status of 400 or more prints 'apikey: HTTP <code> <reason>' on stderr and exits 1;",
-            "nothing is retried."},
+            "The key goes only to the origins it is bound to, over https (plain http only to loopback hosts), and never "
+                + "to another origin after a redirect. The response body goes to standard output as it arrives. A status "
+                + "of 400 or more prints 'apikey: HTTP <code> <reason>' on stderr and exits 1; nothing is retried."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  apikey request openai/ci-bot /v1/models",
-            "  apikey request gitlab/me -X POST projects/42/issues -f title='Broken build' -F confidential=true",
+            "  apikey request gitlab/me projects/42/issues -f title=Flaky -F confidential=true",
             "  apikey request svc/deploy https://api.mine.dev/v1/jobs -d @job.json -i",
             "  apikey request local/dev http://localhost:8080/health --allow-host localhost",
         })
 final class RequestCommand extends BaseCommand {
+
+    @Mixin
+    HelpOption help;
 
     @Parameters(index = "0", paramLabel = "REF", description = "The key, PROVIDER/NAME.")
     String ref;

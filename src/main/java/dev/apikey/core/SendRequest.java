@@ -83,6 +83,12 @@ public final class SendRequest {
     public Exchange run(Spec spec, Transport transport) {
         List<Header> headers = parseHeaders(spec.headers());
         spec.allowHosts().forEach(RequestPolicy.AllowedHost::parse); // a typo is a usage error, whatever the key
+        long stdinReaders = spec.typedFields().stream().filter(f -> f.endsWith("=@-")).count()
+                + ("@-".equals(spec.data()) ? 1 : 0);
+        if (stdinReaders > 1) {
+            throw new UsageException("standard input can be read only once, and " + stdinReaders + " options ask for it",
+                    "put the other values in files: -d @FILE, -F KEY=@FILE");
+        }
         RequestFields fields = RequestFields.parse(spec.rawFields(), spec.typedFields(), spec.stdin());
         boolean hasData = spec.data() != null;
         String method = method(spec.method(), hasData || !fields.isEmpty());

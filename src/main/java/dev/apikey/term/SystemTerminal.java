@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,7 +23,10 @@ public final class SystemTerminal implements Terminal {
     private final OutputStream stdout = new FileOutputStream(FileDescriptor.out);
     private final PrintStream out = new PrintStream(new BufferedOutputStream(stdout, 1 << 14), false, StandardCharsets.UTF_8);
     private final PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-    private final InputStream in = new FileInputStream(FileDescriptor.in);
+    // Wrapped: on JDK 17, FileInputStream's own readAllBytes() and readNBytes() fail on a pipe with
+    // "Illegal seek" ('printf %s "$KEY" | apikey import …'); the wrapper reads with plain read() calls.
+    private final InputStream in = new FilterInputStream(new FileInputStream(FileDescriptor.in)) {
+    };
     private final Map<String, String> environment;
     private final boolean consolePresent = System.console() != null;
     private Boolean stdinTty;

@@ -167,6 +167,16 @@ class ExecCommandTest {
         assertThat(denied.err()).contains("Permission denied");
     }
 
+    @Test
+    void helpExplainsTheCommand() {
+        Result r = cli.run("exec", "--help");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).startsWith("Usage: apikey exec [-hqv] REF... [--env VAR=REF]... -- CMD [ARG]...");
+        Result request = cli.run("request", "-h");
+        assertThat(request.exit()).as(request.toString()).isZero();
+        assertThat(request.out()).startsWith("Usage: apikey request").contains("--allow-host");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "exec;local/my-svc;true                      | 2 | put '--' between the keys and the command",

@@ -85,7 +85,7 @@ class ExecIT {
         assertThat(out.readLine()).isEqualTo("ready");
         track(p);
 
-        Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(p.pid())).start();
+        Process kill = new ProcessBuilder("/bin/sh", "-c", "kill -s " + signal + " " + p.pid()).start();
         assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
         assertThat(out.readLine()).isEqualTo("got-" + signal);

@@ -457,6 +457,7 @@ class RequestCommandTest {
         "-F;x=@/nonexistent/x.txt            | cannot read /nonexistent/x.txt",
         "-f;noequals                         | invalid -f 'noequals': expected KEY=VALUE",
         "--allow-host;a/b                    | invalid --allow-host",
+        "-d;@-;-F;x=@-                       | standard input can be read only once, and 2 options ask for it",
     })
     void badInputIsAUsageErrorAndSendsNothing(String options, String message) {
         keyAt(base);
