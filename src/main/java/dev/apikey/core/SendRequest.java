@@ -53,8 +53,8 @@ public final class SendRequest {
     /**
      * The request as it goes out.
      *
-     * @param keyHeader  the header the key goes in, or null when an explicit {@code -H} replaced it
-     * @param keyValue   that header's value, or null
+     * @param keyHeader  the header the key goes in (withheld, whoever set it, after a redirect elsewhere)
+     * @param keyValue   that header's value, or null when an explicit {@code -H} gives the header
      * @param keyOrigin  the one origin the key may be sent to; after a redirect elsewhere it is withheld
      * @param secret     the key's secret, so the transport can withhold any header that carries it
      */
@@ -109,20 +109,10 @@ public final class SendRequest {
         Payload body = hasData ? payload(spec.data(), spec.stdin())
                 : !fields.isEmpty() && !fieldsInQuery ? new Payload.Bytes(fields.json(), Payload.JSON) : null;
 
-        String keyHeader = key.usage().header();
-        boolean overridden = headers.stream().anyMatch(h -> h.name().equalsIgnoreCase(keyHeader));
-        Secret keyValue = null;
-        if (overridden) {
-            ws.notices().verbose("not injecting " + keyHeader + ": -H gives it");
-        } else {
-            keyValue = key.headerValue();
-            ws.redactor().register(keyValue); // -v masks the value whatever the header's name (Basic is encoded)
-            requireHeaderText(keyValue.reveal(), () -> "the " + keyHeader + " value of " + key.ref()
-                    + " contains characters that cannot be sent in an HTTP header");
-        }
+        Secret keyValue = keyValue(key, headers);
         List<Header> sent = headers.stream().filter(h -> !h.value().isEmpty()).toList();
-        Outgoing outgoing = new Outgoing(method, url, sent, body, overridden ? null : keyHeader, keyValue,
-                RequestPolicy.origin(url), key.secret());
+        Outgoing outgoing = new Outgoing(method, url, sent, body, key.usage().header(), keyValue, RequestPolicy.origin(url),
+                key.secret());
 
         Exchange exchange;
         try {
@@ -131,9 +121,28 @@ public final class SendRequest {
             audit(spec.ref(), url, e instanceof PolicyException ? "refused" : "failed", e.getMessage());
             throw e;
         }
+        return finished(spec.ref(), url, exchange);
+    }
+
+    /** The value of the key's header, or null when an explicit {@code -H} gives that header. */
+    private Secret keyValue(UsableKey key, List<Header> headers) {
+        String name = key.usage().header();
+        if (headers.stream().anyMatch(h -> h.name().equalsIgnoreCase(name))) {
+            ws.notices().verbose("not injecting " + name + ": -H gives it");
+            return null;
+        }
+        Secret value = key.headerValue();
+        ws.redactor().register(value); // -v masks the value whatever the header's name (Basic is encoded)
+        requireHeaderText(value.reveal(), () -> "the " + name + " value of " + key.ref()
+                + " contains characters that cannot be sent in an HTTP header");
+        return value;
+    }
+
+    /** Records the exchange; a status of 400 or more is a failure (exit 1), after the body was shown. */
+    private Exchange finished(KeyRef ref, URI url, Exchange exchange) {
         String summary = "HTTP " + exchange.status() + (exchange.keyWithheld()
                 ? "; redirected to " + RequestPolicy.origin(exchange.finalUrl()) + ", where the key was not sent" : "");
-        audit(spec.ref(), url, exchange.status() >= 400 ? "failed" : "ok", summary);
+        audit(ref, url, exchange.status() >= 400 ? "failed" : "ok", summary);
         if (exchange.status() >= 400) {
             throw new ApikeyException("HTTP " + exchange.status() + (exchange.reason().isEmpty() ? "" : " " + exchange.reason()),
                     exchange.status() == 401 ? "the server refused the key; check it with 'apikey list' or rotate it" : null);

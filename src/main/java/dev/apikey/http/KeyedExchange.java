@@ -87,7 +87,7 @@ public final class KeyedExchange implements SendRequest.Transport {
                     "write the URL in plain form: scheme://host[:port]/path");
         }
         List<Header> headers = new ArrayList<>(o.headers());
-        if (o.keyHeader() != null) {
+        if (o.keyValue() != null) {
             headers.add(new Header(o.keyHeader(), o.keyValue().reveal()));
         }
         String method = o.method();
@@ -120,7 +120,7 @@ public final class KeyedExchange implements SendRequest.Transport {
             }
             if (!withheld && !origin(next).equals(o.keyOrigin())) {
                 String secret = o.secret().reveal();
-                headers.removeIf(h -> lower(h.name()).equals(lower(String.valueOf(o.keyHeader())))
+                headers.removeIf(h -> h.name().equalsIgnoreCase(o.keyHeader())
                         || CREDENTIAL_HEADERS.contains(lower(h.name())) || h.value().contains(secret));
                 withheld = true;
                 notices.verbose("redirected to " + origin(next) + ": the key is not sent there");

@@ -211,6 +211,20 @@ class RequestCommandTest {
     }
 
     @Test
+    void aRedirectToAnotherOriginDropsTheKeysHeaderAlsoWhenTheUserGaveIt() throws Exception {
+        keyAt(base, "--header", "X-Api-Key", "--scheme", "{secret}");
+        server.enqueue(new MockResponse.Builder().code(308).addHeader("Location", "http://127.0.0.1:" + other.getPort() + "/")
+                .build());
+        other.enqueue(ok("landed"));
+
+        Result r = cli.run("request", "svc/k", "/start", "-H", "X-Api-Key: users-own-key");
+
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(taken(server).getHeaders().get("X-Api-Key")).isEqualTo("users-own-key");
+        assertThat(taken(other).getHeaders().get("X-Api-Key")).isNull();
+    }
+
+    @Test
     void aRedirectToTheSameOriginKeepsTheKeyAndA307KeepsTheBody() throws Exception {
         String secret = keyAt(base);
         server.enqueue(new MockResponse.Builder().code(307).addHeader("Location", "/v2/items").build());
