@@ -128,6 +128,19 @@ class ExecCommandTest {
     }
 
     @Test
+    void envNeedsNoProviderSoACustomProviderWorksOnAFreshMachine() {
+        cli.env("APIKEY_SECRET_MINE_DEPLOY", "ak_customProviderSecret1");
+
+        Result named = cli.run("exec", "--env", "TOKEN=mine/deploy", "--", "sh", "-c", "echo \"$TOKEN\"");
+        Result unnamed = cli.run("exec", "mine/deploy", "--", "true");
+
+        assertThat(named.exit()).as(named.toString()).isZero();
+        assertThat(named.out()).isEqualTo("***\n");
+        assertThat(unnamed.exit()).as(unnamed.toString()).isEqualTo(3);
+        assertThat(unnamed.err()).contains("apikey: no provider named mine");
+    }
+
+    @Test
     void stdinReachesTheChild() {
         Result r = cli.invocation().stdin("line one\nline two\n").run("exec", "local/my-svc", "--", "cat");
 
