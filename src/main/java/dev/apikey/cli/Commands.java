@@ -17,6 +17,8 @@ public final class Commands {
         cl.setParameterExceptionHandler(errors);
         cl.setExitCodeExceptionMapper(ExitCodes::of);
         cl.setAbbreviatedOptionsAllowed(false);
+        // '@FILE' is data to apikey ('request -d @body.json', 'exec -- curl -d @x'), never an argument file.
+        cl.setExpandAtFiles(false);
         cl.setUsageHelpAutoWidth(true);
         return cl;
     }

@@ -2,6 +2,7 @@ package dev.apikey.cli;
 
 import dev.apikey.core.ActionNeededException;
 import dev.apikey.core.CancelledException;
+import dev.apikey.core.CommandNotStartedException;
 import dev.apikey.core.CredentialRejectedException;
 import dev.apikey.core.NotFoundException;
 import dev.apikey.core.PolicyException;
@@ -26,6 +27,9 @@ public final class ExitCodes {
     }
 
     public static int of(Throwable failure) {
+        if (failure instanceof CommandNotStartedException e) {
+            return e.exitCode();
+        }
         if (failure instanceof UsageException) {
             return USAGE;
         }

@@ -21,6 +21,8 @@ import picocli.CommandLine.ScopeType;
             RotateCommand.class,
             RevokeCommand.class,
             ForgetCommand.class,
+            RequestCommand.class,
+            ExecCommand.class,
             ProviderCommand.class,
             StatusCommand.class,
             LogCommand.class,

@@ -24,6 +24,7 @@ public final class ForgetKey {
         SecretStore store = ws.backends().named(record.backend());
         if (store.writable()) {
             store.delete(SecretId.forKey(record.ref()));
+            KeyBindings.forget(store, record.ref());
         }
         deletePendingSecrets(ws, record);
         ws.keys().update(keys -> keys.remove(record.ref()));

@@ -33,6 +33,7 @@ public final class ImportKey {
         ws.redactor().register(request.secret());
         SecretStore store = WritableStore.choose(ws);
         store.put(SecretId.forKey(ref), request.secret());
+        KeyBindings.record(ws, store, ref);
         KeyRecord record = new KeyRecord(ref, request.id(), store.backend(), KeyRecord.IMPORTED, now, null, expiresAt,
                 lifetime, request.maxAge(), request.description(), List.of(), null, request.secret().hint(), List.of(), null);
         ws.keys().update(keys -> keys.put(ref, record));

@@ -85,7 +85,7 @@ final class ResumeChanges {
         JournalEntry.Step step = created.get();
         boolean stored = entry.reached(JournalEntry.Step.STORED) || KeyChanges.storeHolds(store, ref, step.fingerprint());
         if (!stored && recovered.isPresent() && step.id() != null && step.id().equals(recovered.get().id())) {
-            store.put(SecretId.forKey(ref), Secret.of(recovered.get().secret()));
+            putRecovered(store, ref, recovered.get());
             stored = true;
         }
         if (!stored) {
@@ -135,7 +135,7 @@ final class ResumeChanges {
         boolean stored = created.isPresent() && (entry.reached(JournalEntry.Step.STORED)
                 || KeyChanges.storeHolds(store, ref, created.get().fingerprint()));
         if (!stored && recovered.isPresent()) {
-            store.put(SecretId.forKey(ref), Secret.of(recovered.get().secret()));
+            putRecovered(store, ref, recovered.get());
             stored = true;
         }
         String id = entry.oldId();
@@ -176,7 +176,7 @@ final class ResumeChanges {
         KeyRecord current = ws.keys().require(ref);
         SecretStore store = ws.backends().named(current.backend());
         Secret secret = Secret.of(r.secret());
-        store.put(SecretId.forKey(ref), secret);
+        putRecovered(store, ref, r);
         ws.keys().update(keys -> keys.put(ref, current.rotated(r.id() != null ? r.id() : current.id(), secret.hint(),
                 ws.clock().instant(), r.expiresAt() != null ? r.expiresAt() : current.expiresAt(),
                 current.pendingRevocations())));
@@ -184,6 +184,14 @@ final class ResumeChanges {
         audit(ref, "resume", r.id(), "stored the secret from its recovery file");
         return new RotateKeys.Outcome(ref, RotateKeys.Outcome.COMPLETED, current.id(), r.id(), null, null,
                 "stored the secret from its recovery file");
+    }
+
+    /** Stores a secret from its recovery file, with the key's origin binding, as a normal store would. */
+    private void putRecovered(SecretStore store, KeyRef ref, RecoveryFiles.Recovered r) {
+        Secret secret = Secret.of(r.secret());
+        ws.redactor().register(secret);
+        store.put(SecretId.forKey(ref), secret);
+        KeyBindings.record(ws, store, ref);
     }
 
     private RotateKeys.Outcome completed(JournalEntry entry, String newId) {

@@ -43,5 +43,6 @@ final class StoredSecrets {
                     "fix the store, then run 'apikey rotate --resume " + ref + "' to store it and delete the file",
                     e, file);
         }
+        KeyBindings.record(ws, store, ref);
     }
 }

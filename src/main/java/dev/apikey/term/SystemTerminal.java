@@ -5,6 +5,7 @@ import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,8 +24,10 @@ public final class SystemTerminal implements Terminal {
     private final OutputStream stdout = new FileOutputStream(FileDescriptor.out);
     private final PrintStream out = new PrintStream(new BufferedOutputStream(stdout, 1 << 14), false, StandardCharsets.UTF_8);
     private final PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-    // Buffered: JDK 17's FileInputStream.readNBytes seeks, which fails on a pipe ("Illegal seek").
-    private final InputStream in = new java.io.BufferedInputStream(new FileInputStream(FileDescriptor.in));
+    // Wrapped: on JDK 17, FileInputStream's own readAllBytes() and readNBytes() fail on a pipe with
+    // "Illegal seek" ('printf %s "$KEY" | apikey import …'); the wrapper reads with plain read() calls.
+    private final InputStream in = new FilterInputStream(new FileInputStream(FileDescriptor.in)) {
+    };
     private final Map<String, String> environment;
     private final boolean consolePresent = System.console() != null;
     private Boolean stdinTty;
@@ -108,6 +111,11 @@ public final class SystemTerminal implements Terminal {
             jline = new JLinePrompts(stdinIsTerminal() && stderrIsTerminal(), err);
         }
         return jline;
+    }
+
+    @Override
+    public boolean inheritable() {
+        return true;
     }
 
     private boolean isTerminal(int fd) {

@@ -33,4 +33,12 @@ public interface Terminal {
 
     /** Prompts on the controlling terminal; {@link UserPrompts#available()} is false without one. */
     UserPrompts prompts();
+
+    /**
+     * Whether these are the process's own standard streams, which a child process can inherit as they
+     * are; otherwise a child's streams must be copied to and from them.
+     */
+    default boolean inheritable() {
+        return false;
+    }
 }

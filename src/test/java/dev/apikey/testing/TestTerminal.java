@@ -41,6 +41,11 @@ public final class TestTerminal implements Terminal {
         return outBytes.toString(StandardCharsets.UTF_8);
     }
 
+    /** Standard output byte for byte, for binary data. */
+    public byte[] stdoutBytes() {
+        return outBytes.toByteArray();
+    }
+
     public String stderrText() {
         return errBytes.toString(StandardCharsets.UTF_8);
     }

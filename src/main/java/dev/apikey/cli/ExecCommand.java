@@ -1,0 +1,64 @@
+package dev.apikey.cli;
+
+import dev.apikey.core.KeyRef;
+import dev.apikey.core.RunWithKeys;
+import dev.apikey.core.UsageException;
+import dev.apikey.process.ChildProcessLauncher;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "exec",
+        customSynopsis = "apikey exec [-hqv] REF... [--env VAR=REF]... -- CMD [ARG]...",
+        description = {"Run a command with keys in its environment.",
+            "Each key goes in its provider's variables (OPENAI_API_KEY, …; for a local key NAME_API_KEY), or in the one "
+                + "--env names, never on a command line. The command's exit code is apikey's, and INT, TERM and HUP "
+                + "reach it. Where stdout or stderr is not a terminal (CI logs), the keys in its output print as ***."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  apikey exec openai/ci-bot -- python eval.py",
+            "  apikey exec local/dev --env SERVICE_TOKEN=local/dev -- npm start",
+            "  apikey exec openai/ci-bot cloudflare/dns -- make deploy",
+        })
+final class ExecCommand extends BaseCommand {
+
+    @Mixin
+    HelpOption help;
+
+    @Parameters(paramLabel = "REF... -- CMD [ARG]", description = "The keys, then '--' and the command with its arguments.")
+    List<String> words = new ArrayList<>();
+
+    @Option(names = "--env", paramLabel = "VAR=REF", description = "Put this key in this variable instead. Repeatable.")
+    Map<String, String> variables = new LinkedHashMap<>();
+
+    ExecCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    protected int run() {
+        if (output().json()) {
+            throw new UsageException("exec runs a command and has no JSON form", "drop --json");
+        }
+        // Everything after '--' is the command, whatever it looks like; the words before it are refs.
+        List<String> args = spec.commandLine().getParseResult().expandedArgs();
+        int dash = args.indexOf("--");
+        if (dash < 0) {
+            throw new UsageException("put '--' between the keys and the command",
+                    "apikey exec " + (words.isEmpty() ? "REF" : words.get(0)) + " -- CMD [ARG]...");
+        }
+        int commandLength = args.size() - dash - 1;
+        List<KeyRef> refs = words.subList(0, words.size() - commandLength).stream().map(KeyRef::parse).toList();
+        List<String> command = words.subList(words.size() - commandLength, words.size());
+        Map<String, KeyRef> byVariable = new LinkedHashMap<>();
+        variables.forEach((name, ref) -> byVariable.put(name, KeyRef.parse(ref)));
+        return new RunWithKeys(workspace()).run(
+                new RunWithKeys.Spec(refs, byVariable, List.copyOf(command), context.env().variables()),
+                new ChildProcessLauncher(context.terminal(), context.notices()));
+    }
+}

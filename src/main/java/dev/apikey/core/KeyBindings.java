@@ -1,0 +1,86 @@
+package dev.apikey.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.apikey.metadata.Json;
+import dev.apikey.store.SecretId;
+import dev.apikey.store.SecretStore;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a stored key may be sent, recorded in the secret store beside its secret (service
+ * {@code apikey-binding}, account the ref, value a JSON array of origins). The config directory says
+ * where a provider lives; the store, which the config directory cannot rewrite, says where its keys
+ * were meant to go, so a swapped config directory cannot redirect a stored key.
+ */
+public final class KeyBindings {
+    public static final String SERVICE = "apikey-binding";
+    private static final TypeReference<List<String>> ORIGINS = new TypeReference<>() {
+    };
+
+    private KeyBindings() {
+    }
+
+    static SecretId id(KeyRef ref) {
+        return new SecretId(SERVICE, ref.toString());
+    }
+
+    /**
+     * Records the origins the key's provider binds it to now, after its secret was stored. Best-effort:
+     * the secret is already safe, and a key without a binding still works per the configuration.
+     */
+    static void record(Workspace ws, SecretStore store, KeyRef ref) {
+        if (!store.writable()) {
+            return;
+        }
+        try {
+            List<String> origins = ws.providers().get(ref.provider()).boundOrigins();
+            store.put(id(ref), Secret.of(Json.mapper().writeValueAsString(origins)));
+        } catch (ApikeyException | JsonProcessingException e) {
+            ws.notices().warn("could not record where " + ref + " may be sent (" + e.getMessage()
+                    + "); 'apikey request' will rely on the provider's configuration alone");
+        }
+    }
+
+    /** Deletes the recorded binding, with the key's secret. */
+    static void forget(SecretStore store, KeyRef ref) {
+        store.delete(id(ref));
+    }
+
+    /**
+     * Refuses (exit 7) a stored key whose recorded binding differs from where its provider's
+     * configuration would now send it. Keys from {@code APIKEY_SECRET_<REF>}, and keys stored before
+     * bindings were recorded, follow the configuration.
+     */
+    static void verify(Workspace ws, UsableKey key) {
+        if (key.fromEnvironment() || key.record() == null) {
+            return;
+        }
+        SecretStore store = ws.backends().named(key.record().backend());
+        Optional<Secret> raw = store.writable() ? store.get(id(key.ref())) : Optional.empty();
+        if (raw.isEmpty()) {
+            ws.notices().verbose("no binding is recorded for " + key.ref() + "; using the provider's configuration");
+            return;
+        }
+        List<String> recorded;
+        try {
+            recorded = Json.mapper().readValue(raw.get().reveal(), ORIGINS);
+        } catch (JsonProcessingException e) {
+            throw new PolicyException("the binding recorded for " + key.ref() + " in the " + store.backend()
+                    + " store is unreadable", "store the key again: 'apikey forget " + key.ref() + "', then 'apikey import "
+                    + key.ref() + "'");
+        }
+        if (!new HashSet<>(recorded).equals(new HashSet<>(key.boundOrigins()))) {
+            throw new PolicyException(key.ref() + " was stored for " + describe(recorded) + ", but provider "
+                    + key.ref().provider() + " is now configured for " + describe(key.boundOrigins()),
+                    "check the config directory; if the provider moved on purpose, store the key again ('apikey forget "
+                            + key.ref() + "', then 'apikey import " + key.ref() + "')");
+        }
+    }
+
+    static String describe(List<String> origins) {
+        return origins.isEmpty() ? "no host" : String.join(", ", origins);
+    }
+}

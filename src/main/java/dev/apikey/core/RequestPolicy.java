@@ -1,0 +1,136 @@
+package dev.apikey.core;
+
+import dev.apikey.provider.Origins;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Where {@code request} may send a key. Binding is by origin (scheme, host, port): a URL must be on
+ * one of the origins the key is bound to, or, for a key bound to no host, match an
+ * {@code --allow-host} entry given with the request. Plain http goes to loopback hosts only.
+ */
+public final class RequestPolicy {
+    private static final Pattern ABSOLUTE = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*", Pattern.DOTALL);
+
+    private RequestPolicy() {
+    }
+
+    /** A full URL as given, or a PATH resolved against the key's base URL (keeping the base URL's own path). */
+    static URI target(UsableKey key, String urlOrPath) {
+        if (ABSOLUTE.matcher(urlOrPath).matches()) {
+            return parse(urlOrPath);
+        }
+        if (key.baseUrl() == null) {
+            throw new UsageException("provider " + key.ref().provider() + " has no base URL, so the path '"
+                    + Names.printable(urlOrPath) + "' cannot be resolved", "give a full URL, e.g. https://api.example.com"
+                    + (urlOrPath.startsWith("/") ? "" : "/") + Names.printable(urlOrPath));
+        }
+        String base = key.baseUrl().endsWith("/") ? key.baseUrl().substring(0, key.baseUrl().length() - 1) : key.baseUrl();
+        return parse(base + (urlOrPath.startsWith("/") ? "" : "/") + urlOrPath);
+    }
+
+    private static URI parse(String url) {
+        URI u;
+        try {
+            u = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new UsageException("invalid URL '" + Names.printable(url) + "' (" + e.getReason() + " at index "
+                    + e.getIndex() + ")", "percent-encode spaces and special characters, e.g. %20 for a space");
+        }
+        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            throw new UsageException("unsupported URL scheme '" + Names.printable(u.getScheme()) + "'", "use an https:// URL");
+        }
+        if (u.getHost() == null) {
+            throw new UsageException("invalid URL '" + Names.printable(url) + "': no host", "use a full URL such as https://api.example.com/v1");
+        }
+        if (u.getRawUserInfo() != null) {
+            throw new UsageException("a URL with credentials before the host is not accepted",
+                    "the key is the credential; give the URL without 'user@'");
+        }
+        return u;
+    }
+
+    /** Refuses (exit 7) to send the key to this URL. */
+    static void allow(UsableKey key, URI url, List<String> allowHosts) {
+        requireSecureTransport(url);
+        String origin = origin(url);
+        if (key.boundOrigins().isEmpty()) {
+            if (allowHosts.isEmpty()) {
+                throw new PolicyException(key.ref() + " is bound to no host, so it is not sent to " + origin,
+                        "name the host for this request with --allow-host " + hostPort(url)
+                                + ", or bind the provider's keys with 'apikey provider add NAME --type TYPE --base-url URL'");
+            }
+            if (allowHosts.stream().map(AllowedHost::parse).noneMatch(h -> h.matches(url))) {
+                throw new PolicyException(origin + " matches no --allow-host entry (" + String.join(", ", allowHosts) + ")",
+                        "name the host this request goes to: --allow-host " + hostPort(url));
+            }
+            return;
+        }
+        if (!allowHosts.isEmpty()) {
+            throw new PolicyException("--allow-host is only for keys bound to no host; " + key.ref() + " is bound to "
+                    + KeyBindings.describe(key.boundOrigins()),
+                    "to send its keys to another host, configure the provider with --allow-host HOST");
+        }
+        if (!key.boundOrigins().contains(origin)) {
+            throw new PolicyException(key.ref() + " is bound to " + KeyBindings.describe(key.boundOrigins())
+                    + ", not to " + origin, "use a PATH, or a URL on the key's own origin");
+        }
+    }
+
+    /** Plain http only to loopback hosts: anywhere else the key would cross the network in clear text. */
+    public static void requireSecureTransport(URI url) {
+        if ("http".equalsIgnoreCase(url.getScheme()) && !ProviderAdmin.isLoopback(url.getHost())) {
+            throw new PolicyException("plain http is allowed only to loopback hosts, not " + url.getHost(),
+                    "use https://" + hostPort(url));
+        }
+    }
+
+    /** {@code scheme://host[:port]}, the default port left out, as {@link Origins#of(String)} writes it. */
+    public static String origin(URI url) {
+        return Origins.of(url.getScheme() + "://" + url.getRawAuthority());
+    }
+
+    private static String hostPort(URI url) {
+        return url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort());
+    }
+
+    /**
+     * An {@code --allow-host} entry: {@code HOST}, {@code HOST:PORT} or {@code SCHEME://HOST[:PORT]}.
+     * Parts left out match anything: the user names, in the same command, the host the request goes to.
+     */
+    record AllowedHost(String scheme, String host, int port) {
+        static AllowedHost parse(String entry) {
+            String text = entry.contains("://") ? entry : "any://" + entry;
+            URI u;
+            try {
+                u = new URI(text);
+            } catch (URISyntaxException e) {
+                throw invalid(entry);
+            }
+            boolean onlyAuthority = (u.getRawPath() == null || u.getRawPath().isEmpty() || u.getRawPath().equals("/"))
+                    && u.getRawQuery() == null && u.getRawFragment() == null && u.getRawUserInfo() == null;
+            if (u.getHost() == null || !onlyAuthority) {
+                throw invalid(entry);
+            }
+            String scheme = entry.contains("://") ? u.getScheme().toLowerCase(Locale.ROOT) : null;
+            return new AllowedHost(scheme, u.getHost().toLowerCase(Locale.ROOT), u.getPort());
+        }
+
+        boolean matches(URI url) {
+            String urlScheme = url.getScheme().toLowerCase(Locale.ROOT);
+            int urlPort = url.getPort() != -1 ? url.getPort() : urlScheme.equals("https") ? 443 : 80;
+            return host.equals(url.getHost().toLowerCase(Locale.ROOT))
+                    && (scheme == null || scheme.equals(urlScheme))
+                    && (port == -1 || port == urlPort);
+        }
+
+        private static UsageException invalid(String entry) {
+            return new UsageException("invalid --allow-host '" + Names.printable(entry) + "'",
+                    "give a host, host:port or scheme://host:port, e.g. --allow-host api.example.com");
+        }
+    }
+}

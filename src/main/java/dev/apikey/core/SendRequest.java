@@ -1,0 +1,245 @@
+package dev.apikey.core;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * {@code apikey request}: one HTTP request with the key injected the way its provider expects, sent only
+ * to an origin the key is bound to. The exchange itself (redirects, streaming the response) is the
+ * {@link Transport}'s; this decides what is sent where, and records it in the audit log.
+ */
+public final class SendRequest {
+    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    private static final Pattern METHOD = Pattern.compile("[A-Za-z]+");
+    private static final Set<String> NO_BODY = Set.of("GET", "HEAD");
+    private static final int SNIFF_BYTES = 64;
+
+    private final Workspace ws;
+
+    public SendRequest(Workspace ws) {
+        this.ws = ws;
+    }
+
+    /**
+     * What the user asked for.
+     *
+     * @param method      null for the default: GET, or POST when there is a body or fields
+     * @param target      a full URL, or a PATH on the provider's base URL
+     * @param headers     {@code Name: value} lines; an empty value sends no such header
+     * @param data        {@code DATA}, {@code @FILE} or {@code @-}, or null
+     * @param allowHosts  hosts this request may go to, for a key bound to no host
+     */
+    public record Spec(KeyRef ref, String method, String target, List<String> headers, String data,
+                       List<String> rawFields, List<String> typedFields, List<String> allowHosts,
+                       Supplier<InputStream> stdin) {
+    }
+
+    public record Header(String name, String value) {
+    }
+
+    /**
+     * The request as it goes out.
+     *
+     * @param keyHeader  the header the key goes in (withheld, whoever set it, after a redirect elsewhere)
+     * @param keyValue   that header's value, or null when an explicit {@code -H} gives the header
+     * @param keyOrigin  the one origin the key may be sent to; after a redirect elsewhere it is withheld
+     * @param secret     the key's secret, so the transport can withhold any header that carries it
+     */
+    public record Outgoing(String method, URI url, List<Header> headers, Payload body, String keyHeader,
+                           Secret keyValue, String keyOrigin, Secret secret) {
+    }
+
+    /**
+     * What came back, after the body was written out.
+     *
+     * @param finalUrl     where the last response came from (differs from the request's after redirects)
+     * @param keyWithheld  whether a redirect went to another origin, where the key was not sent
+     */
+    public record Exchange(int status, String reason, URI finalUrl, boolean keyWithheld) {
+    }
+
+    /** Sends the request, follows redirects, and streams the response to the user. */
+    public interface Transport {
+        /**
+         * @throws PolicyException               a redirect would downgrade to plain http
+         * @throws ProviderUnavailableException  no response (network, DNS, TLS, timeout)
+         */
+        Exchange send(Outgoing request);
+    }
+
+    public Exchange run(Spec spec, Transport transport) {
+        List<Header> headers = parseHeaders(spec.headers());
+        spec.allowHosts().forEach(RequestPolicy.AllowedHost::parse); // a typo is a usage error, whatever the key
+        long stdinReaders = spec.typedFields().stream().filter(f -> f.endsWith("=@-")).count()
+                + ("@-".equals(spec.data()) ? 1 : 0);
+        if (stdinReaders > 1) {
+            throw new UsageException("standard input can be read only once, and " + stdinReaders + " options ask for it",
+                    "put the other values in files: -d @FILE, -F KEY=@FILE");
+        }
+        RequestFields fields = RequestFields.parse(spec.rawFields(), spec.typedFields(), spec.stdin());
+        boolean hasData = spec.data() != null;
+        String method = method(spec.method(), hasData || !fields.isEmpty());
+        boolean fieldsInQuery = hasData || NO_BODY.contains(method);
+        if (hasData && NO_BODY.contains(method)) {
+            throw new UsageException("a " + method + " request cannot carry -d data", "use -X POST, PUT or PATCH");
+        }
+
+        UsableKey key = new UsableKeys(ws).resolve(spec.ref(), List.of());
+        URI url = withQuery(RequestPolicy.target(key, spec.target()), fieldsInQuery ? fields.queryParameters() : List.of());
+        try {
+            RequestPolicy.allow(key, url, spec.allowHosts());
+            KeyBindings.verify(ws, key);
+        } catch (PolicyException e) {
+            audit(spec.ref(), url, "refused", e.getMessage());
+            throw e;
+        }
+        Payload body = hasData ? payload(spec.data(), spec.stdin())
+                : !fields.isEmpty() && !fieldsInQuery ? new Payload.Bytes(fields.json(), Payload.JSON) : null;
+
+        Secret keyValue = keyValue(key, headers);
+        List<Header> sent = headers.stream().filter(h -> !h.value().isEmpty()).toList();
+        Outgoing outgoing = new Outgoing(method, url, sent, body, key.usage().header(), keyValue, RequestPolicy.origin(url),
+                key.secret());
+
+        Exchange exchange;
+        try {
+            exchange = transport.send(outgoing);
+        } catch (ApikeyException e) {
+            audit(spec.ref(), url, e instanceof PolicyException ? "refused" : "failed", e.getMessage());
+            throw e;
+        }
+        return finished(spec.ref(), url, exchange);
+    }
+
+    /** The value of the key's header, or null when an explicit {@code -H} gives that header. */
+    private Secret keyValue(UsableKey key, List<Header> headers) {
+        String name = key.usage().header();
+        if (headers.stream().anyMatch(h -> h.name().equalsIgnoreCase(name))) {
+            ws.notices().verbose("not injecting " + name + ": -H gives it");
+            return null;
+        }
+        Secret value = key.headerValue();
+        ws.redactor().register(value); // -v masks the value whatever the header's name (Basic is encoded)
+        requireHeaderText(value.reveal(), () -> "the " + name + " value of " + key.ref()
+                + " contains characters that cannot be sent in an HTTP header");
+        return value;
+    }
+
+    /** Records the exchange; a status of 400 or more is a failure (exit 1), after the body was shown. */
+    private Exchange finished(KeyRef ref, URI url, Exchange exchange) {
+        String summary = "HTTP " + exchange.status() + (exchange.keyWithheld()
+                ? "; redirected to " + RequestPolicy.origin(exchange.finalUrl()) + ", where the key was not sent" : "");
+        audit(ref, url, exchange.status() >= 400 ? "failed" : "ok", summary);
+        if (exchange.status() >= 400) {
+            throw new ApikeyException("HTTP " + exchange.status() + (exchange.reason().isEmpty() ? "" : " " + exchange.reason()),
+                    exchange.status() == 401 ? "the server refused the key; check it with 'apikey list' or rotate it" : null);
+        }
+        return exchange;
+    }
+
+    private void audit(KeyRef ref, URI url, String outcome, String detail) {
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        ws.audit().record(new AuditEvent(ws.clock().instant(), "request", ref.toString(),
+                ws.keys().find(ref).map(KeyRecord::id).orElse(null), outcome, detail, RequestPolicy.origin(url), path));
+    }
+
+    /** The method as given (upper-cased), else GET, or POST when the request has a body or fields, as gh api does. */
+    static String method(String given, boolean hasParameters) {
+        if (given == null) {
+            return hasParameters ? "POST" : "GET";
+        }
+        if (!METHOD.matcher(given).matches()) {
+            throw new UsageException("invalid method '" + Names.printable(given) + "'", "for example: -X POST");
+        }
+        return given.toUpperCase(Locale.ROOT);
+    }
+
+    static List<Header> parseHeaders(List<String> lines) {
+        List<Header> headers = new ArrayList<>();
+        for (String line : lines) {
+            int colon = line.indexOf(':');
+            String name = colon < 0 ? line : line.substring(0, colon).trim();
+            if (colon < 0 || !TOKEN.matcher(name).matches()) {
+                throw new UsageException("invalid header '" + Names.printable(name) + "': expected 'Name: value'",
+                        "for example: -H 'Accept: application/json'");
+            }
+            String value = line.substring(colon + 1).strip();
+            requireHeaderText(value, () -> "the value of header " + name + " contains characters that cannot be sent");
+            headers.add(new Header(name, value));
+        }
+        return headers;
+    }
+
+    /** Header values are visible ASCII, spaces and tabs. The message never quotes the value: it may be a secret. */
+    private static void requireHeaderText(String value, Supplier<String> message) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(c == '\t' || (c >= 0x20 && c < 0x7f))) {
+                throw new UsageException(message.get() + " (position " + (i + 1) + ")",
+                        "header values are limited to visible ASCII characters, spaces and tabs");
+            }
+        }
+    }
+
+    private static URI withQuery(URI url, List<Map.Entry<String, String>> parameters) {
+        if (parameters.isEmpty()) {
+            return url;
+        }
+        StringBuilder query = new StringBuilder(url.getRawQuery() == null ? "" : url.getRawQuery());
+        for (Map.Entry<String, String> p : parameters) {
+            if (query.length() > 0) {
+                query.append('&');
+            }
+            query.append(URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8));
+        }
+        String s = url.toString();
+        int cut = s.indexOf('?') >= 0 ? s.indexOf('?') : s.indexOf('#') >= 0 ? s.indexOf('#') : s.length();
+        return URI.create(s.substring(0, cut) + "?" + query);
+    }
+
+    /** {@code -d}: inline data, {@code @FILE} or {@code @-}, typed JSON when it looks like JSON. */
+    private static Payload payload(String data, Supplier<InputStream> stdin) {
+        if (data.equals("@-")) {
+            BufferedInputStream in = new BufferedInputStream(stdin.get());
+            try {
+                in.mark(SNIFF_BYTES);
+                byte[] head = in.readNBytes(SNIFF_BYTES);
+                in.reset();
+                return new Payload.FromStream(in, Payload.sniff(head, head.length));
+            } catch (IOException e) {
+                throw new UsageException("cannot read standard input for -d @- (" + e.getClass().getSimpleName() + ")");
+            }
+        }
+        if (data.startsWith("@")) {
+            Path file;
+            try {
+                file = Path.of(data.substring(1));
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new UsageException("invalid file name in -d " + Names.printable(data));
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] head = in.readNBytes(SNIFF_BYTES);
+                return new Payload.FromFile(file, Payload.sniff(head, head.length));
+            } catch (IOException e) {
+                throw new UsageException("cannot read " + file + " for -d (" + e.getClass().getSimpleName() + ")",
+                        "check the file name; -d @FILE sends the file, -d @- standard input");
+            }
+        }
+        byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+        return new Payload.Bytes(bytes, Payload.sniff(bytes, bytes.length));
+    }
+}
