@@ -97,7 +97,8 @@ final class IndexFile<K extends Comparable<K>, V> {
         TreeMap<K, V> map = new TreeMap<>();
         JsonNode doc;
         try {
-            doc = Json.mapper().readTree(Files.readAllBytes(path));
+            byte[] bytes = Files.readAllBytes(path); // first: a missing file needs no JSON machinery
+            doc = Json.mapper().readTree(bytes);
         } catch (NoSuchFileException e) {
             return map;
         } catch (JacksonException e) {
