@@ -48,7 +48,7 @@ public final class Output {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             SequenceWriter w = (terminal.stdoutIsTerminal()
                     ? Json.mapper().writerWithDefaultPrettyPrinter() : Json.mapper().writer()).writeValuesAsArray(g);
-            return new JsonArrayStream(w, terminal);
+            return new JsonArrayStream(w, g, terminal);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -70,10 +70,12 @@ public final class Output {
     /** An open JSON array on stdout. */
     public static final class JsonArrayStream implements AutoCloseable {
         private final SequenceWriter writer;
+        private final JsonGenerator generator;
         private final Terminal terminal;
 
-        JsonArrayStream(SequenceWriter writer, Terminal terminal) {
+        JsonArrayStream(SequenceWriter writer, JsonGenerator generator, Terminal terminal) {
             this.writer = writer;
+            this.generator = generator;
             this.terminal = terminal;
         }
 
@@ -89,6 +91,8 @@ public final class Output {
         public void close() {
             try {
                 writer.close();
+                // The writer leaves its generator open, and the closing bracket in its buffer.
+                generator.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -279,8 +279,8 @@ public final class DefinitionReader {
             if (!problems.isEmpty()) {
                 return null;
             }
-            return new Definition(description, baseUrl, auth, usage, maxAge, inputs, challenge, errors, headers,
-                    create, rotate, revoke, list, verify);
+            return new Definition(description, baseUrl, auth, usage, maxAge, inputs, challenge, errors,
+                    headers == null ? Map.of() : headers, create, rotate, revoke, list, verify);
         }
 
         private String baseUrl(JsonNode root) {
