@@ -21,7 +21,9 @@ public record KeyUsage(String header, String template, Map<String, String> envir
     public static final KeyUsage BEARER = new KeyUsage("Authorization", "Bearer {secret}", Map.of());
 
     public KeyUsage {
-        environment = environment == null ? Map.of() : Map.copyOf(environment);
+        // In the order the type declares them: the order 'provider show' lists them.
+        environment = environment == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
     }
 
     /** The variable derived from a key name: upper-cased, {@code -} and {@code .} become {@code _}, plus {@code _API_KEY}. */
