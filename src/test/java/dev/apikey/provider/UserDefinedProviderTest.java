@@ -3,23 +3,14 @@ package dev.apikey.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.apikey.core.Notices;
-import dev.apikey.core.Redactor;
-import dev.apikey.core.Secret;
-import dev.apikey.core.UserPrompts;
-import dev.apikey.http.HttpClients;
 import dev.apikey.metadata.Json;
 import dev.apikey.testing.CliRunner.Result;
-import dev.apikey.testing.MutableClock;
+import dev.apikey.testing.ProviderHarness;
 import dev.apikey.testing.fakes.AcmeVaultFake;
 import dev.apikey.testing.fakes.FakeApi;
-import java.io.PrintStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -138,16 +129,7 @@ class UserDefinedProviderTest extends ProviderContract<AcmeVaultFake> {
     }
 
     private Provider open() throws Exception {
-        JsonNode def = Json.mapper().readTree(DEFINITION.toFile());
-        ProviderConfig config = new ProviderConfig("acme", "http", fake.baseUrl(), List.of(), Map.of(), null, null, null,
-                null, def);
-        MutableClock clock = new MutableClock(Instant.parse("2026-01-15T10:00:00Z"));
-        Redactor redactor = new Redactor();
-        HttpClients http = new HttpClients(Map.of(), FAST, clock, d -> { }, redactor,
-                new PrintStream(OutputStream.nullOutputStream()), false);
-        ProviderContext context = new ProviderContext(clock, new SecureRandom(), () -> Secret.of(ADMIN), http, redactor,
-                Notices.SILENT, UserPrompts.NONE, Map.of(), SecretQuestions.NONE);
-        return ProviderTypes.builtIn().find("http").orElseThrow().open(config, context);
+        return ProviderHarness.open("http", fake.baseUrl(), ADMIN, Map.of(), Json.mapper().readTree(DEFINITION.toFile()));
     }
 
     private FakeApi.Key only(String name) {

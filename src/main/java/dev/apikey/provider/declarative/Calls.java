@@ -93,7 +93,18 @@ final class Calls {
             again.url(request.url());
             response = execute(purpose, again.build());
         }
-        return requireSuccess(purpose, response);
+        return requireSuccess(purpose, response, inputsOf(op));
+    }
+
+    /** The create-time secrets an operation sends, which a 401 may be about as much as the credential. */
+    private List<Definition.Input> inputsOf(Definition.Operation op) {
+        List<Definition.Input> inputs = new ArrayList<>();
+        for (String ref : op.refs()) {
+            if (ref.startsWith("input.") && definition.inputs().containsKey(ref.substring("input.".length()))) {
+                inputs.add(definition.inputs().get(ref.substring("input.".length())));
+            }
+        }
+        return inputs;
     }
 
     /** Sends a request and returns the response whatever its status; no response at all is exit 6. */
@@ -237,7 +248,7 @@ final class Calls {
     }
 
     /** Returns a 2xx response; closes anything else and throws what it means. */
-    Response requireSuccess(String purpose, Response response) {
+    private Response requireSuccess(String purpose, Response response, List<Definition.Input> inputs) {
         int code = response.code();
         if (code >= 200 && code < 300) {
             return response;
@@ -251,8 +262,14 @@ final class Calls {
         String head = provider + ": cannot " + purpose + ": ";
         if (code == 401 || code == 403) {
             String variable = "APIKEY_ADMIN_" + dev.apikey.core.KeyRef.toVariablePart(provider);
-            throw new CredentialRejectedException(head + "the management credential was refused (" + status + ")",
-                    "check it, and store a working one with 'apikey provider login " + provider + "' (or set " + variable + ")");
+            String credential = "check it, and store a working one with 'apikey provider login " + provider + "' (or set "
+                    + variable + ")";
+            if (inputs.isEmpty()) {
+                throw new CredentialRejectedException(head + "the management credential was refused (" + status + ")", credential);
+            }
+            throw new CredentialRejectedException(head + "the provider refused the credentials (" + status + ")",
+                    "check the " + String.join(" and the ", inputs.stream().map(i -> i.prompt() + " (" + i.env() + ")").toList())
+                            + "; for the management credential, " + credential);
         }
         if (code == 404) {
             throw new NotFoundException(head + "not found (" + status + ")",
