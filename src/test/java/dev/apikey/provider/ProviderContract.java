@@ -78,6 +78,12 @@ public abstract class ProviderContract<F extends FakeApi> {
         return cli.run(args.toArray(String[]::new));
     }
 
+    /** The key of this name the fake holds. */
+    protected FakeApi.Key key(String name) {
+        return fake.keys.values().stream().filter(k -> name.equals(k.name)).findFirst()
+                .orElseThrow(() -> new AssertionError("the fake has no key named " + name));
+    }
+
     protected JsonNode json(Result r) throws Exception {
         return Json.mapper().readTree(r.out());
     }

@@ -51,7 +51,7 @@ class UserDefinedProviderTest extends ProviderContract<AcmeVaultFake> {
         Result created = create("billing", "--description", "billing service", "--expires", "14d",
                 "--scope", "read", "--scope", "write");
         assertThat(created.exit()).as(created.toString()).isZero();
-        FakeApi.Key key = only("billing");
+        FakeApi.Key key = key("billing");
         assertThat(cli.keychain().item("apikey", PROVIDER + "/billing")).isEqualTo(key.secret).startsWith("acme_live_");
         RecordedRequest post = fake.requests("POST").get(0);
         assertThat(post.getUrl().encodedPath()).isEqualTo("/api/keys");
@@ -76,7 +76,7 @@ class UserDefinedProviderTest extends ProviderContract<AcmeVaultFake> {
 
         Result rotated = cli.run("rotate", PROVIDER + "/billing");
         assertThat(rotated.exit()).as(rotated.toString()).isZero();
-        FakeApi.Key next = only("billing");
+        FakeApi.Key next = key("billing");
         assertThat(fake.keys).doesNotContainKey(key.id);
         assertThat(next.description).isEqualTo("billing service");
         RecordedRequest verify = fake.requests("GET").get(3);
@@ -132,7 +132,4 @@ class UserDefinedProviderTest extends ProviderContract<AcmeVaultFake> {
         return ProviderHarness.open("http", fake.baseUrl(), ADMIN, Map.of(), Json.mapper().readTree(DEFINITION.toFile()));
     }
 
-    private FakeApi.Key only(String name) {
-        return fake.keys.values().stream().filter(k -> name.equals(k.name)).findFirst().orElseThrow();
-    }
 }

@@ -66,11 +66,11 @@ public final class DefinitionReader {
 
     /** Every problem of a definition as written, variants included; empty when it is valid. */
     public static List<Problem> check(JsonNode raw) {
-        Checker variantsChecker = new Checker("");
+        Checker variantsChecker = new Checker();
         Variants variants = variantsChecker.variants(raw);
         List<Problem> problems = new ArrayList<>(variantsChecker.problems);
         if (variants == null) {
-            Checker c = new Checker("");
+            Checker c = new Checker();
             c.definition(raw);
             problems.addAll(c.problems);
             return problems;
@@ -78,7 +78,7 @@ public final class DefinitionReader {
         // Each variant is checked merged; problems every variant shares are reported once, the others per variant.
         Map<String, List<Problem>> byVariant = new LinkedHashMap<>();
         for (String value : variants.values()) {
-            Checker c = new Checker("");
+            Checker c = new Checker();
             c.definition(select(raw, variants.param(), value));
             byVariant.put(value, c.problems);
         }
@@ -112,7 +112,7 @@ public final class DefinitionReader {
     static Definition read(JsonNode raw, Map<String, String> providerParams, String what) {
         String[] variant = variantOf(raw, providerParams, what);
         JsonNode chosen = variant == null ? raw : select(raw, variant[0], variant[1]);
-        Checker c = new Checker("");
+        Checker c = new Checker();
         Definition d = c.definition(chosen);
         if (!c.problems.isEmpty()) {
             throw new InvalidDefinitionException(what, c.problems);
@@ -182,16 +182,11 @@ public final class DefinitionReader {
     /** Walks a definition, collecting problems and building the records. */
     private static final class Checker {
         final List<Problem> problems = new ArrayList<>();
-        final String suffix;
         Set<String> parts = Set.of();
         Set<String> inputNames = Set.of();
 
-        Checker(String suffix) {
-            this.suffix = suffix;
-        }
-
         void problem(String path, String message) {
-            Problem p = new Problem(path, message + suffix);
+            Problem p = new Problem(path, message);
             if (!problems.contains(p)) {
                 problems.add(p);
             }

@@ -51,7 +51,7 @@ class CloudflareProviderTest extends ProviderContract<CloudflareFake> {
         fake.seed(120);
         Result created = create("dns-bot", "--expires", "2026-06-30");
         assertThat(created.exit()).as(created.toString()).isZero();
-        FakeApi.Key key = only("dns-bot");
+        FakeApi.Key key = key("dns-bot");
         assertThat(cli.keychain().item("apikey", PROVIDER + "/dns-bot")).isEqualTo(key.secret);
         RecordedRequest post = fake.requests("POST").get(0);
         assertThat(post.getUrl().encodedPath()).isEqualTo("/client/v4/user/tokens");
@@ -107,7 +107,7 @@ class CloudflareProviderTest extends ProviderContract<CloudflareFake> {
         fake.createWithoutId = true;
         Result r = create("no-id");
         assertThat(r.exit()).as(r.toString()).isZero();
-        FakeApi.Key key = only("no-id");
+        FakeApi.Key key = key("no-id");
         assertThat(cli.run("list", "--json").out()).contains("\"id\":\"" + key.id + "\"");
         RecordedRequest verify = fake.requests("GET").get(0);
         assertThat(verify.getUrl().encodedPath()).isEqualTo("/client/v4/user/tokens/verify");
@@ -122,9 +122,6 @@ class CloudflareProviderTest extends ProviderContract<CloudflareFake> {
         assertThat(fake.requests()).isEmpty();
     }
 
-    private FakeApi.Key only(String name) {
-        return fake.keys.values().stream().filter(k -> k.name.equals(name)).findFirst().orElseThrow();
-    }
 
     private static JsonNode body(RecordedRequest r) throws Exception {
         return Json.mapper().readTree(r.getBody().string(StandardCharsets.UTF_8));

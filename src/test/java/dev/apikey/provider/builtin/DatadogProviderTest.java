@@ -37,7 +37,7 @@ class DatadogProviderTest extends ProviderContract<DatadogFake> {
         fake.seed(205);
         Result created = create("metrics");
         assertThat(created.exit()).as(created.toString()).isZero();
-        FakeApi.Key key = only("metrics");
+        FakeApi.Key key = key("metrics");
         assertThat(cli.keychain().item("apikey", PROVIDER + "/metrics")).isEqualTo(key.secret);
         RecordedRequest post = fake.requests("POST").get(0);
         assertThat(post.getUrl().encodedPath()).isEqualTo("/api/v2/api_keys");
@@ -56,7 +56,7 @@ class DatadogProviderTest extends ProviderContract<DatadogFake> {
 
         Result rotated = cli.run("rotate", PROVIDER + "/metrics");
         assertThat(rotated.exit()).as(rotated.toString()).isZero();
-        FakeApi.Key next = only("metrics");
+        FakeApi.Key next = key("metrics");
         assertThat(fake.keys).doesNotContainKey(key.id);
         assertThat(cli.keychain().item("apikey", PROVIDER + "/metrics")).isEqualTo(next.secret);
         RecordedRequest validate = fake.requests("GET").get(3);
@@ -98,7 +98,4 @@ class DatadogProviderTest extends ProviderContract<DatadogFake> {
         assertThat(fake.requests()).isEmpty();
     }
 
-    private FakeApi.Key only(String name) {
-        return fake.keys.values().stream().filter(k -> k.name.equals(name)).findFirst().orElseThrow();
-    }
 }

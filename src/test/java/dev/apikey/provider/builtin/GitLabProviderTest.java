@@ -45,7 +45,7 @@ class GitLabProviderTest extends ProviderContract<GitLabFake> {
         fake.seed(230);
         Result created = create("deploy", "--scope", "read_repository", "--expires", "90d", "--description", "deploys");
         assertThat(created.exit()).as(created.toString()).isZero();
-        FakeApi.Key key = only("deploy");
+        FakeApi.Key key = key("deploy");
         assertThat(cli.keychain().item("apikey", PROVIDER + "/deploy")).isEqualTo(key.secret);
         RecordedRequest post = fake.requests("POST").get(0);
         assertThat(post.getUrl().encodedPath()).isEqualTo("/api/v4/users/42/personal_access_tokens");
@@ -63,7 +63,7 @@ class GitLabProviderTest extends ProviderContract<GitLabFake> {
 
         Result rotated = cli.run("rotate", PROVIDER + "/deploy");
         assertThat(rotated.exit()).as(rotated.toString()).isZero();
-        FakeApi.Key next = only("deploy");
+        FakeApi.Key next = key("deploy");
         assertThat(next.id).isNotEqualTo(key.id);
         assertThat(fake.keys).doesNotContainKey(key.id);
         assertThat(cli.keychain().item("apikey", PROVIDER + "/deploy")).isEqualTo(next.secret);
@@ -91,7 +91,7 @@ class GitLabProviderTest extends ProviderContract<GitLabFake> {
         RecordedRequest post = fake.requests("POST").get(0);
         assertThat(post.getUrl().encodedPath()).isEqualTo("/api/v4/projects/group%2Fapp/access_tokens");
         assertThat(Json.mapper().readTree(post.getBody().string(StandardCharsets.UTF_8)).get("access_level").asInt()).isEqualTo(30);
-        FakeApi.Key key = only("ci");
+        FakeApi.Key key = key("ci");
 
         assertThat(cli.run("rotate", "proj/ci").exit()).isZero();
         assertThat(fake.requests("POST").get(1).getUrl().encodedPath())
@@ -117,7 +117,4 @@ class GitLabProviderTest extends ProviderContract<GitLabFake> {
         assertThat(fake.requests()).isEmpty();
     }
 
-    private FakeApi.Key only(String name) {
-        return fake.keys.values().stream().filter(k -> k.name.equals(name)).findFirst().orElseThrow();
-    }
 }

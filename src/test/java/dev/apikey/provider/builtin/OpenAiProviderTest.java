@@ -39,7 +39,7 @@ class OpenAiProviderTest extends ProviderContract<OpenAiFake> {
 
         Result created = cli.run("create", PROVIDER + "/ci-bot", "--expires", "30d", "--json");
         assertThat(created.exit()).as(created.toString()).isZero();
-        FakeApi.Key key = fake.keys.values().stream().filter(k -> k.name.equals("ci-bot")).findFirst().orElseThrow();
+        FakeApi.Key key = key("ci-bot");
         assertThat(cli.keychain().item("apikey", PROVIDER + "/ci-bot")).isEqualTo(key.secret);
         assertThat(json(created).get("id").asText()).isEqualTo(key.id);
         RecordedRequest post = fake.requests("POST").get(0);
@@ -66,7 +66,7 @@ class OpenAiProviderTest extends ProviderContract<OpenAiFake> {
 
         Result rotated = cli.run("rotate", PROVIDER + "/ci-bot");
         assertThat(rotated.exit()).as(rotated.toString()).isZero();
-        FakeApi.Key next = fake.keys.values().stream().filter(k -> k.name.equals("ci-bot")).findFirst().orElseThrow();
+        FakeApi.Key next = key("ci-bot");
         assertThat(next.id).isNotEqualTo(key.id);
         assertThat(fake.keys).doesNotContainKey(key.id);
         assertThat(cli.keychain().item("apikey", PROVIDER + "/ci-bot")).isEqualTo(next.secret);

@@ -35,7 +35,7 @@ class SendGridProviderTest extends ProviderContract<SendGridFake> {
         fake.seed(40);
         Result created = create("mailer", "--scope", "mail.send", "--scope", "alerts.read");
         assertThat(created.exit()).as(created.toString()).isZero();
-        FakeApi.Key key = only("mailer");
+        FakeApi.Key key = key("mailer");
         assertThat(cli.keychain().item("apikey", PROVIDER + "/mailer")).isEqualTo(key.secret).startsWith("SG.");
         RecordedRequest post = fake.requests("POST").get(0);
         assertThat(post.getUrl().encodedPath()).isEqualTo("/v3/api_keys");
@@ -51,7 +51,7 @@ class SendGridProviderTest extends ProviderContract<SendGridFake> {
 
         Result rotated = cli.run("rotate", PROVIDER + "/mailer");
         assertThat(rotated.exit()).as(rotated.toString()).isZero();
-        FakeApi.Key next = only("mailer");
+        FakeApi.Key next = key("mailer");
         assertThat(next.scopes).containsExactly("mail.send", "alerts.read"); // scopes survive the rotation
         assertThat(fake.keys).doesNotContainKey(key.id);
         RecordedRequest verify = fake.requests("GET").get(1);
@@ -74,10 +74,7 @@ class SendGridProviderTest extends ProviderContract<SendGridFake> {
         Result r = cli.run("create", "sub/eu-mail", "--scope", "mail.send");
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(fake.requests("POST").get(0).getHeaders().get("on-behalf-of")).isEqualTo("shop-eu");
-        assertThat(only("eu-mail").extra.get("subuser")).isEqualTo("shop-eu");
+        assertThat(key("eu-mail").extra.get("subuser")).isEqualTo("shop-eu");
     }
 
-    private FakeApi.Key only(String name) {
-        return fake.keys.values().stream().filter(k -> name.equals(k.name)).findFirst().orElseThrow();
-    }
 }

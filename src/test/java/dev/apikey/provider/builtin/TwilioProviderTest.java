@@ -37,7 +37,7 @@ class TwilioProviderTest extends ProviderContract<TwilioFake> {
         Result created = create("sms", "--param", "keyType=restricted", "--param",
                 "policy={\"allow\":[\"/twilio/messaging/messages/read\"]}");
         assertThat(created.exit()).as(created.toString()).isZero();
-        FakeApi.Key key = only("sms");
+        FakeApi.Key key = key("sms");
         assertThat(cli.keychain().item("apikey", PROVIDER + "/sms")).isEqualTo(key.secret);
         RecordedRequest post = fake.requests("POST").get(0);
         assertThat(post.getUrl().encodedPath()).isEqualTo("/v1/Keys");
@@ -61,7 +61,7 @@ class TwilioProviderTest extends ProviderContract<TwilioFake> {
 
         Result rotated = cli.run("rotate", PROVIDER + "/sms");
         assertThat(rotated.exit()).as(rotated.toString()).isZero();
-        FakeApi.Key next = only("sms");
+        FakeApi.Key next = key("sms");
         assertThat(fake.keys).doesNotContainKey(key.id);
         // The replacement is made with the same create fields.
         assertThat(fake.requests("POST").get(1).getBody().string(StandardCharsets.UTF_8)).contains("KeyType=restricted");
@@ -86,7 +86,4 @@ class TwilioProviderTest extends ProviderContract<TwilioFake> {
                 .startsWith("AccountSid=" + TwilioFake.ACCOUNT + "&");
     }
 
-    private FakeApi.Key only(String name) {
-        return fake.keys.values().stream().filter(k -> name.equals(k.name)).findFirst().orElseThrow();
-    }
 }

@@ -17,27 +17,8 @@ public final class AcmeVaultFake extends FakeApi {
     private final String adminToken;
 
     public AcmeVaultFake(String adminToken) {
+        super("/", KEYS, "/plaintext");
         this.adminToken = adminToken;
-    }
-
-    @Override
-    public String baseUrl() {
-        return url("/");
-    }
-
-    @Override
-    public String createPath() {
-        return KEYS;
-    }
-
-    @Override
-    public String listPath() {
-        return KEYS;
-    }
-
-    @Override
-    public String secretPointer() {
-        return "/plaintext";
     }
 
     @Override

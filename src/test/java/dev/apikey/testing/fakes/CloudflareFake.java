@@ -16,27 +16,8 @@ public final class CloudflareFake extends FakeApi {
     public boolean createWithoutId;
 
     public CloudflareFake(String adminToken) {
+        super("/client/v4", TOKENS, "/result/value");
         this.adminToken = adminToken;
-    }
-
-    @Override
-    public String baseUrl() {
-        return url("/client/v4");
-    }
-
-    @Override
-    public String createPath() {
-        return TOKENS;
-    }
-
-    @Override
-    public String listPath() {
-        return TOKENS;
-    }
-
-    @Override
-    public String secretPointer() {
-        return "/result/value";
     }
 
     @Override
@@ -52,8 +33,7 @@ public final class CloudflareFake extends FakeApi {
 
     @Override
     protected MockResponse handle(RecordedRequest r) {
-        String auth = r.getHeaders().get("Authorization");
-        String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : "";
+        String token = bearer(r);
         String path = r.getUrl().encodedPath();
         if (path.equals(TOKENS + "/verify")) {
             Key k = keyBySecret(token);

@@ -20,28 +20,9 @@ public final class DatadogFake extends FakeApi {
     private final String appKey;
 
     public DatadogFake(String apiKey, String appKey) {
+        super("/", API_KEYS, "/data/attributes/key");
         this.apiKey = apiKey;
         this.appKey = appKey;
-    }
-
-    @Override
-    public String baseUrl() {
-        return url("/");
-    }
-
-    @Override
-    public String createPath() {
-        return API_KEYS;
-    }
-
-    @Override
-    public String listPath() {
-        return API_KEYS;
-    }
-
-    @Override
-    public String secretPointer() {
-        return "/data/attributes/key";
     }
 
     @Override

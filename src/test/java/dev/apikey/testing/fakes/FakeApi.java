@@ -60,7 +60,19 @@ public abstract class FakeApi extends Dispatcher implements AutoCloseable {
     protected final Instant now = Instant.parse("2026-01-15T10:00:00Z");
     private int sequence;
 
-    protected FakeApi() {
+    private final String basePath;
+    private final String keysPath;
+    private final String secretPointer;
+
+    /**
+     * @param basePath      the path of the base URL {@code provider add --base-url} gets
+     * @param keysPath      the path of the create and list calls
+     * @param secretPointer where the create (or rotate) response carries the new secret
+     */
+    protected FakeApi(String basePath, String keysPath, String secretPointer) {
+        this.basePath = basePath;
+        this.keysPath = keysPath;
+        this.secretPointer = secretPointer;
         server.setDispatcher(this);
         try {
             server.start();
@@ -70,19 +82,27 @@ public abstract class FakeApi extends Dispatcher implements AutoCloseable {
     }
 
     /** The URL to give {@code provider add --base-url}. */
-    public abstract String baseUrl();
+    public String baseUrl() {
+        return url(basePath);
+    }
 
     /** The provider's error body for a status, in its own format. */
     public abstract String errorBody(int status, String message);
 
     /** The path of the create call (as the server sees it). */
-    public abstract String createPath();
+    public String createPath() {
+        return keysPath;
+    }
 
     /** The path of the list call. */
-    public abstract String listPath();
+    public String listPath() {
+        return keysPath;
+    }
 
     /** Where the provider's create (or rotate) response carries the new secret. */
-    public abstract String secretPointer();
+    public String secretPointer() {
+        return secretPointer;
+    }
 
     protected abstract MockResponse handle(RecordedRequest request);
 
@@ -208,6 +228,12 @@ public abstract class FakeApi extends Dispatcher implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The token of an {@code Authorization: Bearer} header, or "". */
+    protected static String bearer(RecordedRequest r) {
+        String auth = r.getHeaders().get("Authorization");
+        return auth != null && auth.startsWith("Bearer ") ? auth.substring("Bearer ".length()) : "";
     }
 
     protected static Map<String, String> form(RecordedRequest r) {

@@ -24,12 +24,8 @@ public final class GitLabFake extends FakeApi {
     private final String adminToken;
 
     public GitLabFake(String adminToken) {
+        super("/", "/api/v4/personal_access_tokens", "/token");
         this.adminToken = adminToken;
-    }
-
-    @Override
-    public String baseUrl() {
-        return url("/");
     }
 
     @Override
@@ -40,11 +36,6 @@ public final class GitLabFake extends FakeApi {
     @Override
     public String listPath() {
         return "/api/v4/personal_access_tokens";
-    }
-
-    @Override
-    public String secretPointer() {
-        return "/token";
     }
 
     @Override

@@ -21,28 +21,9 @@ public final class NpmFake extends FakeApi {
     public String otp;
 
     public NpmFake(String sessionToken, String password) {
+        super("/", TOKENS, "/token");
         this.sessionToken = sessionToken;
         this.password = password;
-    }
-
-    @Override
-    public String baseUrl() {
-        return url("/");
-    }
-
-    @Override
-    public String createPath() {
-        return TOKENS;
-    }
-
-    @Override
-    public String listPath() {
-        return TOKENS;
-    }
-
-    @Override
-    public String secretPointer() {
-        return "/token";
     }
 
     @Override
@@ -57,8 +38,7 @@ public final class NpmFake extends FakeApi {
 
     @Override
     protected MockResponse handle(RecordedRequest r) {
-        String auth = r.getHeaders().get("Authorization");
-        String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : "";
+        String token = bearer(r);
         String path = r.getUrl().encodedPath();
         if (path.equals("/-/whoami")) {
             return keyBySecret(token) != null || token.equals(sessionToken) ? json(200, Map.of("username", "ada"))

@@ -14,27 +14,8 @@ public final class OpenAiFake extends FakeApi {
     private final String adminKey;
 
     public OpenAiFake(String adminKey) {
+        super("/v1", KEYS, "/value");
         this.adminKey = adminKey;
-    }
-
-    @Override
-    public String baseUrl() {
-        return url("/v1");
-    }
-
-    @Override
-    public String secretPointer() {
-        return "/value";
-    }
-
-    @Override
-    public String createPath() {
-        return KEYS;
-    }
-
-    @Override
-    public String listPath() {
-        return KEYS;
     }
 
     @Override
@@ -49,8 +30,7 @@ public final class OpenAiFake extends FakeApi {
 
     @Override
     protected MockResponse handle(RecordedRequest r) {
-        String auth = r.getHeaders().get("Authorization");
-        String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : "";
+        String token = bearer(r);
         // The organization's admin key, or an admin key made through the API.
         if (!token.equals(adminKey) && keyBySecret(token) == null) {
             return error(401, "Incorrect API key provided");

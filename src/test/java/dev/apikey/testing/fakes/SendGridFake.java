@@ -14,27 +14,8 @@ public final class SendGridFake extends FakeApi {
     private final String adminKey;
 
     public SendGridFake(String adminKey) {
+        super("/", KEYS, "/api_key");
         this.adminKey = adminKey;
-    }
-
-    @Override
-    public String baseUrl() {
-        return url("/");
-    }
-
-    @Override
-    public String createPath() {
-        return KEYS;
-    }
-
-    @Override
-    public String listPath() {
-        return KEYS;
-    }
-
-    @Override
-    public String secretPointer() {
-        return "/api_key";
     }
 
     @Override
@@ -49,8 +30,7 @@ public final class SendGridFake extends FakeApi {
 
     @Override
     protected MockResponse handle(RecordedRequest r) {
-        String auth = r.getHeaders().get("Authorization");
-        String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : "";
+        String token = bearer(r);
         String path = r.getUrl().encodedPath();
         if (path.equals("/v3/scopes")) {
             Key k = keyBySecret(token);

@@ -21,27 +21,8 @@ public final class TwilioFake extends FakeApi {
     private final String authToken;
 
     public TwilioFake(String authToken) {
+        super("/", KEYS, "/secret");
         this.authToken = authToken;
-    }
-
-    @Override
-    public String baseUrl() {
-        return url("/");
-    }
-
-    @Override
-    public String createPath() {
-        return KEYS;
-    }
-
-    @Override
-    public String listPath() {
-        return KEYS;
-    }
-
-    @Override
-    public String secretPointer() {
-        return "/secret";
     }
 
     @Override
