@@ -89,6 +89,22 @@ class OpenAiProviderTest extends ProviderContract<OpenAiFake> {
                 "DELETE /v1/organization/admin_api_keys/" + next.id);
     }
 
+    @Test
+    void callsGoThroughTheProxyOfTheEnvironment() {
+        // Nothing listens on port 9 of localhost: the call can only succeed through the proxy (the fake).
+        assertThat(cli.run("provider", "add", "proxied", "--type", "openai", "--base-url", "http://localhost:9/v1").exit()).isZero();
+        cli.env("APIKEY_ADMIN_PROXIED", ADMIN).env("HTTP_PROXY", fake.baseUrl().replace("/v1", ""));
+        Result r = cli.run("create", "proxied/via-proxy");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        RecordedRequest post = fake.requests("POST").get(0);
+        assertThat(post.getTarget()).isEqualTo("http://localhost:9/v1/organization/admin_api_keys");
+
+        cli.env("NO_PROXY", "localhost");
+        Result direct = cli.run("list", "proxied", "--remote");
+        assertThat(direct.exit()).as(direct.toString()).isEqualTo(6);
+        assertThat(direct.err()).contains("cannot connect to localhost");
+    }
+
     private static JsonNode find(JsonNode rows, String id) {
         for (JsonNode r : rows) {
             if (id.equals(r.path("id").asText())) {
