@@ -1,5 +1,6 @@
 package dev.apikey;
 
+import dev.apikey.http.HttpClients;
 import dev.apikey.http.Sleeper;
 import dev.apikey.provider.ProviderTypes;
 import dev.apikey.store.JavaKeyringKeychain;
@@ -28,6 +29,7 @@ public final class Env {
     private final Supplier<SecureRandom> random;
     private final Supplier<ProviderTypes> providerTypes;
     private final Sleeper sleeper;
+    private final HttpClients.Settings httpSettings;
 
     private Env(Builder b) {
         this.terminal = Objects.requireNonNull(b.terminal, "terminal");
@@ -39,6 +41,7 @@ public final class Env {
         this.random = b.random;
         this.providerTypes = b.providerTypes;
         this.sleeper = b.sleeper;
+        this.httpSettings = b.httpSettings;
     }
 
     public static Env system() {
@@ -92,6 +95,11 @@ public final class Env {
         return sleeper;
     }
 
+    /** HTTP timeouts and retry policy; tests shorten them. */
+    public HttpClients.Settings httpSettings() {
+        return httpSettings;
+    }
+
     public static final class Builder {
         private Terminal terminal;
         private Map<String, String> variables = Map.of();
@@ -102,6 +110,7 @@ public final class Env {
         private Supplier<SecureRandom> random = SecureRandom::new;
         private Supplier<ProviderTypes> providerTypes = ProviderTypes::builtIn;
         private Sleeper sleeper = Sleeper.REAL;
+        private HttpClients.Settings httpSettings = HttpClients.Settings.DEFAULT;
 
         public Builder terminal(Terminal t) {
             this.terminal = t;
@@ -145,6 +154,11 @@ public final class Env {
 
         public Builder sleeper(Sleeper s) {
             this.sleeper = s;
+            return this;
+        }
+
+        public Builder httpSettings(HttpClients.Settings s) {
+            this.httpSettings = s;
             return this;
         }
 

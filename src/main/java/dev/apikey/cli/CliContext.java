@@ -93,7 +93,7 @@ public final class CliContext {
 
     public HttpClients http() {
         if (http == null) {
-            http = new HttpClients(env.variables(), HttpClients.Settings.DEFAULT, env.clock(), env.sleeper(), redactor,
+            http = new HttpClients(env.variables(), env.httpSettings(), env.clock(), env.sleeper(), redactor,
                     terminal().err(), options.verbose);
         }
         return http;
@@ -145,7 +145,7 @@ public final class CliContext {
         ManagementCredentials credentials = new ManagementCredentials(backends, env.variables(), notices(), redactor);
         Providers providers = new Providers(env.providerTypes(), providerConfigs::all, providerConfigs::find,
                 p -> new ProviderContext(env.clock(), env.random(), () -> credentials.get(p), http(), redactor, notices(),
-                        prompts, env.variables()));
+                        prompts, env.variables(), new AskedSecrets(this)));
         JournalDirectory journal = new JournalDirectory(dir);
         return new Workspace(env.clock(), keys,
                 new KeySecrets(backends, env.variables(), keys, notices(), redactor, journal),

@@ -91,7 +91,9 @@ public final class Output {
         public void close() {
             try {
                 writer.close();
-                generator.close(); // flushes; stdout itself stays open (AUTO_CLOSE_TARGET is off)
+                // The writer leaves its generator open, and the closing bracket in its buffer; closing
+                // it flushes, and stdout itself stays open (AUTO_CLOSE_TARGET is off).
+                generator.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

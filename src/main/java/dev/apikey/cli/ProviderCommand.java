@@ -1,12 +1,15 @@
 package dev.apikey.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.apikey.core.ProviderAdmin;
 import dev.apikey.core.Secret;
 import dev.apikey.provider.KeyUsage;
 import dev.apikey.provider.Provider;
 import dev.apikey.provider.ProviderConfig;
 import dev.apikey.provider.ProviderType;
+import dev.apikey.provider.declarative.DefinitionReader;
 import dev.apikey.term.Table;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +55,7 @@ final class ProviderCommand extends BaseCommand {
     static ProviderView view(CliContext context, ProviderConfig c) {
         Provider p = context.workspace().providers().get(c.name());
         KeyUsage usage = p.usage();
-        String baseUrl = c.baseUrl() != null ? c.baseUrl()
+        String baseUrl = p.baseUrl() != null ? p.baseUrl()
                 : context.workspace().providers().types().find(c.type()).map(ProviderType::defaultBaseUrl).orElse(null);
         List<String> vars = usage.environment().isEmpty() ? List.of("<NAME>_API_KEY") : List.copyOf(usage.environment().keySet());
         return new ProviderView(c.name(), c.type(), baseUrl, c.allowHosts(), c.params(), usage.header(), usage.template(),
@@ -70,7 +73,8 @@ final class ProviderCommand extends BaseCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "The provider's name.")
         String name;
 
-        @Option(names = "--type", required = true, paramLabel = "TYPE", description = "The API it speaks: local, http, ….")
+        @Option(names = "--type", required = true, paramLabel = "TYPE",
+                description = "The API it speaks: local, http, cloudflare, gitlab, openai, datadog, sendgrid, twilio, npm.")
         String type;
 
         @Option(names = "--base-url", paramLabel = "URL", description = "Its base URL (https; http only to loopback).")
@@ -91,15 +95,24 @@ final class ProviderCommand extends BaseCommand {
         @Option(names = "--env-var", paramLabel = "VAR", description = "The variable 'apikey exec' sets.")
         String envVar;
 
+        @Option(names = "--file", paramLabel = "DEF.json",
+                description = "With --type http: the provider's definition (see docs/providers.md).")
+        Path file;
+
         Add(CliContext context) {
             super(context);
         }
 
         @Override
         protected int run() {
+            JsonNode definition = file == null ? null : DefinitionFile.read(file);
             ProviderConfig config = new ProviderConfig(name, type, baseUrl, allowHosts, params, header, scheme, envVar,
-                    null, null);
-            new ProviderAdmin(workspace(), context.providerConfigs()).add(config);
+                    null, definition);
+            try {
+                new ProviderAdmin(workspace(), context.providerConfigs()).add(config);
+            } catch (DefinitionReader.InvalidDefinitionException e) {
+                throw e.in(file == null ? "the definition" : file.toString());
+            }
             info("Added provider " + name + " (" + type + ")");
             if (output().json()) {
                 output().printJson(view(context, config));

@@ -41,10 +41,10 @@ public final class CreateKey {
         JournalEntry entry = journal.begin(new JournalEntry(ref, JournalEntry.CREATE,
                 provider.remote() ? JournalEntry.REPLACE : JournalEntry.LOCAL, KeyChanges.newMarker(), store.backend(),
                 null, null, null, new JournalEntry.Spec(request.description(), request.scopes(), request.params(),
-                lifetime, expiresAt, request.maxAge()), journal.self(), now, List.of()));
+                lifetime, expiresAt, request.maxAge()), journal.self(), now, List.of(), List.of()));
         KeySpec spec = new KeySpec(ref.name(), request.description(), request.scopes(), expiresAt, request.params(),
                 entry.marker());
-        entry = journal.record(entry, JournalEntry.Step.of(JournalEntry.Step.CREATING, now));
+        entry = journal.record(KeyChanges.withKnownIds(entry, provider), JournalEntry.Step.of(JournalEntry.Step.CREATING, now));
         CreatedKey created;
         try {
             created = provider.create(spec);

@@ -21,10 +21,12 @@ import java.util.Optional;
  * @param grace      how long the old key stays alive, or null to revoke at once
  * @param spec       what is asked of the provider (and recorded afterwards for a create)
  * @param owner      which invocation is doing it, to tell a running change from a crashed one
+ * @param knownIds   for a provider whose keys cannot carry the marker: the ids it listed just before the
+ *                   create, so that a key the lost create made is the one not among them
  */
 public record JournalEntry(KeyRef ref, String operation, String strategy, String marker, String backend,
                            String oldId, String oldHint, Duration grace, Spec spec, Owner owner,
-                           Instant startedAt, List<Step> steps) {
+                           Instant startedAt, List<Step> steps, List<String> knownIds) {
     public static final String ROTATE = "rotate";
     public static final String CREATE = "create";
     public static final String REPLACE = "replace";
@@ -33,6 +35,7 @@ public record JournalEntry(KeyRef ref, String operation, String strategy, String
 
     public JournalEntry {
         steps = steps == null ? List.of() : List.copyOf(steps);
+        knownIds = knownIds == null ? List.of() : List.copyOf(knownIds);
     }
 
     /** The non-secret inputs of a create, kept so a resumed create can record the key. */
@@ -62,6 +65,8 @@ public record JournalEntry(KeyRef ref, String operation, String strategy, String
         public static final String STORED = "stored";
         public static final String RECORDED = "recorded";
         public static final String REVOKING_OLD = "revoking-old";
+        /** A resume found several candidates for a lost key and listed them (ids in {@code id}, comma-separated). */
+        public static final String CANDIDATES = "candidates";
 
         public static Step of(String name, Instant at) {
             return new Step(name, at, null, null, null, null);
@@ -84,6 +89,11 @@ public record JournalEntry(KeyRef ref, String operation, String strategy, String
         List<Step> next = new ArrayList<>(steps);
         next.add(step);
         return new JournalEntry(ref, operation, strategy, marker, backend, oldId, oldHint, grace, spec, owner,
-                startedAt, next);
+                startedAt, next, knownIds);
+    }
+
+    public JournalEntry withKnownIds(List<String> ids) {
+        return new JournalEntry(ref, operation, strategy, marker, backend, oldId, oldHint, grace, spec, owner,
+                startedAt, steps, ids);
     }
 }

@@ -21,11 +21,29 @@ final class KeyChanges {
         return "apikey-" + HexFormat.of().formatHex(b);
     }
 
-    /** The provider's keys that carry the marker: those a lost create response may have left behind. */
-    static List<RemoteKey> findByMarker(Provider provider, String marker) {
+    /**
+     * For a provider whose keys cannot carry the marker (no name or description, e.g. npm tokens):
+     * the ids it lists right before the create, recorded in the journal. A key a lost create made is
+     * then one that was not there before.
+     */
+    static JournalEntry withKnownIds(JournalEntry entry, Provider provider) {
+        if (!provider.remote() || provider.carriesMarker()) {
+            return entry;
+        }
+        List<String> ids = new ArrayList<>();
+        provider.list(k -> ids.add(k.id()));
+        return entry.withKnownIds(ids);
+    }
+
+    /**
+     * The provider's keys a lost create response may have left behind: those carrying the entry's
+     * marker, or for a provider whose keys cannot carry one, those that were not there before the create.
+     */
+    static List<RemoteKey> findLost(Provider provider, JournalEntry entry) {
+        java.util.Set<String> before = new java.util.HashSet<>(entry.knownIds());
         List<RemoteKey> found = new ArrayList<>();
         provider.list(k -> {
-            if ((k.name() != null && k.name().contains(marker)) || (k.description() != null && k.description().contains(marker))) {
+            if (provider.carriesMarker() ? k.carries(entry.marker()) : !before.contains(k.id())) {
                 found.add(k);
             }
         });
@@ -50,9 +68,9 @@ final class KeyChanges {
             return;
         }
         try {
-            List<RemoteKey> orphans = findByMarker(provider, entry.marker());
+            List<RemoteKey> orphans = findLost(provider, entry);
             if (orphans.size() > 1) {
-                ws.notices().warn("several keys at " + provider.name() + " carry the marker of this change; "
+                ws.notices().warn("several keys at " + provider.name() + " may have come from this create; "
                         + "'apikey rotate --resume " + entry.ref() + "' lists them");
                 return;
             }

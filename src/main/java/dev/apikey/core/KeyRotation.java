@@ -54,7 +54,7 @@ final class KeyRotation {
                 KeyChanges.newMarker(), record.backend(), record.id(), record.hint(), grace,
                 new JournalEntry.Spec(record.description(), record.scopes(), record.params(), record.lifetime(), expiresAt,
                         record.maxAge()),
-                journal.self(), now, List.of()));
+                journal.self(), now, List.of(), List.of()));
         KeySpec spec = new KeySpec(ref.name(), record.description(), record.scopes(), expiresAt, record.params(),
                 entry.marker());
 
@@ -72,7 +72,7 @@ final class KeyRotation {
                 throw e;
             }
         } else {
-            entry = journal.record(entry, JournalEntry.Step.of(JournalEntry.Step.CREATING, now));
+            entry = journal.record(KeyChanges.withKnownIds(entry, provider), JournalEntry.Step.of(JournalEntry.Step.CREATING, now));
             try {
                 created = provider.create(spec);
             } catch (ApikeyException e) {
@@ -83,7 +83,7 @@ final class KeyRotation {
         entry = journal.record(entry, new JournalEntry.Step(JournalEntry.Step.CREATED, ws.clock().instant(),
                 created.id(), created.secret().hint(), created.expiresAt(), Fingerprint.of(created.secret())));
 
-        if (!nativeRotation && provider.verify(created).map(ok -> !ok).orElse(false)) {
+        if (!nativeRotation && !verified(ref, provider, created)) {
             provider.revoke(created.id());
             journal.finish(ref);
             throw new ProviderUnavailableException("the provider did not accept the new key of " + ref
@@ -113,6 +113,11 @@ final class KeyRotation {
             throw e;
         }
         entry = journal.record(entry, JournalEntry.Step.of(JournalEntry.Step.STORED, ws.clock().instant()));
+        if (nativeRotation && !verified(ref, provider, created)) {
+            // The old secret is already dead: the new one is still the best there is, so it stays.
+            ws.notices().warn("the provider did not accept the rotated key of " + ref + " when checked; "
+                    + "it is stored anyway, since the previous secret no longer works");
+        }
         KeyRecord next = record.rotated(created.id(), created.secret().hint(), now,
                 created.expiresAt() != null ? created.expiresAt() : expiresAt, pending);
         ws.keys().update(keys -> keys.put(ref, next));
@@ -126,6 +131,19 @@ final class KeyRotation {
                 .withDetail("replaced " + (record.id() == null ? "an imported key" : record.id())
                         + (revokeAfter == null ? "" : ", old key revoked after " + revokeAfter)));
         return new RotateKeys.Outcome(ref, RotateKeys.Outcome.ROTATED, record.id(), created.id(), revokeAfter, null, null);
+    }
+
+    /**
+     * Whether the provider accepts the new key, where it has a verify call. A check that cannot be
+     * made (the call itself fails) does not count against the key, which the provider just issued.
+     */
+    private boolean verified(KeyRef ref, Provider provider, CreatedKey created) {
+        try {
+            return provider.verify(created).orElse(true);
+        } catch (ApikeyException e) {
+            ws.notices().warn("could not check the new key of " + ref + " (" + e.getMessage() + "); keeping it");
+            return true;
+        }
     }
 
     /** Revokes the replaced key; when that fails it stays pending, due now, for {@code rotate --finish}. */

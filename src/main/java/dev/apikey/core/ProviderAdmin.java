@@ -30,6 +30,7 @@ public final class ProviderAdmin {
         for (String host : config.allowHosts()) {
             Origins.of(host.contains("://") ? host : "https://" + host);
         }
+        type.check(config);
         configs.update(all -> {
             if (all.containsKey(config.name())) {
                 throw new UsageException("provider " + config.name() + " already exists",

@@ -68,12 +68,22 @@ final class ResumeChanges {
             if (!entry.reached(JournalEntry.Step.CREATING) || !provider.remote()) {
                 return rolledBack(entry, "nothing had been created");
             }
-            List<RemoteKey> candidates = KeyChanges.findByMarker(provider, entry.marker());
+            List<RemoteKey> candidates = KeyChanges.findLost(provider, entry);
+            Optional<JournalEntry.Step> listed = entry.step(JournalEntry.Step.CANDIDATES);
             if (candidates.size() > 1) {
-                throw new ActionNeededException("several keys at " + provider.name() + " carry the marker "
-                        + entry.marker() + ": " + candidates.stream().map(RemoteKey::id).collect(Collectors.joining(", ")),
-                        "revoke the ones you do not use in the provider's console, then run 'apikey rotate --resume "
-                                + ref + "' again");
+                String ids = candidates.stream().map(RemoteKey::id).collect(Collectors.joining(","));
+                journal.record(entry, new JournalEntry.Step(JournalEntry.Step.CANDIDATES, ws.clock().instant(), ids,
+                        null, null, null));
+                throw new ActionNeededException("several keys at " + provider.name() + " may have come from the interrupted "
+                        + entry.operation() + " of " + ref + " (" + (provider.carriesMarker() ? "they carry its marker "
+                        + entry.marker() : "made since it started") + "): " + ids.replace(",", ", "),
+                        "revoke the one it made in the provider's console, then run 'apikey rotate --resume " + ref
+                                + "' again");
+            }
+            if (listed.isPresent() && List.of(listed.get().id().split(",")).containsAll(candidates.stream()
+                    .map(RemoteKey::id).toList())) {
+                // The user settled a listed ambiguity by revoking keys: what is left is theirs, not ours.
+                return rolledBack(entry, "the candidates left after yours were revoked are kept");
             }
             for (RemoteKey orphan : candidates) {
                 revokeIgnoringGone(provider, orphan.id());

@@ -23,7 +23,7 @@ final class UsableKeys {
         Found found = secret(ref, others);
         Provider provider = ws.providers().get(ref.provider());
         return new UsableKey(ref, found.record(), found.secret(), found.fromEnvironment(),
-                provider.usage(), provider.boundOrigins(), ws.providers().baseUrl(ref.provider()));
+                provider.usage(), provider.boundOrigins(), provider.baseUrl());
     }
 
     /** A secret and where it came from. */

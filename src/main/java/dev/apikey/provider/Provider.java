@@ -20,6 +20,11 @@ public interface Provider {
 
     KeyUsage usage();
 
+    /** The base URL of the provider's API (the type's default unless the user gave one), or null when it has none. */
+    default String baseUrl() {
+        return config().baseUrl();
+    }
+
     /** The origins ({@code scheme://host[:port]}) keys of this provider may be sent to; empty for none. */
     java.util.List<String> boundOrigins();
 
@@ -33,7 +38,19 @@ public interface Provider {
         return Optional.empty();
     }
 
+    /**
+     * Makes a key. When {@link KeySpec#marker()} is set and {@link #carriesMarker()} is true, the key carries the
+     * marker in its remote name or description, so {@link #list} can find it if this call's response is lost.
+     */
     CreatedKey create(KeySpec spec);
+
+    /**
+     * Whether a create carries {@link KeySpec#marker()} where {@link #list} shows it (see
+     * {@link RemoteKey#carries(String)}); false for APIs whose keys have no name or description (npm).
+     */
+    default boolean carriesMarker() {
+        return false;
+    }
 
     /** Native rotation ({@link RotationStyle#NATIVE} only): the old secret stops working at once. */
     default CreatedKey rotate(String id, KeySpec spec) {

@@ -18,9 +18,10 @@ import java.util.function.Supplier;
  *                             the store); throws when there is none
  * @param http                 the invocation's HTTP client (built on first use)
  * @param redactor             register every secret a provider sees, so {@code -v} masks it
- * @param environment          the process environment, for extra create-time secrets (e.g. an npm password)
+ * @param environment          the process environment
+ * @param questions            asks for secrets a call needs at create time (an npm password, a one-time code)
  */
 public record ProviderContext(Clock clock, SecureRandom random, Supplier<Secret> managementCredential,
                               HttpClients http, Redactor redactor, Notices notices, UserPrompts prompts,
-                              Map<String, String> environment) {
+                              Map<String, String> environment, SecretQuestions questions) {
 }

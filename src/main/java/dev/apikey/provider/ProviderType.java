@@ -14,4 +14,12 @@ public interface ProviderType {
     KeyUsage defaultUsage();
 
     Provider open(ProviderConfig config, ProviderContext context);
+
+    /**
+     * Checks a configuration before {@code provider add} saves it (a definition file, a variant parameter).
+     *
+     * @throws dev.apikey.core.UsageException naming every problem
+     */
+    default void check(ProviderConfig config) {
+    }
 }

@@ -1,5 +1,6 @@
 package dev.apikey.provider;
 
+import dev.apikey.provider.declarative.DeclaredProviderType;
 import dev.apikey.provider.local.LocalProviderType;
 import java.util.Collection;
 import java.util.Collections;
@@ -17,9 +18,20 @@ public final class ProviderTypes {
         }
     }
 
+    /** The built-in types. Those written as definitions read them only when first used. */
     public static ProviderTypes builtIn() {
-        return new ProviderTypes(java.util.List.of(new LocalProviderType()));
+        java.util.List<ProviderType> types = new java.util.ArrayList<>();
+        types.add(new LocalProviderType());
+        types.add(DeclaredProviderType.http());
+        for (String name : BUILT_IN_DEFINITIONS) {
+            types.add(DeclaredProviderType.builtIn(name));
+        }
+        return new ProviderTypes(types);
     }
+
+    /** The built-in types written in the definition format ({@code dev/apikey/provider/builtin/NAME.json}). */
+    static final java.util.List<String> BUILT_IN_DEFINITIONS = java.util.List.of(
+            "cloudflare", "gitlab", "openai", "datadog", "sendgrid", "twilio", "npm");
 
     public Optional<ProviderType> find(String name) {
         return Optional.ofNullable(byName.get(name));

@@ -53,12 +53,6 @@ public final class Providers {
                         "add it with 'apikey provider add " + name + " --type TYPE'; types: " + typeNames()));
     }
 
-    /** The provider's base URL: the user's {@code --base-url}, else its type's default; null when it has none. */
-    public String baseUrl(String name) {
-        ProviderConfig config = config(name);
-        return config.baseUrl() != null ? config.baseUrl()
-                : types.find(config.type()).map(ProviderType::defaultBaseUrl).orElse(null);
-    }
 
     /** Whether a name resolves, without opening anything. */
     public boolean exists(String name) {

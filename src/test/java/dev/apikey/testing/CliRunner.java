@@ -2,6 +2,7 @@ package dev.apikey.testing;
 
 import dev.apikey.App;
 import dev.apikey.Env;
+import dev.apikey.http.HttpClients;
 import dev.apikey.provider.ProviderTypes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ public final class CliRunner {
     private final Map<String, String> variables = new HashMap<>();
     private final List<Duration> sleeps = new ArrayList<>();
     private ProviderTypes providerTypes = ProviderTypes.builtIn();
+    private HttpClients.Settings httpSettings = HttpClients.Settings.DEFAULT;
 
     public CliRunner(Path configDir) {
         this.configDir = configDir;
@@ -68,6 +70,12 @@ public final class CliRunner {
 
     public CliRunner providerTypes(ProviderTypes types) {
         this.providerTypes = types;
+        return this;
+    }
+
+    /** HTTP timeouts and retries for every run (short ones keep timeout tests fast). */
+    public CliRunner httpSettings(HttpClients.Settings settings) {
+        this.httpSettings = settings;
         return this;
     }
 
@@ -131,6 +139,7 @@ public final class CliRunner {
                     .keychain(keychain)
                     .providerTypes(() -> providerTypes)
                     .sleeper(d -> sleeps.add(d))
+                    .httpSettings(httpSettings)
                     .build();
             int exit;
             try {

@@ -132,6 +132,16 @@ public final class InMemoryProviderType implements ProviderType {
             }
 
             @Override
+            public String baseUrl() {
+                return config.baseUrl() != null ? config.baseUrl() : defaultBaseUrl();
+            }
+
+            @Override
+            public boolean carriesMarker() {
+                return true;
+            }
+
+            @Override
             public List<String> boundOrigins() {
                 return Origins.of(config.baseUrl() != null ? config.baseUrl() : defaultBaseUrl(), config.allowHosts());
             }

@@ -1,0 +1,331 @@
+package dev.apikey.provider.declarative;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.apikey.core.ApikeyException;
+import dev.apikey.core.ProviderUnavailableException;
+import dev.apikey.core.Secret;
+import dev.apikey.core.UsageException;
+import dev.apikey.provider.CreatedKey;
+import dev.apikey.provider.KeySpec;
+import dev.apikey.provider.KeyUsage;
+import dev.apikey.provider.Origins;
+import dev.apikey.provider.Provider;
+import dev.apikey.provider.ProviderConfig;
+import dev.apikey.provider.ProviderContext;
+import dev.apikey.provider.RemoteKey;
+import dev.apikey.provider.RotationStyle;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * A provider whose API is described by a {@link Definition}: the {@code http} type and every built-in that the
+ * format can express. Calls are made only when a method needs them; the management credential and any
+ * create-time secret are asked for once, on first use.
+ */
+final class DeclaredProvider implements Provider {
+    private final ProviderConfig config;
+    private final Definition definition;
+    private final String baseUrl;
+    private final KeyUsage usage;
+    private final ProviderContext context;
+    private final Calls calls;
+    private final Map<String, Secret> credentialParts = new HashMap<>();
+    private final Map<String, Secret> inputs = new HashMap<>();
+
+    DeclaredProvider(ProviderConfig config, Definition definition, String baseUrl, ProviderContext context) {
+        this.config = config;
+        this.definition = definition;
+        this.baseUrl = baseUrl;
+        this.usage = definition.usage().overriddenBy(config);
+        this.context = context;
+        this.calls = new Calls(config.name(), definition, baseUrl, context);
+    }
+
+    @Override
+    public ProviderConfig config() {
+        return config;
+    }
+
+    @Override
+    public KeyUsage usage() {
+        return usage;
+    }
+
+    @Override
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public List<String> boundOrigins() {
+        return Origins.of(baseUrl, config.allowHosts());
+    }
+
+    @Override
+    public boolean remote() {
+        return true;
+    }
+
+    @Override
+    public RotationStyle rotationStyle() {
+        return definition.rotate() != null ? RotationStyle.NATIVE : RotationStyle.REPLACE;
+    }
+
+    @Override
+    public Optional<Duration> maxAge() {
+        return Optional.ofNullable(definition.maxAge());
+    }
+
+    @Override
+    public boolean carriesMarker() {
+        return definition.create().marker() != null;
+    }
+
+    @Override
+    public CreatedKey create(KeySpec spec) {
+        Definition.Operation op = definition.create();
+        String purpose = "create a key";
+        checkUsed(spec, op);
+        Scope scope = keyScope(spec);
+        Response response = calls.send(purpose, op, scope, secretPointer(op));
+        JsonNode body;
+        try {
+            body = calls.json(purpose, response);
+        } catch (ProviderUnavailableException e) {
+            throw new ProviderUnavailableException(e.getMessage() + "; a key may have been created",
+                    "look for it with 'apikey list " + config.name() + " --remote' and revoke it there", e);
+        }
+        return created(body, op, spec, null, purpose);
+    }
+
+    /** Scopes the API cannot take are an error; parameters no call uses are worth a warning. */
+    private void checkUsed(KeySpec spec, Definition.Operation create) {
+        java.util.Set<String> refs = create.refs();
+        if (!spec.scopes().isEmpty() && !refs.contains("scopes")) {
+            throw new UsageException(config.name() + " keys have no scopes", "leave out --scope");
+        }
+        for (String param : spec.params().keySet()) {
+            String ref = "param." + param;
+            boolean used = refs.contains(ref)
+                    || definition.rotate() != null && definition.rotate().refs().contains(ref)
+                    || definition.revoke().refs().contains(ref)
+                    || definition.headers().values().stream().anyMatch(h -> Template.parse(h).refs().contains(ref));
+            if (!used) {
+                context.notices().warn("--param " + param + " is not used by " + config.name() + " (type "
+                        + config.type() + ")");
+            }
+        }
+    }
+
+    @Override
+    public CreatedKey rotate(String id, KeySpec spec) {
+        Definition.Operation op = definition.rotate();
+        if (op == null) {
+            return Provider.super.rotate(id, spec);
+        }
+        String purpose = "rotate key " + id;
+        Response response = calls.send(purpose, op, keyScope(spec).with("id", id), secretPointer(op));
+        JsonNode body;
+        try {
+            body = calls.json(purpose, response);
+        } catch (ProviderUnavailableException e) {
+            throw new ProviderUnavailableException(e.getMessage() + "; the old secret may no longer work",
+                    "rotate again with the management credential", e);
+        }
+        return created(body, op, spec, id, purpose);
+    }
+
+    @Override
+    public void revoke(String id) {
+        String purpose = "revoke key " + id;
+        calls.send(purpose, definition.revoke(), baseScope().with("id", id), List.of()).close();
+    }
+
+    @Override
+    public Optional<Boolean> verify(CreatedKey key) {
+        if (definition.verify() == null) {
+            return Optional.empty();
+        }
+        return probe(key.secret(), key.id()).map(Probe::accepted);
+    }
+
+    @Override
+    public void list(Consumer<RemoteKey> each) {
+        if (definition.list() == null) {
+            throw new UsageException(config.name() + " cannot list its keys: its definition has no list operation");
+        }
+        new RemoteListing(calls, definition.list(), context.notices()).run(baseScope(), each);
+    }
+
+    /** What a verify call said: whether the key was accepted, and the key's id when the response has it. */
+    private record Probe(boolean accepted, String id) {
+    }
+
+    /** Calls verify with the key itself; empty when the answer says nothing about the key (5xx, 404, no response). */
+    private Optional<Probe> probe(Secret secret, String id) {
+        Definition.Operation op = definition.verify();
+        Scope scope = baseScope().with("secret", secret).with("id", id);
+        Map<String, String> keyHeader = new LinkedHashMap<>();
+        keyHeader.put(usage.header(), usage.headerValue(id, secret));
+        Request request = calls.request(op, scope, List.of(), false, keyHeader).build();
+        Response response;
+        try {
+            response = calls.execute("verify the new key", request);
+        } catch (ApikeyException e) {
+            context.notices().verbose(config.name() + ": could not verify the new key: " + e.getMessage());
+            return Optional.empty();
+        }
+        try (response) {
+            int code = response.code();
+            if (code == 401 || code == 403) {
+                return Optional.of(new Probe(false, null));
+            }
+            if (code < 200 || code >= 300) {
+                context.notices().verbose(config.name() + ": verifying the new key answered HTTP " + code);
+                return Optional.empty();
+            }
+            JsonNode body = op.response().isEmpty() ? null : calls.json("verify the new key", response);
+            boolean accepted = op.pointer("accept") == null || truthy(body.at(op.pointer("accept")));
+            String probedId = op.pointer("id") == null ? null : RemoteListing.text(body.at(op.pointer("id")));
+            return Optional.of(new Probe(accepted, probedId));
+        } catch (ProviderUnavailableException e) {
+            context.notices().verbose(config.name() + ": could not read the verify answer: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static boolean truthy(JsonNode n) {
+        if (n == null || n.isMissingNode() || n.isNull()) {
+            return false;
+        }
+        if (n.isBoolean()) {
+            return n.asBoolean();
+        }
+        return !(n.isValueNode() ? n.asText().isEmpty() : n.isEmpty());
+    }
+
+    /** The key a create or rotate returned; a response without the secret is a failure that leaves nothing behind. */
+    private CreatedKey created(JsonNode body, Definition.Operation op, KeySpec spec, String previousId, String purpose) {
+        String id = op.pointer("id") == null ? null : RemoteListing.text(body.at(op.pointer("id")));
+        if (id == null) {
+            id = previousId;
+        }
+        String secretText = RemoteListing.text(body.at(op.pointer("secret")));
+        if (secretText == null) {
+            throw withoutSecret(id, previousId, purpose);
+        }
+        Secret secret = Secret.of(secretText);
+        context.redactor().register(secret);
+        if (id == null && definition.verify() != null && definition.verify().pointer("id") != null) {
+            // Some APIs return only the secret; the key can tell its own id.
+            id = probe(secret, null).map(Probe::id).orElse(null);
+        }
+        if (id == null) {
+            context.notices().warn(config.name() + " did not say the new key's id: 'apikey revoke' will not be able to"
+                    + " revoke it; revoke it in the provider's console when it is no longer needed");
+        }
+        Instant createdAt = time(body, op, "createdAt");
+        Instant expiresAt = time(body, op, "expiresAt");
+        return new CreatedKey(id, secret, createdAt != null ? createdAt : context.clock().instant(),
+                expiresAt != null ? expiresAt : spec.expiresAt());
+    }
+
+    private ApikeyException withoutSecret(String id, String previousId, String purpose) {
+        String head = config.name() + ": cannot " + purpose + ": the response has no secret";
+        if (previousId != null) {
+            // A native rotation happened (or not): the old secret may be dead either way.
+            return new ProviderUnavailableException(head + "; the old secret may no longer work",
+                    "rotate again with the management credential");
+        }
+        if (id == null) {
+            return new ProviderUnavailableException(head + " and no id; a key may have been created",
+                    "look for it with 'apikey list " + config.name() + " --remote' and revoke it there");
+        }
+        try {
+            revoke(id);
+        } catch (ApikeyException e) {
+            return new ProviderUnavailableException(head + "; revoking the new key " + id + " failed too ("
+                    + e.getMessage() + ")", "revoke key " + id + " in the provider's console", e);
+        }
+        return new ProviderUnavailableException(head + "; the new key " + id + " was revoked, so nothing is left behind",
+                "try again later");
+    }
+
+    private Instant time(JsonNode body, Definition.Operation op, String field) {
+        String pointer = op.pointer(field);
+        return pointer == null ? null : ProviderTimes.lenient(body.at(pointer));
+    }
+
+    private static List<String> secretPointer(Definition.Operation op) {
+        return op.pointer("secret") == null ? List.of() : List.of(op.pointer("secret"));
+    }
+
+    /** The values of a key being made; the recovery marker goes where the definition says. */
+    private Scope keyScope(KeySpec spec) {
+        String name = spec.name();
+        String description = spec.description();
+        String marker = spec.marker();
+        if (marker != null && "name".equals(definition.create().marker())) {
+            name = name + " [" + marker + "]";
+        } else if (marker != null && "description".equals(definition.create().marker())) {
+            description = (description == null || description.isBlank() ? "" : description + " ") + "[" + marker + "]";
+        }
+        return baseScope().withKeyParams(spec.params())
+                .with("name", name)
+                .with("description", description)
+                .with("marker", marker)
+                .with("scopes", spec.scopes())
+                .with("expiresAt", spec.expiresAt());
+    }
+
+    private Scope baseScope() {
+        return Scope.of(config.params(), this::credential, this::input, context.clock().instant());
+    }
+
+    /** The management credential, whole ({@code ""}) or one of its parts. */
+    private Secret credential(String part) {
+        if (credentialParts.isEmpty()) {
+            Secret whole = context.managementCredential().get();
+            context.redactor().register(whole);
+            credentialParts.put("", whole);
+            Definition.Auth auth = definition.auth();
+            if (auth != null && !auth.parts().isEmpty()) {
+                String[] pieces = whole.reveal().split(java.util.regex.Pattern.quote(auth.separator()), auth.parts().size());
+                if (pieces.length != auth.parts().size() || java.util.Arrays.stream(pieces).anyMatch(String::isEmpty)) {
+                    credentialParts.clear();
+                    throw new UsageException("the management credential of " + config.name() + " must be "
+                            + String.join(auth.separator(), auth.parts().stream().map(p -> "<" + p + ">").toList()),
+                            "store it again with 'apikey provider login " + config.name() + "'");
+                }
+                for (int i = 0; i < pieces.length; i++) {
+                    Secret piece = Secret.of(pieces[i]);
+                    context.redactor().register(piece);
+                    credentialParts.put(auth.parts().get(i), piece);
+                }
+            }
+        }
+        return credentialParts.get(part);
+    }
+
+    private Secret input(String name) {
+        Secret s = inputs.get(name);
+        if (s == null) {
+            Definition.Input input = definition.inputs().get(name);
+            if (input == null) {
+                return null;
+            }
+            s = context.questions().ask(input.prompt(), input.env());
+            context.redactor().register(s);
+            inputs.put(name, s);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.apikey.provider.builtin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apikey.metadata.Json;
+import dev.apikey.provider.ProviderContract;
+import dev.apikey.testing.CliRunner.Result;
+import dev.apikey.testing.fakes.FakeApi;
+import dev.apikey.testing.fakes.GitLabFake;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.Test;
+
+class GitLabProviderTest extends ProviderContract<GitLabFake> {
+    private static final String ADMIN = "glpat-admin-0123456789abcdef";
+
+    @Override
+    protected GitLabFake newFake() {
+        return new GitLabFake(ADMIN);
+    }
+
+    @Override
+    protected String type() {
+        return "gitlab";
+    }
+
+    @Override
+    protected String credential() {
+        return ADMIN;
+    }
+
+    @Override
+    protected List<String> addArgs() {
+        return List.of("--param", "user=42");
+    }
+
+    @Override
+    protected List<String> createArgs() {
+        return List.of("--scope", "api");
+    }
+
+    @Test
+    void personalTokenLifecycleWithNativeRotate() throws Exception {
+        fake.seed(230);
+        Result created = create("deploy", "--scope", "read_repository", "--expires", "90d", "--description", "deploys");
+        assertThat(created.exit()).as(created.toString()).isZero();
+        FakeApi.Key key = key("deploy");
+        assertThat(cli.keychain().item("apikey", PROVIDER + "/deploy")).isEqualTo(key.secret);
+        RecordedRequest post = fake.requests("POST").get(0);
+        assertThat(post.getUrl().encodedPath()).isEqualTo("/api/v4/users/42/personal_access_tokens");
+        assertThat(post.getHeaders().get("PRIVATE-TOKEN")).isEqualTo(ADMIN);
+        assertThat(Json.mapper().readTree(FakeApi.withoutMarker(post.getBody().string(StandardCharsets.UTF_8)))).isEqualTo(Json.mapper().readTree(
+                "{\"name\":\"deploy\",\"description\":\"deploys\",\"scopes\":[\"api\",\"read_repository\"],\"expires_at\":\"2026-04-15\"}"));
+
+        Result listed = cli.run("list", PROVIDER, "--remote", "--json");
+        assertThat(listed.exit()).as(listed.toString()).isZero();
+        assertThat(json(listed)).hasSize(231);
+        List<RecordedRequest> pages = fake.requests("GET");
+        assertThat(pages).extracting(r -> r.getUrl().queryParameter("page")).containsExactly(null, "2", "3");
+        assertThat(pages).extracting(r -> r.getUrl().queryParameter("user_id")).containsOnly("42");
+        assertThat(pages).extracting(r -> r.getUrl().queryParameter("state")).containsOnly("active");
+
+        Result rotated = cli.run("rotate", PROVIDER + "/deploy");
+        assertThat(rotated.exit()).as(rotated.toString()).isZero();
+        FakeApi.Key next = key("deploy");
+        assertThat(next.id).isNotEqualTo(key.id);
+        assertThat(fake.keys).doesNotContainKey(key.id);
+        assertThat(cli.keychain().item("apikey", PROVIDER + "/deploy")).isEqualTo(next.secret);
+        RecordedRequest rotate = fake.requests("POST").get(1);
+        assertThat(rotate.getUrl().encodedPath()).isEqualTo("/api/v4/personal_access_tokens/" + key.id + "/rotate");
+        // The rotation keeps the key's 90-day lifetime.
+        assertThat(rotate.getBody().string(StandardCharsets.UTF_8)).isEqualTo("{\"expires_at\":\"2026-04-15\"}");
+
+        Result revoked = cli.run("revoke", PROVIDER + "/deploy", "--yes");
+        assertThat(revoked.exit()).as(revoked.toString()).isZero();
+        assertThat(fake.requests("DELETE")).extracting(r -> r.getUrl().encodedPath())
+                .containsExactly("/api/v4/personal_access_tokens/" + next.id);
+        assertThat(fake.keys).hasSize(230);
+        // create, 3 pages, rotate, verify of the new token, delete
+        assertThat(fake.requests()).hasSize(7);
+    }
+
+    @Test
+    void projectTokens() throws Exception {
+        assertThat(cli.run("provider", "add", "proj", "--type", "gitlab", "--base-url", fake.baseUrl(),
+                "--param", "kind=project", "--param", "project=group/app").exit()).isZero();
+        cli.env("APIKEY_ADMIN_PROJ", ADMIN);
+        Result created = cli.run("create", "proj/ci", "--scope", "read_api", "--param", "accessLevel=30");
+        assertThat(created.exit()).as(created.toString()).isZero();
+        RecordedRequest post = fake.requests("POST").get(0);
+        assertThat(post.getUrl().encodedPath()).isEqualTo("/api/v4/projects/group%2Fapp/access_tokens");
+        assertThat(Json.mapper().readTree(post.getBody().string(StandardCharsets.UTF_8)).get("access_level").asInt()).isEqualTo(30);
+        FakeApi.Key key = key("ci");
+
+        assertThat(cli.run("rotate", "proj/ci").exit()).isZero();
+        assertThat(fake.requests("POST").get(1).getUrl().encodedPath())
+                .isEqualTo("/api/v4/projects/group%2Fapp/access_tokens/" + key.id + "/rotate");
+        Result listed = cli.run("list", "proj", "--remote", "--json");
+        assertThat(json(listed).get(0).get("remote").asText()).isEqualTo("tracked");
+        assertThat(cli.run("revoke", "proj/ci", "--yes").exit()).isZero();
+        assertThat(fake.keys).isEmpty();
+    }
+
+    @Test
+    void anUnknownKindIsRefusedWhenTheProviderIsAdded() {
+        Result r = cli.run("provider", "add", "odd", "--type", "gitlab", "--param", "kind=group");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown kind 'group'").contains("kind=personal|project");
+    }
+
+    @Test
+    void scopesAreRequired() {
+        Result r = cli.run("create", PROVIDER + "/bare");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("--scope");
+        assertThat(fake.requests()).isEmpty();
+    }
+
+}

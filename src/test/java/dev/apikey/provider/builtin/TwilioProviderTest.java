@@ -1,0 +1,89 @@
+package dev.apikey.provider.builtin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.apikey.metadata.Json;
+import dev.apikey.provider.ProviderContract;
+import dev.apikey.testing.CliRunner.Result;
+import dev.apikey.testing.fakes.FakeApi;
+import dev.apikey.testing.fakes.TwilioFake;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.Test;
+
+class TwilioProviderTest extends ProviderContract<TwilioFake> {
+    private static final String TOKEN = "auth-token-0123456789abcdef0123";
+
+    @Override
+    protected TwilioFake newFake() {
+        return new TwilioFake(TOKEN);
+    }
+
+    @Override
+    protected String type() {
+        return "twilio";
+    }
+
+    @Override
+    protected String credential() {
+        return TwilioFake.ACCOUNT + ":" + TOKEN;
+    }
+
+    @Test
+    void lifecycle() throws Exception {
+        fake.seed(130);
+        Result created = create("sms", "--param", "keyType=restricted", "--param",
+                "policy={\"allow\":[\"/twilio/messaging/messages/read\"]}");
+        assertThat(created.exit()).as(created.toString()).isZero();
+        FakeApi.Key key = key("sms");
+        assertThat(cli.keychain().item("apikey", PROVIDER + "/sms")).isEqualTo(key.secret);
+        RecordedRequest post = fake.requests("POST").get(0);
+        assertThat(post.getUrl().encodedPath()).isEqualTo("/v1/Keys");
+        assertThat(post.getHeaders().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
+        assertThat(FakeApi.withoutMarker(post.getBody().string(StandardCharsets.UTF_8))).isEqualTo("AccountSid=" + TwilioFake.ACCOUNT
+                + "&FriendlyName=sms&KeyType=restricted&Policy=%7B%22allow%22%3A%5B%22%2Ftwilio%2Fmessaging%2Fmessages%2Fread%22%5D%7D");
+        assertThat(post.getHeaders().get("Authorization")).startsWith("Basic ");
+
+        Result listed = cli.run("list", PROVIDER, "--remote", "--json");
+        assertThat(listed.exit()).as(listed.toString()).isZero();
+        JsonNode rows = json(listed);
+        assertThat(rows).hasSize(131);
+        assertThat(rows.get(0).get("createdAt").asText()).endsWith("Z");
+        List<RecordedRequest> pages = fake.requests("GET");
+        assertThat(pages).extracting(r -> r.getUrl().queryParameter("Page")).containsExactly(null, "1");
+        assertThat(pages.get(1).getUrl().queryParameter("PageToken")).isEqualTo("PA0");
+
+        Result shown = cli.run("provider", "show", PROVIDER, "--json");
+        assertThat(Json.mapper().readTree(shown.out()).get("envVars").toString())
+                .isEqualTo("[\"TWILIO_API_KEY\",\"TWILIO_API_SECRET\"]");
+
+        Result rotated = cli.run("rotate", PROVIDER + "/sms");
+        assertThat(rotated.exit()).as(rotated.toString()).isZero();
+        FakeApi.Key next = key("sms");
+        assertThat(fake.keys).doesNotContainKey(key.id);
+        // The replacement is made with the same create fields.
+        assertThat(fake.requests("POST").get(1).getBody().string(StandardCharsets.UTF_8)).contains("KeyType=restricted");
+
+        Result revoked = cli.run("revoke", PROVIDER + "/sms", "--yes");
+        assertThat(revoked.exit()).as(revoked.toString()).isZero();
+        assertThat(fake.requests("DELETE")).extracting(r -> r.getUrl().encodedPath())
+                .containsExactly("/v1/Keys/" + key.id, "/v1/Keys/" + next.id);
+        assertThat(fake.keys).hasSize(130);
+        assertThat(fake.requests()).hasSize(6);
+    }
+
+    @Test
+    void anAccountSidCanBeGivenWhenTheCredentialIsAnApiKey() {
+        assertThat(cli.run("provider", "add", "tw2", "--type", "twilio", "--base-url", fake.baseUrl(),
+                "--param", "accountSid=" + TwilioFake.ACCOUNT).exit()).isZero();
+        // The fake only knows the account credential, but the body must carry the SID given, not the user name.
+        cli.env("APIKEY_ADMIN_TW2", TwilioFake.ACCOUNT + ":" + TOKEN);
+        Result r = cli.run("create", "tw2/k");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(fake.requests("POST").get(0).getBody().string(StandardCharsets.UTF_8))
+                .startsWith("AccountSid=" + TwilioFake.ACCOUNT + "&");
+    }
+
+}

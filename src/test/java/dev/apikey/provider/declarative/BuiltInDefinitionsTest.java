@@ -1,0 +1,23 @@
+package dev.apikey.provider.declarative;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apikey.provider.ProviderType;
+import dev.apikey.provider.ProviderTypes;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every built-in written as a definition is a valid definition, in every variant. */
+class BuiltInDefinitionsTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cloudflare", "gitlab", "openai", "datadog", "sendgrid", "twilio", "npm"})
+    void isValid(String name) {
+        ProviderType type = ProviderTypes.builtIn().find(name).orElseThrow();
+        DeclaredProviderType declared = (DeclaredProviderType) type;
+        assertThat(DefinitionReader.check(declared.definition())).as(name).isEmpty();
+        assertThat(DefinitionReader.read(declared.definition(), Map.of(), name).create()).isNotNull();
+        assertThat(type.defaultBaseUrl()).startsWith("https://");
+    }
+}

@@ -1,0 +1,105 @@
+package dev.apikey.provider.declarative;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.apikey.metadata.Json;
+import dev.apikey.provider.ProviderTypes;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The JSON Schema in docs/ and apikey's own checks agree: both accept every built-in and every worked example,
+ * and both reject the same broken definitions.
+ */
+class DefinitionSchemaTest {
+    private static Schema schema;
+
+    @BeforeAll
+    static void load() throws Exception {
+        try (InputStream in = Files.newInputStream(Path.of("docs/provider-definition.schema.json"))) {
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+        }
+    }
+
+    static Stream<String> definitions() throws Exception {
+        Stream<String> builtIns = Stream.of("cloudflare", "gitlab", "openai", "datadog", "sendgrid", "twilio", "npm")
+                .map(n -> "builtin:" + n);
+        try (Stream<Path> files = Files.list(Path.of("docs/examples"))) {
+            return Stream.concat(builtIns, files.filter(f -> f.toString().endsWith(".json")).map(Path::toString).toList().stream());
+        }
+    }
+
+    private static JsonNode definition(String which) throws Exception {
+        if (which.startsWith("builtin:")) {
+            return ((DeclaredProviderType) ProviderTypes.builtIn().find(which.substring(8)).orElseThrow()).definition();
+        }
+        return Json.mapper().readTree(Path.of(which).toFile());
+    }
+
+    @ParameterizedTest
+    @MethodSource("definitions")
+    void bothAccept(String which) throws Exception {
+        JsonNode def = definition(which);
+        assertThat(schema.validate(def)).as(which).isEmpty();
+        assertThat(DefinitionReader.check(def)).as(which).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '¦', textBlock = """
+            /operations/create/method     ¦ "FETCH"
+            /operations/create/path       ¦ "keys"
+            /operations/create/path       ¦ "/keys?x=1"
+            /operations/create/response   ¦ {"id": "/key/uid"}
+            /operations/create/response   ¦ {"secret": "plaintext"}
+            /operations/create/marker     ¦ "title"
+            /operations/create/bodyType   ¦ "xml"
+            /operations/create/retry      ¦ "no"
+            /operations/revoke/response   ¦ {"id": "/id"}
+            /operations/list/item         ¦ {"name": "/label"}
+            /operations/list/pagination   ¦ {"style": "pages"}
+            /operations/list/pagination   ¦ {"style": "cursor", "param": "after"}
+            /operations/list/pagination   ¦ {"style": "page", "param": "p", "size": 10}
+            /operations/list/pagination   ¦ {"style": "none", "next": "/n"}
+            /operations/delete            ¦ {"method": "DELETE", "path": "/x"}
+            /baseUrl                      ¦ "http://vault.acme.internal"
+            /usage                        ¦ {"header": "X-Key", "value": "{secret}", "env": {"my-var": "{secret}"}}
+            /maxAge                       ¦ "soon"
+            /auth/credential              ¦ {"parts": ["only"]}
+            /challenge                    ¦ {"status": 200, "header": "X", "contains": "otp", "headers": {}}
+            /inputs                       ¦ {"password": {"prompt": "p"}}
+            /errors                       ¦ {"message": "error"}
+            /extra                        ¦ true
+            """)
+    void bothReject(String at, String value) throws Exception {
+        JsonNode def = Json.mapper().readTree(Path.of("docs/examples/acme-vault.json").toFile());
+        JsonPointer p = JsonPointer.compile(at);
+        ((ObjectNode) def.at(p.head())).set(p.last().getMatchingProperty(), Json.mapper().readTree(value));
+        assertThat(schema.validate(def)).as("the schema").isNotEmpty();
+        assertThat(DefinitionReader.check(def)).as("apikey").isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("definitions")
+    void removingARequiredOperationIsRejectedByBoth(String which) throws Exception {
+        JsonNode def = definition(which).deepCopy();
+        if (def.has("variants")) {
+            return; // the operations of a definition with variants are spread over them
+        }
+        ((ObjectNode) def.get("operations")).remove(List.of("revoke"));
+        assertThat(schema.validate(def)).isNotEmpty();
+        assertThat(DefinitionReader.check(def)).isNotEmpty();
+    }
+}

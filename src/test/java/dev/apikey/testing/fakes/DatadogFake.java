@@ -1,0 +1,109 @@
+package dev.apikey.testing.fakes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * Datadog's v2 API keys ({@code /api/v2/api_keys}) and the current user's application keys
+ * ({@code /api/v2/current_user/application_keys}): both management headers required, {@code page[number]} pages
+ * from 0, and {@code /api/v1/validate} for an API key.
+ */
+public final class DatadogFake extends FakeApi {
+    private static final String API_KEYS = "/api/v2/api_keys";
+    private static final String APP_KEYS = "/api/v2/current_user/application_keys";
+    private final String apiKey;
+    private final String appKey;
+
+    public DatadogFake(String apiKey, String appKey) {
+        super("/", API_KEYS, "/data/attributes/key");
+        this.apiKey = apiKey;
+        this.appKey = appKey;
+    }
+
+    @Override
+    protected String newId() {
+        return java.util.UUID.nameUUIDFromBytes(nextId("dd").getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    @Override
+    public String errorBody(int status, String message) {
+        return "{\"errors\":[\"" + message + "\"]}";
+    }
+
+    @Override
+    protected MockResponse handle(RecordedRequest r) {
+        String path = r.getUrl().encodedPath();
+        if (path.equals("/api/v1/validate")) {
+            String key = r.getHeaders().get("DD-API-KEY");
+            return key != null && (key.equals(apiKey) || keyBySecret(key) != null)
+                    ? json(200, Map.of("valid", true)) : error(403, "Forbidden");
+        }
+        if (!apiKey.equals(r.getHeaders().get("DD-API-KEY")) || !appKey.equals(r.getHeaders().get("DD-APPLICATION-KEY"))) {
+            return error(403, "Forbidden");
+        }
+        String collection = path.startsWith(API_KEYS) ? API_KEYS : path.startsWith(APP_KEYS) ? APP_KEYS : null;
+        if (collection == null) {
+            return error(404, "Not found");
+        }
+        String type = collection == API_KEYS ? "api_keys" : "application_keys";
+        if (path.equals(collection) && r.getMethod().equals("POST")) {
+            JsonNode data = body(r).path("data");
+            if (!type.equals(data.path("type").asText()) || !data.path("attributes").hasNonNull("name")) {
+                return error(400, "Bad Request");
+            }
+            Key k = new Key(newId(), data.get("attributes").get("name").asText(), randomSecret("", 32), now);
+            k.extra.put("type", type);
+            if (data.path("attributes").path("scopes").isArray()) {
+                k.scopes = new ArrayList<>();
+                data.get("attributes").get("scopes").forEach(s -> k.scopes.add(s.asText()));
+            }
+            keys.put(k.id, k);
+            Map<String, Object> view = view(k);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> attributes = (Map<String, Object>) view.get("attributes");
+            attributes.put("key", k.secret);
+            return json(201, Map.of("data", view));
+        }
+        if (path.equals(collection) && r.getMethod().equals("GET")) {
+            int size = Integer.parseInt(q(r, "page[size]", "10"));
+            int number = Integer.parseInt(q(r, "page[number]", "0"));
+            List<Key> all = keyList().stream().filter(k -> type.equals(k.extra.getOrDefault("type", "api_keys"))).toList();
+            List<Map<String, Object>> data = new ArrayList<>();
+            for (int i = number * size; i < Math.min(all.size(), (number + 1) * size); i++) {
+                data.add(view(all.get(i)));
+            }
+            return json(200, Map.of("data", data, "meta", Map.of("page", Map.of("total_filtered_count", all.size()))));
+        }
+        if (r.getMethod().equals("DELETE")) {
+            String id = path.substring(collection.length() + 1);
+            return keys.remove(id) == null ? error(404, "Not found") : noContent();
+        }
+        return error(404, "Not found");
+    }
+
+    private static String q(RecordedRequest r, String name, String otherwise) {
+        String v = r.getUrl().queryParameter(name);
+        return v == null ? otherwise : v;
+    }
+
+    private Map<String, Object> view(Key k) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("created_at", k.createdAt.toString().replace("Z", ".000000+00:00"));
+        attributes.put("last4", k.secret.substring(k.secret.length() - 4));
+        attributes.put("modified_at", k.createdAt.toString());
+        attributes.put("name", k.name);
+        if (k.scopes != null) {
+            attributes.put("scopes", k.scopes);
+        }
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("type", k.extra.getOrDefault("type", "api_keys"));
+        v.put("id", k.id);
+        v.put("attributes", attributes);
+        return v;
+    }
+}

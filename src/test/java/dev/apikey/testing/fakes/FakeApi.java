@@ -1,0 +1,309 @@
+package dev.apikey.testing.fakes;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.apikey.metadata.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * A stateful fake of a provider's key-management API, served by MockWebServer: it keeps its keys in memory,
+ * checks the management credential as the provider does, pages its lists the provider's way, and answers in
+ * the provider's own formats, errors included. Faults can be queued for the next matching requests.
+ */
+public abstract class FakeApi extends Dispatcher implements AutoCloseable {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A key the fake holds. */
+    public static final class Key {
+        public final String id;
+        public String name;
+        public String description;
+        public String secret;
+        public final Instant createdAt;
+        public Instant expiresAt;
+        public List<String> scopes;
+        public final Map<String, String> extra = new LinkedHashMap<>();
+
+        public Key(String id, String name, String secret, Instant createdAt) {
+            this.id = id;
+            this.name = name;
+            this.secret = secret;
+            this.createdAt = createdAt;
+        }
+    }
+
+    private record Fault(String method, Predicate<String> path, int[] remaining, java.util.function.BiFunction<FakeApi, RecordedRequest, MockResponse> respond) {
+    }
+
+    private final MockWebServer server = new MockWebServer();
+    private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
+    private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
+    /** The keys, in creation order (lists page through them in this order). */
+    public final Map<String, Key> keys = Collections.synchronizedMap(new LinkedHashMap<>());
+    protected final Instant now = Instant.parse("2026-01-15T10:00:00Z");
+    private int sequence;
+
+    private final String basePath;
+    private final String keysPath;
+    private final String secretPointer;
+
+    /**
+     * @param basePath      the path of the base URL {@code provider add --base-url} gets
+     * @param keysPath      the path of the create and list calls
+     * @param secretPointer where the create (or rotate) response carries the new secret
+     */
+    protected FakeApi(String basePath, String keysPath, String secretPointer) {
+        this.basePath = basePath;
+        this.keysPath = keysPath;
+        this.secretPointer = secretPointer;
+        server.setDispatcher(this);
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The URL to give {@code provider add --base-url}. */
+    public String baseUrl() {
+        return url(basePath);
+    }
+
+    /** The provider's error body for a status, in its own format. */
+    public abstract String errorBody(int status, String message);
+
+    /** The path of the create call (as the server sees it). */
+    public String createPath() {
+        return keysPath;
+    }
+
+    /** The path of the list call. */
+    public String listPath() {
+        return keysPath;
+    }
+
+    /** Where the provider's create (or rotate) response carries the new secret. */
+    public String secretPointer() {
+        return secretPointer;
+    }
+
+    protected abstract MockResponse handle(RecordedRequest request);
+
+    protected String url(String path) {
+        return server.url(path).toString().replaceAll("/$", "");
+    }
+
+    public MockWebServer server() {
+        return server;
+    }
+
+    @Override
+    public final MockResponse dispatch(RecordedRequest request) {
+        requests.add(request);
+        synchronized (faults) {
+            for (Iterator<Fault> it = faults.iterator(); it.hasNext(); ) {
+                Fault f = it.next();
+                if (f.method().equals(request.getMethod()) && f.path().test(request.getUrl().encodedPath())) {
+                    if (--f.remaining()[0] <= 0) {
+                        it.remove();
+                    }
+                    return f.respond().apply(this, request);
+                }
+            }
+        }
+        return handle(request);
+    }
+
+    /** Every request received, in order. */
+    public List<RecordedRequest> requests() {
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    public List<RecordedRequest> requests(String method) {
+        return requests().stream().filter(r -> r.getMethod().equals(method)).toList();
+    }
+
+    /** Forgets the requests received so far, so a test can look at one step's requests alone. */
+    public void clearRequests() {
+        synchronized (requests) {
+            requests.clear();
+        }
+    }
+
+    /**
+     * A request body with the recovery marker a create carries ({@code " [apikey-<16 hex>]"}) taken out,
+     * for comparing the rest of it exactly.
+     */
+    public static String withoutMarker(String body) {
+        return body.replaceAll(" \\[apikey-[0-9a-f]{16}\\]", "").replaceAll("\\+%5Bapikey-[0-9a-f]{16}%5D", "");
+    }
+
+    // ---- faults -------------------------------------------------------------------------------------------
+
+    /** The next {@code times} requests of this method whose path contains {@code pathPart} fail with {@code status}. */
+    public FakeApi failNext(String method, String pathPart, int times, int status, String message) {
+        return fault(method, pathPart, times, (api, r) -> api.error(status, message));
+    }
+
+    /** Like {@link #failNext} with a {@code Retry-After} header. */
+    public FakeApi throttleNext(String method, String pathPart, int times, int retryAfterSeconds) {
+        return fault(method, pathPart, times, (api, r) -> new MockResponse.Builder().code(429)
+                .setHeader("Retry-After", String.valueOf(retryAfterSeconds))
+                .setHeader("Content-Type", "application/json").body(api.errorBody(429, "rate limit exceeded")).build());
+    }
+
+    public FakeApi failAlways(String method, String pathPart, int status, String message) {
+        return failNext(method, pathPart, Integer.MAX_VALUE, status, message);
+    }
+
+    /** The next matching request gets a 200 whose body is not JSON. */
+    public FakeApi malformedNext(String method, String pathPart) {
+        return fault(method, pathPart, 1, (api, r) -> new MockResponse.Builder().code(200)
+                .setHeader("Content-Type", "application/json").body("{\"id\": \"half\", \"value\": \"sk-cut-off").build());
+    }
+
+    /** The next matching request is handled, but the secret is taken out of the response. */
+    public FakeApi omitSecretNext(String method, String pathPart) {
+        return fault(method, pathPart, 1, (api, r) -> {
+            MockResponse normal = api.handle(r);
+            try {
+                JsonNode body = Json.mapper().readTree(bodyOf(normal));
+                JsonPointer p = JsonPointer.compile(api.secretPointer());
+                JsonNode parent = body.at(p.head());
+                if (parent instanceof ObjectNode o) {
+                    o.remove(p.last().getMatchingProperty());
+                }
+                return new MockResponse.Builder(normal).body(body.toString()).build();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** The next matching request is answered only after {@code delay}. */
+    public FakeApi delayNext(String method, String pathPart, Duration delay) {
+        return fault(method, pathPart, 1, (api, r) -> new MockResponse.Builder(api.handle(r))
+                .headersDelay(delay.toMillis(), TimeUnit.MILLISECONDS).build());
+    }
+
+    private FakeApi fault(String method, String pathPart, int times, java.util.function.BiFunction<FakeApi, RecordedRequest, MockResponse> respond) {
+        faults.add(new Fault(method, p -> p.contains(pathPart), new int[] {times}, respond));
+        return this;
+    }
+
+    private static String bodyOf(MockResponse r) throws IOException {
+        okio.Buffer b = new okio.Buffer();
+        r.getBody().writeTo(b);
+        return b.readUtf8();
+    }
+
+    // ---- helpers for subclasses --------------------------------------------------------------------------
+
+    protected MockResponse error(int status, String message) {
+        return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json")
+                .body(errorBody(status, message)).build();
+    }
+
+    protected static MockResponse json(int status, Object body) {
+        try {
+            return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json")
+                    .body(body instanceof String s ? s : Json.mapper().writeValueAsString(body)).build();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static MockResponse noContent() {
+        return new MockResponse.Builder().code(204).build();
+    }
+
+    protected static JsonNode body(RecordedRequest r) {
+        try {
+            String text = r.getBody() == null ? "" : r.getBody().string(StandardCharsets.UTF_8);
+            return text.isEmpty() ? Json.mapper().createObjectNode() : Json.mapper().readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The token of an {@code Authorization: Bearer} header, or "". */
+    protected static String bearer(RecordedRequest r) {
+        String auth = r.getHeaders().get("Authorization");
+        return auth != null && auth.startsWith("Bearer ") ? auth.substring("Bearer ".length()) : "";
+    }
+
+    protected static Map<String, String> form(RecordedRequest r) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String text = r.getBody() == null ? "" : r.getBody().string(StandardCharsets.UTF_8);
+        for (String pair : text.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            out.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    protected synchronized String nextId(String prefix) {
+        return prefix + (++sequence);
+    }
+
+    protected static String randomSecret(String prefix, int length) {
+        String alphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        StringBuilder b = new StringBuilder(prefix);
+        for (int i = 0; i < length; i++) {
+            b.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return b.toString();
+    }
+
+    protected Key keyBySecret(String secret) {
+        synchronized (keys) {
+            return keys.values().stream().filter(k -> k.secret.equals(secret)).findFirst().orElse(null);
+        }
+    }
+
+    /** Adds keys made elsewhere (in the provider's console), for listings of several pages. */
+    public void seed(int count) {
+        for (int i = 0; i < count; i++) {
+            String id = newId();
+            Key k = new Key(id, "console-key-" + i, randomSecret("seeded_", 24), now.minusSeconds(86400L * (count - i)));
+            keys.put(id, k);
+        }
+    }
+
+    /** A new key id in the provider's format. */
+    protected abstract String newId();
+
+    protected List<Key> keyList() {
+        synchronized (keys) {
+            return new ArrayList<>(keys.values());
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
