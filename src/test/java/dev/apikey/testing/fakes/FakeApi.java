@@ -114,8 +114,69 @@ public abstract class FakeApi extends Dispatcher implements AutoCloseable {
         return server;
     }
 
+    /**
+     * A request the fake has acted on but not yet answered: {@link #awaitArrival()} returns once it
+     * is held, {@link #release()} lets the answer go (into a closed socket, if the client was killed).
+     */
+    public static final class Hold {
+        final String method;
+        final String pathPart;
+        final java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+
+        Hold(String method, String pathPart) {
+            this.method = method;
+            this.pathPart = pathPart;
+        }
+
+        public void awaitArrival() throws InterruptedException {
+            if (!arrived.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new AssertionError("no " + method + " " + pathPart + " arrived");
+            }
+        }
+
+        public void release() {
+            released.countDown();
+        }
+    }
+
+    private final List<Hold> holds = Collections.synchronizedList(new ArrayList<>());
+    private final List<Hold> everyHold = Collections.synchronizedList(new ArrayList<>());
+
+    /** Holds the next matching request after acting on it (the key is made, or revoked), before answering. */
+    public Hold holdAfterActing(String method, String pathPart) {
+        Hold h = new Hold(method, pathPart);
+        holds.add(h);
+        everyHold.add(h);
+        return h;
+    }
+
     @Override
     public final MockResponse dispatch(RecordedRequest request) {
+        Hold hold = null;
+        synchronized (holds) {
+            for (Iterator<Hold> it = holds.iterator(); it.hasNext(); ) {
+                Hold h = it.next();
+                if (h.method.equals(request.getMethod()) && request.getUrl().encodedPath().contains(h.pathPart)) {
+                    hold = h;
+                    it.remove();
+                    break;
+                }
+            }
+        }
+        MockResponse response = dispatchNow(request);
+        if (hold != null) {
+            hold.arrived.countDown();
+            try {
+                hold.released.await(120, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return response;
+    }
+
+    private MockResponse dispatchNow(RecordedRequest request) {
         requests.add(request);
         synchronized (faults) {
             for (Iterator<Fault> it = faults.iterator(); it.hasNext(); ) {
@@ -304,6 +365,7 @@ public abstract class FakeApi extends Dispatcher implements AutoCloseable {
 
     @Override
     public void close() {
+        everyHold.forEach(Hold::release); // no server thread stays blocked past the test
         server.close();
     }
 }
