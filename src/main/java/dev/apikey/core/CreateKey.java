@@ -44,23 +44,9 @@ public final class CreateKey {
                 lifetime, expiresAt, request.maxAge()), journal.self(), now, List.of(), List.of()));
         KeySpec spec = new KeySpec(ref.name(), request.description(), request.scopes(), expiresAt, request.params(),
                 entry.marker());
-        entry = journal.record(KeyChanges.withKnownIds(entry, provider), JournalEntry.Step.of(JournalEntry.Step.CREATING, now));
-        CreatedKey created;
-        try {
-            created = provider.create(spec);
-        } catch (ApikeyException e) {
-            KeyChanges.abandonCreate(ws, journal, entry, provider, e);
-            throw e;
-        }
-        entry = journal.record(entry, new JournalEntry.Step(JournalEntry.Step.CREATED, ws.clock().instant(),
-                created.id(), created.secret().hint(), created.expiresAt(), Fingerprint.of(created.secret())));
-        try {
-            StoredSecrets.storeOrRecover(ws, store, ref, created, "create");
-        } catch (StoredSecrets.SavedToRecoveryFile e) {
-            journal.record(entry, JournalEntry.Step.of(JournalEntry.Step.RECOVERY_FILE, ws.clock().instant()));
-            throw e;
-        }
-        entry = journal.record(entry, JournalEntry.Step.of(JournalEntry.Step.STORED, ws.clock().instant()));
+        KeyChanges.Made made = KeyChanges.create(ws, entry, provider, spec);
+        CreatedKey created = made.key();
+        entry = KeyChanges.store(ws, made.entry(), store, created, "create");
         KeyRecord record = recordOf(entry, created.id(), created.secret().hint(), created.createdAt(),
                 created.expiresAt());
         ws.keys().update(keys -> keys.put(ref, record));

@@ -1,5 +1,7 @@
 package dev.apikey.core;
 
+import dev.apikey.provider.CreatedKey;
+import dev.apikey.provider.KeySpec;
 import dev.apikey.provider.Provider;
 import dev.apikey.provider.RemoteKey;
 import dev.apikey.store.SecretId;
@@ -12,6 +14,45 @@ import java.util.concurrent.ThreadLocalRandom;
 /** What journaled creates and rotations share: markers, finding lost keys, recognising stored secrets. */
 final class KeyChanges {
     private KeyChanges() {
+    }
+
+    /** A key the provider made, and the journal entry that now records it. */
+    record Made(JournalEntry entry, CreatedKey key) {
+    }
+
+    /**
+     * The journaled create: records {@code creating} (with the ids a lost create is told apart from,
+     * where markers cannot be carried), asks the provider, cleans up after a failure, and records
+     * {@code created} with the new key's id, hint and fingerprint.
+     */
+    static Made create(Workspace ws, JournalEntry entry, Provider provider, KeySpec spec) {
+        RotationJournal journal = ws.journal();
+        JournalEntry creating = journal.record(withKnownIds(entry, provider),
+                JournalEntry.Step.of(JournalEntry.Step.CREATING, ws.clock().instant()));
+        CreatedKey created;
+        try {
+            created = provider.create(spec);
+        } catch (ApikeyException e) {
+            abandonCreate(ws, journal, creating, provider, e);
+            throw e;
+        }
+        return new Made(recordCreated(ws, creating, created), created);
+    }
+
+    static JournalEntry recordCreated(Workspace ws, JournalEntry entry, CreatedKey created) {
+        return ws.journal().record(entry, new JournalEntry.Step(JournalEntry.Step.CREATED, ws.clock().instant(),
+                created.id(), created.secret().hint(), created.expiresAt(), Fingerprint.of(created.secret())));
+    }
+
+    /** Stores the new secret (or saves it to a recovery file, journaled) and records {@code stored}. */
+    static JournalEntry store(Workspace ws, JournalEntry entry, SecretStore store, CreatedKey created, String during) {
+        try {
+            StoredSecrets.storeOrRecover(ws, store, entry.ref(), created, during);
+        } catch (StoredSecrets.SavedToRecoveryFile e) {
+            ws.journal().record(entry, JournalEntry.Step.of(JournalEntry.Step.RECOVERY_FILE, ws.clock().instant()));
+            throw e;
+        }
+        return ws.journal().record(entry, JournalEntry.Step.of(JournalEntry.Step.STORED, ws.clock().instant()));
     }
 
     /** A unique marker a create carries in the key's remote name or description. */

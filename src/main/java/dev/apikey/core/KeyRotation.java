@@ -71,17 +71,12 @@ final class KeyRotation {
                 journal.finish(ref); // the provider answered and refused: nothing changed
                 throw e;
             }
+            entry = KeyChanges.recordCreated(ws, entry, created);
         } else {
-            entry = journal.record(KeyChanges.withKnownIds(entry, provider), JournalEntry.Step.of(JournalEntry.Step.CREATING, now));
-            try {
-                created = provider.create(spec);
-            } catch (ApikeyException e) {
-                KeyChanges.abandonCreate(ws, journal, entry, provider, e);
-                throw e;
-            }
+            KeyChanges.Made made = KeyChanges.create(ws, entry, provider, spec);
+            entry = made.entry();
+            created = made.key();
         }
-        entry = journal.record(entry, new JournalEntry.Step(JournalEntry.Step.CREATED, ws.clock().instant(),
-                created.id(), created.secret().hint(), created.expiresAt(), Fingerprint.of(created.secret())));
 
         if (!nativeRotation && !verified(ref, provider, created)) {
             provider.revoke(created.id());
@@ -106,13 +101,7 @@ final class KeyRotation {
             revokeAfter = now.plus(grace);
             pending.add(new KeyRecord.PendingRevocation(record.id(), record.hint(), revokeAfter, account));
         }
-        try {
-            StoredSecrets.storeOrRecover(ws, store, ref, created, "rotate");
-        } catch (StoredSecrets.SavedToRecoveryFile e) {
-            journal.record(entry, JournalEntry.Step.of(JournalEntry.Step.RECOVERY_FILE, ws.clock().instant()));
-            throw e;
-        }
-        entry = journal.record(entry, JournalEntry.Step.of(JournalEntry.Step.STORED, ws.clock().instant()));
+        entry = KeyChanges.store(ws, entry, store, created, "rotate");
         if (nativeRotation && !verified(ref, provider, created)) {
             // The old secret is already dead: the new one is still the best there is, so it stays.
             ws.notices().warn("the provider did not accept the rotated key of " + ref + " when checked; "

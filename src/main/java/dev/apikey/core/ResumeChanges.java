@@ -160,10 +160,7 @@ final class ResumeChanges {
             KeySpec spec = new KeySpec(ref.name(), entry.spec().description(), entry.spec().scopes(),
                     entry.spec().expiresAt(), entry.spec().params(), entry.marker());
             CreatedKey again = provider.rotate(id, spec);
-            JournalEntry next = journal.record(entry, new JournalEntry.Step(JournalEntry.Step.CREATED, ws.clock().instant(),
-                    again.id(), again.secret().hint(), again.expiresAt(), Fingerprint.of(again.secret())));
-            StoredSecrets.storeOrRecover(ws, store, ref, again, "resume");
-            journal.record(next, JournalEntry.Step.of(JournalEntry.Step.STORED, ws.clock().instant()));
+            KeyChanges.store(ws, KeyChanges.recordCreated(ws, entry, again), store, again, "resume");
             id = again.id();
             hint = again.secret().hint();
             expiresAt = again.expiresAt();
