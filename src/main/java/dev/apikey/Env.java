@@ -106,7 +106,8 @@ public final class Env {
         private Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
         private String osName = "Linux";
         private Path home = Path.of(".");
-        private Keychain.Opener keychain = JavaKeyringKeychain::open;
+        // A lambda, not a method reference: java-keyring is loaded only when a keychain is opened.
+        private Keychain.Opener keychain = () -> JavaKeyringKeychain.open();
         private Supplier<SecureRandom> random = SecureRandom::new;
         private Supplier<ProviderTypes> providerTypes = ProviderTypes::builtIn;
         private Sleeper sleeper = Sleeper.REAL;
