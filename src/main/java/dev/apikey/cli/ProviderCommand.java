@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.apikey.cli.completion.CompletionCandidates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,7 +71,8 @@ final class ProviderCommand extends BaseCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "The provider's name.")
         String name;
 
-        @Option(names = "--type", required = true, paramLabel = "TYPE", description = "The API it speaks: local, http, ….")
+        @Option(names = "--type", required = true, paramLabel = "TYPE",
+                completionCandidates = CompletionCandidates.ProviderTypeNames.class, description = "The API it speaks: local, http, ….")
         String type;
 
         @Option(names = "--base-url", paramLabel = "URL", description = "Its base URL (https; http only to loopback).")
@@ -114,7 +116,8 @@ final class ProviderCommand extends BaseCommand {
             footerHeading = "%nExamples:%n",
             footer = {"  apikey provider login openai", "  printf %s \"$TOKEN\" | apikey provider login gitlab-work"})
     static final class Login extends BaseCommand {
-        @Parameters(index = "0", paramLabel = "NAME", description = "The provider.")
+        @Parameters(index = "0", paramLabel = "NAME", description = "The provider.",
+                completionCandidates = CompletionCandidates.ProviderNames.class)
         String name;
 
         Login(CliContext context) {
@@ -134,7 +137,8 @@ final class ProviderCommand extends BaseCommand {
 
     @Command(name = "logout", description = "Delete a provider's stored management credential.")
     static final class Logout extends BaseCommand {
-        @Parameters(index = "0", paramLabel = "NAME", description = "The provider.")
+        @Parameters(index = "0", paramLabel = "NAME", description = "The provider.",
+                completionCandidates = CompletionCandidates.ProviderNames.class)
         String name;
 
         Logout(CliContext context) {
@@ -151,7 +155,8 @@ final class ProviderCommand extends BaseCommand {
 
     @Command(name = "remove", description = "Remove a provider you added (it must have no keys left).")
     static final class Remove extends BaseCommand {
-        @Parameters(index = "0", paramLabel = "NAME", description = "The provider.")
+        @Parameters(index = "0", paramLabel = "NAME", description = "The provider.",
+                completionCandidates = CompletionCandidates.ProviderNames.class)
         String name;
 
         @Mixin
@@ -195,7 +200,8 @@ final class ProviderCommand extends BaseCommand {
 
     @Command(name = "show", description = "Show a provider's settings.")
     static final class Show extends BaseCommand {
-        @Parameters(index = "0", paramLabel = "NAME", description = "The provider.")
+        @Parameters(index = "0", paramLabel = "NAME", description = "The provider.",
+                completionCandidates = CompletionCandidates.ProviderNames.class)
         String name;
 
         Show(CliContext context) {

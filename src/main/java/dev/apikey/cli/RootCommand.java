@@ -1,5 +1,6 @@
 package dev.apikey.cli;
 
+import dev.apikey.cli.completion.CompletionCandidates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Option;
@@ -7,6 +8,7 @@ import picocli.CommandLine.ScopeType;
 
 @Command(name = "apikey",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT, // so that every subcommand has --help too
         versionProvider = VersionProvider.class,
         description = {
             "Manage API keys: secrets in the OS keychain, lifecycle through the provider's API.",
@@ -24,6 +26,7 @@ import picocli.CommandLine.ScopeType;
             ProviderCommand.class,
             StatusCommand.class,
             LogCommand.class,
+            CompletionCommand.class,
             HelpCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -76,6 +79,7 @@ public final class RootCommand extends BaseCommand {
     }
 
     @Option(names = "--backend", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            completionCandidates = CompletionCandidates.BackendNames.class,
             description = "Secret store for new secrets: keychain, file or env.")
     void backend(String v) {
         context.options().backend = v;
