@@ -76,7 +76,7 @@ public final class CompletionScripts {
                     .append("'\n");
             b.append("        __apikey_options='").append(optionNames(c)).append("'\n");
             b.append("        __apikey_valued='").append(valued(c)).append("'\n");
-            b.append("        __apikey_pos='").append(positionals(c)).append("'\n");
+            b.append("        __apikey_pos='").append(String.join(" ", positionals(c))).append("'\n");
             b.append("        ;;\n");
         }
         b.append("    esac\n}\n\n");
@@ -98,7 +98,7 @@ public final class CompletionScripts {
             appendDescribed(b, described(c), "\n            ", CompletionScripts::zshDescribed);
             b.append(")\n");
             b.append("        __apikey_valued='").append(valued(c)).append("'\n");
-            b.append("        __apikey_pos='").append(positionals(c)).append("'\n");
+            b.append("        __apikey_pos='").append(String.join(" ", positionals(c))).append("'\n");
             b.append("        ;;\n");
         }
         b.append("    esac\n}\n\n");
@@ -132,7 +132,11 @@ public final class CompletionScripts {
             }
             b.append("\n            set -g __apikey_valued ").append(String.join(" ", valued));
             b.append("\n            set -g __apikey_valued_names ").append(String.join(" ", valuedNames));
-            b.append("\n            set -g __apikey_pos ").append(positionals(c)).append("\n");
+            b.append("\n            set -g __apikey_pos");
+            for (String p : positionals(c)) {
+                b.append(" '").append(p).append("'");
+            }
+            b.append("\n");
         }
         b.append("    end\nend\n\n");
         return b.toString();
@@ -225,13 +229,13 @@ public final class CompletionScripts {
         return b.toString();
     }
 
-    /** {@code "0-0=ref 1-*=none"}. */
-    private static String positionals(Command c) {
+    /** {@code ["0-0=ref", "1-*=none"]}. */
+    private static List<String> positionals(Command c) {
         List<String> out = new ArrayList<>();
         for (Positional p : c.positionals()) {
             out.add(p.from() + "-" + (p.to() == Integer.MAX_VALUE ? "*" : String.valueOf(p.to())) + "=" + kind(p.value()));
         }
-        return String.join(" ", out);
+        return out;
     }
 
     static String kind(ValueCompletion v) {

@@ -5,7 +5,8 @@
 zmodload zsh/zpty || exit 3
 script=$1 line=$2
 
-zpty -b complete zsh -f -i
+# The zsh to drive is named by ZSH_BIN: tests run with a PATH that holds no shell.
+zpty -b complete ${ZSH_BIN:-zsh} -f -i
 zpty -w complete 'PS1= PS2= RPS1=; setopt no_beep'
 zpty -w complete 'autoload -Uz compinit && compinit -u -D'
 zpty -w complete "source ${(q)script}"

@@ -1,0 +1,558 @@
+# fish completion for apikey.
+# Generated from apikey's command model by 'apikey completion fish': do not edit.
+# Install: copy to ~/.config/fish/completions/apikey.fish, or run
+# 'apikey completion fish | source' from ~/.config/fish/config.fish.
+#
+# Keys and providers complete from names.cache in apikey's config directory, which this script
+# reads itself: pressing TAB never starts apikey (or Java).
+
+set -g __apikey_types local
+
+# What each command accepts: subcommands and options with their descriptions, options that
+# take a value (with what completes it) and positional parameters by index.
+function __apikey_model --argument-names cmdpath
+    switch $cmdpath
+        case ''
+            set -g __apikey_subs \
+                'create'\t'Create a key at its provider and keep its secret in the secret store.' \
+                'import'\t'Store an existing secret for a key made elsewhere.' \
+                'list'\t'List keys with their metadata (never their secrets).' \
+                'get'\t'Print a key\'s secret to standard output.' \
+                'rotate'\t'Replace keys with new ones.' \
+                'revoke'\t'Revoke a key at its provider, then forget it here.' \
+                'forget'\t'Remove a key\'s secret and metadata from this machine only.' \
+                'provider'\t'Configure providers: the key-management APIs keys are made with.' \
+                'status'\t'Report secret store health, keys expiring or due, pending revocations and recovery files.' \
+                'log'\t'Show the local audit log: every create, rotate, revoke, forget and use of a key. Never secrets.' \
+                'completion'\t'Print the shell completion script for bash, zsh, fish or PowerShell.' \
+                'help'\t'When no COMMAND is given, the usage help for the main command is displayed.'
+            set -g __apikey_sub_names create import list get rotate revoke forget provider status log completion help
+            set -g __apikey_options \
+                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--json'\t'Print data as JSON.' \
+                '--no-input'\t'Never prompt; fail instead.' \
+                '-q'\t'Print no progress or confirmations.' \
+                '--quiet'\t'Print no progress or confirmations.' \
+                '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
+                '-V'\t'Print version information and exit.' \
+                '--version'\t'Print version information and exit.'
+            set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
+            set -g __apikey_valued_names --backend --config-dir
+            set -g __apikey_pos
+        case 'create'
+            set -g __apikey_subs
+            set -g __apikey_sub_names 
+            set -g __apikey_options \
+                '--scope'\t'A scope to grant; repeatable.' \
+                '--expires'\t'Expiry: 30d, 2w, P90D or 2027-01-31.' \
+                '--param'\t'A provider-specific create field; @FILE reads a JSON value from a file. Repeatable.' \
+                '--description'\t'What the key is for.' \
+                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--json'\t'Print data as JSON.' \
+                '--no-input'\t'Never prompt; fail instead.' \
+                '-q'\t'Print no progress or confirmations.' \
+                '--quiet'\t'Print no progress or confirmations.' \
+                '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
+                '-V'\t'Print version information and exit.' \
+                '--version'\t'Print version information and exit.'
+            set -g __apikey_valued '--scope=none' '--expires=none' '--param=none' '--description=none' '--backend=w:keychain,file,env' '--config-dir=dir'
+            set -g __apikey_valued_names --scope --expires --param --description --backend --config-dir
+            set -g __apikey_pos '0-0=newref'
+        case 'import'
+            set -g __apikey_subs
+            set -g __apikey_sub_names 
+            set -g __apikey_options \
+                '--expires'\t'When the key expires, if it does.' \
+                '--id'\t'The provider\'s id of the key, so it can be rotated and revoked.' \
+                '--description'\t'What the key is for.' \
+                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--json'\t'Print data as JSON.' \
+                '--no-input'\t'Never prompt; fail instead.' \
+                '-q'\t'Print no progress or confirmations.' \
+                '--quiet'\t'Print no progress or confirmations.' \
+                '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
+                '-V'\t'Print version information and exit.' \
+                '--version'\t'Print version information and exit.'
+            set -g __apikey_valued '--expires=none' '--id=none' '--description=none' '--backend=w:keychain,file,env' '--config-dir=dir'
+            set -g __apikey_valued_names --expires --id --description --backend --config-dir
+            set -g __apikey_pos '0-0=newref'
+        case 'list'
+            set -g __apikey_subs
+            set -g __apikey_sub_names 
+            set -g __apikey_options \
+                '--remote'\t'Also ask the provider which keys exist there.' \
+                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--json'\t'Print data as JSON.' \
+                '--no-input'\t'Never prompt; fail instead.' \
+                '-q'\t'Print no progress or confirmations.' \
+                '--quiet'\t'Print no progress or confirmations.' \
+                '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
+                '-V'\t'Print version information and exit.' \
+                '--version'\t'Print version information and exit.'
+            set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
+            set -g __apikey_valued_names --backend --config-dir
+            set -g __apikey_pos '0-0=provider'
+        case 'get'
+            set -g __apikey_subs
+            set -g __apikey_sub_names 
+            set -g __apikey_options \
+                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--json'\t'Print data as JSON.' \
+                '--no-input'\t'Never prompt; fail instead.' \
+                '-q'\t'Print no progress or confirmations.' \
+                '--quiet'\t'Print no progress or confirmations.' \
+                '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
+                '-V'\t'Print version information and exit.' \
+                '--version'\t'Print version information and exit.'
+            set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
+            set -g __apikey_valued_names --backend --config-dir
+            set -g __apikey_pos '0-0=ref'
+        case 'rotate'
+            set -g __apikey_subs
+            set -g __apikey_sub_names 
+            set -g __apikey_options \
+                '--due'\t'Every key past its own or its provider\'s maxAge.' \
+                '--older-than'\t'Every key at least this old.' \
+                '--finish'\t'Revoke replaced keys whose grace period is over.' \
+                '--grace'\t'Keep the old key working this long.' \
+                '--dry-run'\t'Only list what would rotate.' \
+                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--json'\t'Print data as JSON.' \
+                '--no-input'\t'Never prompt; fail instead.' \
+                '-q'\t'Print no progress or confirmations.' \
+                '--quiet'\t'Print no progress or confirmations.' \
+                '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
+                '-V'\t'Print version information and exit.' \
+                '--version'\t'Print version information and exit.'
+            set -g __apikey_valued '--older-than=none' '--grace=none' '--backend=w:keychain,file,env' '--config-dir=dir'
+            set -g __apikey_valued_names --older-than --grace --backend --config-dir
+            set -g __apikey_pos '0-*=ref'
+        case 'revoke'
+            set -g __apikey_subs
+            set -g __apikey_sub_names 
+            set -g __apikey_options \
+                '--keep-local'\t'Keep the key\'s record here, marked revoked.' \
+                '-y'\t'Do not ask for confirmation (required without a terminal).' \
+                '--yes'\t'Do not ask for confirmation (required without a terminal).' \
+                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--json'\t'Print data as JSON.' \
+                '--no-input'\t'Never prompt; fail instead.' \
+                '-q'\t'Print no progress or confirmations.' \
+                '--quiet'\t'Print no progress or confirmations.' \
+                '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
+                '-V'\t'Print version information and exit.' \
+                '--version'\t'Print version information and exit.'
+            set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
+            set -g __apikey_valued_names --backend --config-dir
+            set -g __apikey_pos '0-0=ref'
+        case 'forget'
+            set -g __apikey_subs
+            set -g __apikey_sub_names 
+            set -g __apikey_options \
+                '-y'\t'Do not ask for confirmation (required without a terminal).' \
+                '--yes'\t'Do not ask for confirmation (required without a terminal).' \
+                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--json'\t'Print data as JSON.' \
+                '--no-input'\t'Never prompt; fail instead.' \
+                '-q'\t'Print no progress or confirmations.' \
+                '--quiet'\t'Print no progress or confirmations.' \
+                '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
+                '-V'\t'Print version information and exit.' \
+                '--version'\t'Print version information and exit.'
+            set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
+            set -g __apikey_valued_names --backend --config-dir
+            set -g __apikey_pos '0-0=ref'
+        case 'provider'
+            set -g __apikey_subs \
+                'add'\t'Configure a provider.' \
+                'login'\t'Store a provider\'s management credential in the secret store.' \
+                'list'\t'List providers: those you added, and local.' \
+                'show'\t'Show a provider\'s settings.' \
+                'logout'\t'Delete a provider\'s stored management credential.' \
+                'remove'\t'Remove a provider you added (it must have no keys left).'
+            set -g __apikey_sub_names add login list show logout remove
+            set -g __apikey_options \
+                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--json'\t'Print data as JSON.' \
+                '--no-input'\t'Never prompt; fail instead.' \
+                '-q'\t'Print no progress or confirmations.' \
+                '--quiet'\t'Print no progress or confirmations.' \
+                '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
+                '-V'\t'Print version information and exit.' \
+                '--version'\t'Print version information and exit.'
+            set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
+            set -g __apikey_valued_names --backend --config-dir
+            set -g __apikey_pos
+        case 'provider add'
+            set -g __apikey_subs
+            set -g __apikey_sub_names 
+            set -g __apikey_options \
+                '--type'\t'The API it speaks: local, http, ….' \
+                '--base-url'\t'Its base URL (https; http only to loopback).' \
+                '--allow-host'\t'Another host its keys may be sent to. Repeatable.' \
+                '--param'\t'A type-specific setting. Repeatable.' \
+                '--header'\t'The header keys are sent in.' \
+                '--scheme'\t'The header value, e.g. \'Bearer {secret}\'.' \
+                '--env-var'\t'The variable \'apikey exec\' sets.' \
+                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--json'\t'Print data as JSON.' \
+                '--no-input'\t'Never prompt; fail instead.' \
+                '-q'\t'Print no progress or confirmations.' \
+                '--quiet'\t'Print no progress or confirmations.' \
+                '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
+                '-V'\t'Print version information and exit.' \
+                '--version'\t'Print version information and exit.'
+            set -g __apikey_valued '--type=w:local' '--base-url=none' '--allow-host=none' '--param=none' '--header=none' '--scheme=none' '--env-var=none' '--backend=w:keychain,file,env' '--config-dir=dir'
+            set -g __apikey_valued_names --type --base-url --allow-host --param --header --scheme --env-var --backend --config-dir
+            set -g __apikey_pos '0-0=none'
+        case 'provider login'
+            set -g __apikey_subs
+            set -g __apikey_sub_names 
+            set -g __apikey_options \
+                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--json'\t'Print data as JSON.' \
+                '--no-input'\t'Never prompt; fail instead.' \
+                '-q'\t'Print no progress or confirmations.' \
+                '--quiet'\t'Print no progress or confirmations.' \
+                '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
+                '-V'\t'Print version information and exit.' \
+                '--version'\t'Print version information and exit.'
+            set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
+            set -g __apikey_valued_names --backend --config-dir
+            set -g __apikey_pos '0-0=provider'
+        case 'provider list'
+            set -g __apikey_subs
+            set -g __apikey_sub_names 
+            set -g __apikey_options \
+                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--json'\t'Print data as JSON.' \
+                '--no-input'\t'Never prompt; fail instead.' \
+                '-q'\t'Print no progress or confirmations.' \
+                '--quiet'\t'Print no progress or confirmations.' \
+                '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
+                '-V'\t'Print version information and exit.' \
+                '--version'\t'Print version information and exit.'
+            set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
+            set -g __apikey_valued_names --backend --config-dir
+            set -g __apikey_pos
+        case 'provider show'
+            set -g __apikey_subs
+            set -g __apikey_sub_names 
+            set -g __apikey_options \
+                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--json'\t'Print data as JSON.' \
+                '--no-input'\t'Never prompt; fail instead.' \
+                '-q'\t'Print no progress or confirmations.' \
+                '--quiet'\t'Print no progress or confirmations.' \
+                '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
+                '-V'\t'Print version information and exit.' \
+                '--version'\t'Print version information and exit.'
+            set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
+            set -g __apikey_valued_names --backend --config-dir
+            set -g __apikey_pos '0-0=provider'
+        case 'provider logout'
+            set -g __apikey_subs
+            set -g __apikey_sub_names 
+            set -g __apikey_options \
+                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--json'\t'Print data as JSON.' \
+                '--no-input'\t'Never prompt; fail instead.' \
+                '-q'\t'Print no progress or confirmations.' \
+                '--quiet'\t'Print no progress or confirmations.' \
+                '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
+                '-V'\t'Print version information and exit.' \
+                '--version'\t'Print version information and exit.'
+            set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
+            set -g __apikey_valued_names --backend --config-dir
+            set -g __apikey_pos '0-0=provider'
+        case 'provider remove'
+            set -g __apikey_subs
+            set -g __apikey_sub_names 
+            set -g __apikey_options \
+                '-y'\t'Do not ask for confirmation (required without a terminal).' \
+                '--yes'\t'Do not ask for confirmation (required without a terminal).' \
+                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--json'\t'Print data as JSON.' \
+                '--no-input'\t'Never prompt; fail instead.' \
+                '-q'\t'Print no progress or confirmations.' \
+                '--quiet'\t'Print no progress or confirmations.' \
+                '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
+                '-V'\t'Print version information and exit.' \
+                '--version'\t'Print version information and exit.'
+            set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
+            set -g __apikey_valued_names --backend --config-dir
+            set -g __apikey_pos '0-0=provider'
+        case 'status'
+            set -g __apikey_subs
+            set -g __apikey_sub_names 
+            set -g __apikey_options \
+                '--check'\t'Exit 8 when anything needs action.' \
+                '--warn'\t'Report keys expiring within this time (default: 14d).' \
+                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--json'\t'Print data as JSON.' \
+                '--no-input'\t'Never prompt; fail instead.' \
+                '-q'\t'Print no progress or confirmations.' \
+                '--quiet'\t'Print no progress or confirmations.' \
+                '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
+                '-V'\t'Print version information and exit.' \
+                '--version'\t'Print version information and exit.'
+            set -g __apikey_valued '--warn=none' '--backend=w:keychain,file,env' '--config-dir=dir'
+            set -g __apikey_valued_names --warn --backend --config-dir
+            set -g __apikey_pos
+        case 'log'
+            set -g __apikey_subs
+            set -g __apikey_sub_names 
+            set -g __apikey_options \
+                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--json'\t'Print data as JSON.' \
+                '--no-input'\t'Never prompt; fail instead.' \
+                '-q'\t'Print no progress or confirmations.' \
+                '--quiet'\t'Print no progress or confirmations.' \
+                '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
+                '-V'\t'Print version information and exit.' \
+                '--version'\t'Print version information and exit.'
+            set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
+            set -g __apikey_valued_names --backend --config-dir
+            set -g __apikey_pos '0-0=ref'
+        case 'completion'
+            set -g __apikey_subs
+            set -g __apikey_sub_names 
+            set -g __apikey_options \
+                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--json'\t'Print data as JSON.' \
+                '--no-input'\t'Never prompt; fail instead.' \
+                '-q'\t'Print no progress or confirmations.' \
+                '--quiet'\t'Print no progress or confirmations.' \
+                '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
+                '-V'\t'Print version information and exit.' \
+                '--version'\t'Print version information and exit.'
+            set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
+            set -g __apikey_valued_names --backend --config-dir
+            set -g __apikey_pos '0-0=w:bash,zsh,fish,powershell'
+        case 'help'
+            set -g __apikey_subs
+            set -g __apikey_sub_names 
+            set -g __apikey_options \
+                '-h'\t'Show usage help for the help command and exit.' \
+                '--help'\t'Show usage help for the help command and exit.' \
+                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--json'\t'Print data as JSON.' \
+                '--no-input'\t'Never prompt; fail instead.' \
+                '-q'\t'Print no progress or confirmations.' \
+                '--quiet'\t'Print no progress or confirmations.' \
+                '--config-dir'\t'Config directory.'
+            set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
+            set -g __apikey_valued_names --backend --config-dir
+            set -g __apikey_pos '0-0=w:create,import,list,get,rotate,revoke,forget,provider,status,log,completion,help'
+    end
+end
+
+# The name cache in the config directory, found the way apikey finds it: --config-dir on the
+# command line, else APIKEY_CONFIG_DIR, else $XDG_CONFIG_HOME/apikey, else the platform's default.
+function __apikey_cache_file --argument-names dir
+    if test -n "$dir"
+        string replace -r '^~(?=/|$)' -- $HOME $dir
+    else if set -q APIKEY_CONFIG_DIR[1]; and test -n "$APIKEY_CONFIG_DIR"
+        echo $APIKEY_CONFIG_DIR
+    else if set -q XDG_CONFIG_HOME[1]; and test -n "$XDG_CONFIG_HOME"
+        echo $XDG_CONFIG_HOME/apikey
+    else
+        if not set -q __apikey_os
+            set -g __apikey_os (uname -s)
+        end
+        switch $__apikey_os
+            case Darwin
+                echo "$HOME/Library/Application Support/apikey"
+            case 'MINGW*' 'MSYS*' 'CYGWIN*'
+                if set -q APPDATA
+                    echo $APPDATA/apikey
+                else
+                    echo $HOME/AppData/Roaming/apikey
+                end
+            case '*'
+                echo $HOME/.config/apikey
+        end
+    end | string replace -r '$' /names.cache
+end
+
+# Provider names: those in the cache, those of its keys, and the built-in types.
+function __apikey_providers --argument-names cache
+    if test -r $cache
+        string replace -rf '^provider (.+)$' '$1' <$cache
+        string replace -rf '^key ([^/]+)/.*$' '$1' <$cache
+    end
+    printf '%s\n' $__apikey_types
+end
+
+# Prints what completes a value of this kind: ref, newref, provider, file, dir, w:ONE,TWO or none.
+function __apikey_value --argument-names kind cur cache
+    switch $kind
+        case ref
+            test -r $cache; and string replace -rf '^key (.+)$' '$1' <$cache
+        case provider
+            __apikey_providers $cache
+        case newref
+            # A new key: only its provider can be completed; the name is the user's to choose.
+            string match -q -- '*/*' $cur; or __apikey_providers $cache | string replace -r '$' /
+        case file
+            __fish_complete_path $cur
+        case dir
+            __fish_complete_directories $cur ''
+        case 'w:*'
+            string split , -- (string replace -r '^w:' '' -- $kind)
+    end
+end
+
+function __apikey_complete
+    set -l args (commandline -opc)
+    set -e args[1]
+    set -l cur (commandline -ct)
+    set -l cmdpath
+    set -l npos 0
+    set -l dashdash 0
+    set -l rest
+    set -l config_dir
+    set -l pending
+    __apikey_model ''
+    for word in $args
+        if test -n "$pending"
+            test "$pending" = --config-dir; and set config_dir $word
+            set pending
+        else if test $dashdash = 1
+            set npos (math $npos + 1)
+            set -a rest $word
+        else
+            switch $word
+                case --
+                    set dashdash 1
+                case '--config-dir=*'
+                    set config_dir (string replace -r '^[^=]*=' '' -- $word)
+                case '-*=*'
+                case '-*'
+                    contains -- $word $__apikey_valued_names; and set pending $word
+                case '*'
+                    if test $npos = 0; and contains -- $word $__apikey_sub_names
+                        set -a cmdpath $word
+                        __apikey_model "$cmdpath"
+                    else
+                        set npos (math $npos + 1)
+                    end
+            end
+        end
+    end
+    set -l cache (__apikey_cache_file "$config_dir")
+
+    if test -n "$pending"
+        __apikey_value (__apikey_kind $pending) $cur $cache
+    else if test $dashdash = 0; and string match -q -- '-*=*' $cur
+        set -l option (string replace -r '=.*' '' -- $cur)
+        contains -- $option $__apikey_valued_names; or return
+        set -l value (string replace -r '^[^=]*=' '' -- $cur)
+        __apikey_value (__apikey_kind $option) $value $cache | string replace -r '^' -- "$option="
+    else if test $dashdash = 0; and string match -q -- '-*' $cur
+        printf '%s\n' $__apikey_options
+    else if test $dashdash = 1; and string match -q -- '*=cmd' $__apikey_pos
+        # A command line to run: complete it as its own.
+        complete -C (string join ' ' -- (string escape -- $rest) $cur)
+    else
+        test $npos = 0; and printf '%s\n' $__apikey_subs
+        for entry in $__apikey_pos
+            set -l range (string split -m1 = -- $entry)
+            set -l bounds (string split - -- $range[1])
+            test $bounds[2] = '*'; and set bounds[2] $npos
+            if test $npos -ge $bounds[1] -a $npos -le $bounds[2]
+                __apikey_value $range[2] $cur $cache
+                break
+            end
+        end
+    end
+end
+
+# The kind of value an option of the current command takes.
+function __apikey_kind --argument-names option
+    for entry in $__apikey_valued
+        set -l pair (string split -m1 = -- $entry)
+        if test "$pair[1]" = "$option"
+            echo $pair[2]
+            return
+        end
+    end
+    echo none
+end
+
+complete -c apikey -e
+complete -c apikey -f -a '(__apikey_complete)'
