@@ -39,7 +39,8 @@ public final class Providers {
             ProviderType type = types.find(config.type()).orElseThrow(() -> new NotFoundException(
                     "provider " + name + " has type '" + config.type() + "', which this apikey does not know",
                     "upgrade apikey, or change the provider with 'apikey provider add " + name + " --type TYPE'"));
-            p = type.open(config, contexts.apply(config));
+            ProviderContext context = contexts.apply(config);
+            p = ObservedProvider.wrap(type.open(config, context), context.notices());
             opened.put(name, p);
         }
         return p;
