@@ -36,7 +36,8 @@ class TerminalIT {
                 "APIKEY_CONFIG_DIR", dir.resolve("config").toString(),
                 "APIKEY_BACKEND", "file",
                 "APIKEY_PASSPHRASE", "correct horse battery staple",
-                "LANG", "C.UTF-8"));
+                "LANG", "C.UTF-8",
+                "PS1", "$ "));
     }
 
     private Tmux terminal(int columns) {
@@ -69,8 +70,8 @@ class TerminalIT {
             t.run(apikey + " forget local/keep-me; echo \"exit=$?\"");
             t.awaitText("[y/N]");
             t.type("n").press("Enter");
-            String screen = t.awaitText("exit=");
-            assertThat(screen).contains("exit=130").contains("apikey: cancelled");
+            assertThat(t.awaitExit()).as(t.screen()).isEqualTo(130);
+            assertThat(t.screen()).contains("apikey: cancelled");
             t.clear();
             t.run(apikey + " list | cut -f1; echo \"exit=$?\"");
             assertThat(t.awaitText("exit=0")).contains("local/keep-me");
@@ -86,7 +87,7 @@ class TerminalIT {
             t.run(apikey + " revoke local/keep-me; echo \"exit=$?\"");
             t.awaitText("[y/N]");
             t.press("C-c");
-            assertThat(t.awaitText("exit=")).contains("exit=130");
+            assertThat(t.awaitExit()).as(t.screen()).isEqualTo(130);
         }
     }
 
@@ -98,10 +99,10 @@ class TerminalIT {
             String screen = t.awaitText("exit=0");
             List<String> table = screen.lines().filter(l -> !l.isBlank() && !l.startsWith("$") && !l.startsWith("exit=")
                     && !l.contains(" list;")).toList();
-            assertThat(table).as(screen).hasSizeGreaterThanOrEqualTo(4);
+            assertThat(table).as(screen).hasSize(3);
             assertThat(table.get(0)).startsWith("REF");
             assertThat(table).allSatisfy(l -> assertThat(l.length()).as("'%s' in\n%s", l, screen).isLessThanOrEqualTo(40));
-            assertThat(screen).contains("local/payments-servi…");
+            assertThat(screen).containsPattern("local/payments-servi\\S*…");
         }
     }
 
@@ -113,7 +114,7 @@ class TerminalIT {
             String screen = t.awaitText("exit=0");
             assertThat(screen).containsPattern("REF +STATUS +HINT +CREATED +EXPIRES +ROTATED +BACKEND")
                     .contains("local/payments-service-production-eu-west-1")
-                    .contains("just now").contains("in 30 days")
+                    .contains("just now").containsPattern("in (29|30) days")
                     .doesNotContain("…-1");
         }
     }

@@ -24,7 +24,7 @@ public final class Tmux implements AutoCloseable {
 
     /**
      * Starts {@code sh} in a terminal {@code columns} wide, with exactly these environment variables
-     * (plus {@code TERM}).
+     * (plus {@code TERM}); {@link #clear()} expects the prompt {@code PS1='$ '}.
      */
     public Tmux(int columns, int rows, Path directory, Map<String, String> environment) {
         List<String> command = new ArrayList<>(List.of("env", "-i", "TERM=xterm-256color"));
@@ -86,9 +86,17 @@ public final class Tmux implements AutoCloseable {
         return await("'" + text + "'", s -> s.contains(text));
     }
 
+    /** Waits for the line {@code exit=N} that {@code echo "exit=$?"} prints, and returns N. */
+    public int awaitExit() {
+        java.util.regex.Pattern exit = java.util.regex.Pattern.compile("(?m)^exit=(\\d+)");
+        java.util.regex.Matcher m = exit.matcher(await("an exit status", s -> exit.matcher(s).find()));
+        m.find();
+        return Integer.parseInt(m.group(1));
+    }
+
     public void clear() {
         run("clear");
-        await("a clear screen", s -> s.isBlank() || s.strip().equals("$"));
+        await("a clear screen", s -> s.strip().equals("$"));
     }
 
     @Override
