@@ -14,7 +14,7 @@ __apikey_types='local'
 __apikey_model() {
     case $1 in
     '')
-        __apikey_subs='create import list get rotate revoke forget provider status log completion help'
+        __apikey_subs='create import list get rotate revoke forget provider status log completion shell help'
         __apikey_options='--backend -v --verbose --json --no-input -q --quiet --config-dir -h --help -V --version'
         __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
         __apikey_pos=''
@@ -121,11 +121,17 @@ __apikey_model() {
         __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
         __apikey_pos='0-0=w:bash,zsh,fish,powershell'
         ;;
+    'shell')
+        __apikey_subs=''
+        __apikey_options='--backend -v --verbose --json --no-input -q --quiet --config-dir -h --help -V --version'
+        __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
+        __apikey_pos=''
+        ;;
     'help')
         __apikey_subs=''
         __apikey_options='-h --help --backend -v --verbose --json --no-input -q --quiet --config-dir'
         __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
-        __apikey_pos='0-0=w:create,import,list,get,rotate,revoke,forget,provider,status,log,completion,help'
+        __apikey_pos='0-0=w:create,import,list,get,rotate,revoke,forget,provider,status,log,completion,shell,help'
         ;;
     esac
 }

@@ -25,8 +25,9 @@ function __apikey_model --argument-names cmdpath
                 'status'\t'Report secret store health, keys expiring or due, pending revocations and recovery files.' \
                 'log'\t'Show the local audit log: every create, rotate, revoke, forget and use of a key. Never secrets.' \
                 'completion'\t'Print the shell completion script for bash, zsh, fish or PowerShell.' \
+                'shell'\t'Start an interactive shell with apikey\'s commands, completion and history.' \
                 'help'\t'When no COMMAND is given, the usage help for the main command is displayed.'
-            set -g __apikey_sub_names create import list get rotate revoke forget provider status log completion help
+            set -g __apikey_sub_names create import list get rotate revoke forget provider status log completion shell help
             set -g __apikey_options \
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
                 '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
@@ -401,6 +402,25 @@ function __apikey_model --argument-names cmdpath
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos '0-0=w:bash,zsh,fish,powershell'
+        case 'shell'
+            set -g __apikey_subs
+            set -g __apikey_sub_names 
+            set -g __apikey_options \
+                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--json'\t'Print data as JSON.' \
+                '--no-input'\t'Never prompt; fail instead.' \
+                '-q'\t'Print no progress or confirmations.' \
+                '--quiet'\t'Print no progress or confirmations.' \
+                '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
+                '-V'\t'Print version information and exit.' \
+                '--version'\t'Print version information and exit.'
+            set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
+            set -g __apikey_valued_names --backend --config-dir
+            set -g __apikey_pos
         case 'help'
             set -g __apikey_subs
             set -g __apikey_sub_names 
@@ -417,7 +437,7 @@ function __apikey_model --argument-names cmdpath
                 '--config-dir'\t'Config directory.'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
-            set -g __apikey_pos '0-0=w:create,import,list,get,rotate,revoke,forget,provider,status,log,completion,help'
+            set -g __apikey_pos '0-0=w:create,import,list,get,rotate,revoke,forget,provider,status,log,completion,shell,help'
     end
 end
 

@@ -27,6 +27,7 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 'status' = 'Report secret store health, keys expiring or due, pending revocations and recovery files.'
                 'log' = 'Show the local audit log: every create, rotate, revoke, forget and use of a key. Never secrets.'
                 'completion' = 'Print the shell completion script for bash, zsh, fish or PowerShell.'
+                'shell' = 'Start an interactive shell with apikey''s commands, completion and history.'
                 'help' = 'When no COMMAND is given, the usage help for the main command is displayed.'
             }
             Options = [ordered]@{
@@ -423,6 +424,26 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
             Positionals = @(, @(0, 0, 'w:bash,zsh,fish,powershell'))
             RunsCommand = $false
         }
+        'shell' = @{
+            Subs = [ordered]@{}
+            Options = [ordered]@{
+                '--backend' = 'Secret store for new secrets: keychain, file or env.'
+                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--json' = 'Print data as JSON.'
+                '--no-input' = 'Never prompt; fail instead.'
+                '-q' = 'Print no progress or confirmations.'
+                '--quiet' = 'Print no progress or confirmations.'
+                '--config-dir' = 'Config directory.'
+                '-h' = 'Show this help message and exit.'
+                '--help' = 'Show this help message and exit.'
+                '-V' = 'Print version information and exit.'
+                '--version' = 'Print version information and exit.'
+            }
+            Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
+            Positionals = @()
+            RunsCommand = $false
+        }
         'help' = @{
             Subs = [ordered]@{}
             Options = [ordered]@{
@@ -438,7 +459,7 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 '--config-dir' = 'Config directory.'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
-            Positionals = @(, @(0, 0, 'w:create,import,list,get,rotate,revoke,forget,provider,status,log,completion,help'))
+            Positionals = @(, @(0, 0, 'w:create,import,list,get,rotate,revoke,forget,provider,status,log,completion,shell,help'))
             RunsCommand = $false
         }
     }

@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
             StatusCommand.class,
             LogCommand.class,
             CompletionCommand.class,
+            ShellCommand.class,
             HelpCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
