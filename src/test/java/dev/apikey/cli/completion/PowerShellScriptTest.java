@@ -45,8 +45,8 @@ class PowerShellScriptTest {
     void aBrokenScriptIsCaught() throws Exception {
         String script = Files.readString(SCRIPT);
         Path broken = tmp.resolve("broken.ps1");
-        // An unbalanced quote in a description, as a careless escape would leave it.
-        Files.writeString(broken, script.replaceFirst("'create' = '", "'create' = '''"));
+        // An unbalanced quote, as a careless escape would leave it.
+        Files.writeString(broken, script.replaceFirst("'create' = ", "'create = "));
         assertThat(check(broken, 1)).contains("syntax error");
         Files.writeString(broken, script.substring(0, script.lastIndexOf('}')));
         assertThat(check(broken, 1)).contains("syntax error");
