@@ -32,11 +32,11 @@ function __apikey_model --argument-names cmdpath
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
                 '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--config-dir'\t'Config directory.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '--config-dir'\t'Config directory.' \
                 '-h'\t'Show this help message and exit.' \
                 '--help'\t'Show this help message and exit.' \
                 '-V'\t'Print version information and exit.' \
@@ -55,15 +55,13 @@ function __apikey_model --argument-names cmdpath
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
                 '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--config-dir'\t'Config directory.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '--config-dir'\t'Config directory.' \
                 '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.' \
-                '-V'\t'Print version information and exit.' \
-                '--version'\t'Print version information and exit.'
+                '--help'\t'Show this help message and exit.'
             set -g __apikey_valued '--scope=none' '--expires=none' '--param=none' '--description=none' '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --scope --expires --param --description --backend --config-dir
             set -g __apikey_pos '0-0=newref'
@@ -77,15 +75,13 @@ function __apikey_model --argument-names cmdpath
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
                 '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--config-dir'\t'Config directory.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '--config-dir'\t'Config directory.' \
                 '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.' \
-                '-V'\t'Print version information and exit.' \
-                '--version'\t'Print version information and exit.'
+                '--help'\t'Show this help message and exit.'
             set -g __apikey_valued '--expires=none' '--id=none' '--description=none' '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --expires --id --description --backend --config-dir
             set -g __apikey_pos '0-0=newref'
@@ -97,15 +93,13 @@ function __apikey_model --argument-names cmdpath
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
                 '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--config-dir'\t'Config directory.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '--config-dir'\t'Config directory.' \
                 '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.' \
-                '-V'\t'Print version information and exit.' \
-                '--version'\t'Print version information and exit.'
+                '--help'\t'Show this help message and exit.'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos '0-0=provider'
@@ -116,15 +110,13 @@ function __apikey_model --argument-names cmdpath
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
                 '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--config-dir'\t'Config directory.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '--config-dir'\t'Config directory.' \
                 '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.' \
-                '-V'\t'Print version information and exit.' \
-                '--version'\t'Print version information and exit.'
+                '--help'\t'Show this help message and exit.'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos '0-0=ref'
@@ -140,15 +132,13 @@ function __apikey_model --argument-names cmdpath
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
                 '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--config-dir'\t'Config directory.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '--config-dir'\t'Config directory.' \
                 '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.' \
-                '-V'\t'Print version information and exit.' \
-                '--version'\t'Print version information and exit.'
+                '--help'\t'Show this help message and exit.'
             set -g __apikey_valued '--older-than=none' '--grace=none' '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --older-than --grace --backend --config-dir
             set -g __apikey_pos '0-*=ref'
@@ -162,15 +152,13 @@ function __apikey_model --argument-names cmdpath
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
                 '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--config-dir'\t'Config directory.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '--config-dir'\t'Config directory.' \
                 '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.' \
-                '-V'\t'Print version information and exit.' \
-                '--version'\t'Print version information and exit.'
+                '--help'\t'Show this help message and exit.'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos '0-0=ref'
@@ -183,15 +171,13 @@ function __apikey_model --argument-names cmdpath
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
                 '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--config-dir'\t'Config directory.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '--config-dir'\t'Config directory.' \
                 '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.' \
-                '-V'\t'Print version information and exit.' \
-                '--version'\t'Print version information and exit.'
+                '--help'\t'Show this help message and exit.'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos '0-0=ref'
@@ -208,15 +194,13 @@ function __apikey_model --argument-names cmdpath
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
                 '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--config-dir'\t'Config directory.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '--config-dir'\t'Config directory.' \
                 '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.' \
-                '-V'\t'Print version information and exit.' \
-                '--version'\t'Print version information and exit.'
+                '--help'\t'Show this help message and exit.'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos
@@ -234,15 +218,13 @@ function __apikey_model --argument-names cmdpath
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
                 '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--config-dir'\t'Config directory.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '--config-dir'\t'Config directory.' \
                 '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.' \
-                '-V'\t'Print version information and exit.' \
-                '--version'\t'Print version information and exit.'
+                '--help'\t'Show this help message and exit.'
             set -g __apikey_valued '--type=w:local' '--base-url=none' '--allow-host=none' '--param=none' '--header=none' '--scheme=none' '--env-var=none' '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --type --base-url --allow-host --param --header --scheme --env-var --backend --config-dir
             set -g __apikey_pos '0-0=none'
@@ -253,15 +235,13 @@ function __apikey_model --argument-names cmdpath
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
                 '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--config-dir'\t'Config directory.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '--config-dir'\t'Config directory.' \
                 '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.' \
-                '-V'\t'Print version information and exit.' \
-                '--version'\t'Print version information and exit.'
+                '--help'\t'Show this help message and exit.'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos '0-0=provider'
@@ -272,15 +252,13 @@ function __apikey_model --argument-names cmdpath
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
                 '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--config-dir'\t'Config directory.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '--config-dir'\t'Config directory.' \
                 '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.' \
-                '-V'\t'Print version information and exit.' \
-                '--version'\t'Print version information and exit.'
+                '--help'\t'Show this help message and exit.'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos
@@ -291,15 +269,13 @@ function __apikey_model --argument-names cmdpath
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
                 '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--config-dir'\t'Config directory.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '--config-dir'\t'Config directory.' \
                 '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.' \
-                '-V'\t'Print version information and exit.' \
-                '--version'\t'Print version information and exit.'
+                '--help'\t'Show this help message and exit.'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos '0-0=provider'
@@ -310,15 +286,13 @@ function __apikey_model --argument-names cmdpath
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
                 '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--config-dir'\t'Config directory.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '--config-dir'\t'Config directory.' \
                 '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.' \
-                '-V'\t'Print version information and exit.' \
-                '--version'\t'Print version information and exit.'
+                '--help'\t'Show this help message and exit.'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos '0-0=provider'
@@ -331,15 +305,13 @@ function __apikey_model --argument-names cmdpath
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
                 '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--config-dir'\t'Config directory.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '--config-dir'\t'Config directory.' \
                 '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.' \
-                '-V'\t'Print version information and exit.' \
-                '--version'\t'Print version information and exit.'
+                '--help'\t'Show this help message and exit.'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos '0-0=provider'
@@ -352,15 +324,13 @@ function __apikey_model --argument-names cmdpath
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
                 '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--config-dir'\t'Config directory.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '--config-dir'\t'Config directory.' \
                 '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.' \
-                '-V'\t'Print version information and exit.' \
-                '--version'\t'Print version information and exit.'
+                '--help'\t'Show this help message and exit.'
             set -g __apikey_valued '--warn=none' '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --warn --backend --config-dir
             set -g __apikey_pos
@@ -371,15 +341,13 @@ function __apikey_model --argument-names cmdpath
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
                 '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--config-dir'\t'Config directory.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '--config-dir'\t'Config directory.' \
                 '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.' \
-                '-V'\t'Print version information and exit.' \
-                '--version'\t'Print version information and exit.'
+                '--help'\t'Show this help message and exit.'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos '0-0=ref'
@@ -390,15 +358,13 @@ function __apikey_model --argument-names cmdpath
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
                 '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--config-dir'\t'Config directory.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '--config-dir'\t'Config directory.' \
                 '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.' \
-                '-V'\t'Print version information and exit.' \
-                '--version'\t'Print version information and exit.'
+                '--help'\t'Show this help message and exit.'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos '0-0=w:bash,zsh,fish,powershell'
@@ -409,15 +375,13 @@ function __apikey_model --argument-names cmdpath
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
                 '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--config-dir'\t'Config directory.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '--config-dir'\t'Config directory.' \
                 '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.' \
-                '-V'\t'Print version information and exit.' \
-                '--version'\t'Print version information and exit.'
+                '--help'\t'Show this help message and exit.'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos
@@ -430,11 +394,11 @@ function __apikey_model --argument-names cmdpath
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
                 '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--config-dir'\t'Config directory.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
-                '--quiet'\t'Print no progress or confirmations.' \
-                '--config-dir'\t'Config directory.'
+                '--quiet'\t'Print no progress or confirmations.'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos '0-0=w:create,import,list,get,rotate,revoke,forget,provider,status,log,completion,shell,help'

@@ -34,11 +34,11 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
                 '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--config-dir' = 'Config directory.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '--config-dir' = 'Config directory.'
                 '-h' = 'Show this help message and exit.'
                 '--help' = 'Show this help message and exit.'
                 '-V' = 'Print version information and exit.'
@@ -58,15 +58,13 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
                 '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--config-dir' = 'Config directory.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '--config-dir' = 'Config directory.'
                 '-h' = 'Show this help message and exit.'
                 '--help' = 'Show this help message and exit.'
-                '-V' = 'Print version information and exit.'
-                '--version' = 'Print version information and exit.'
             }
             Valued = @{'--scope' = 'none'; '--expires' = 'none'; '--param' = 'none'; '--description' = 'none'; '--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @(, @(0, 0, 'newref'))
@@ -81,15 +79,13 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
                 '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--config-dir' = 'Config directory.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '--config-dir' = 'Config directory.'
                 '-h' = 'Show this help message and exit.'
                 '--help' = 'Show this help message and exit.'
-                '-V' = 'Print version information and exit.'
-                '--version' = 'Print version information and exit.'
             }
             Valued = @{'--expires' = 'none'; '--id' = 'none'; '--description' = 'none'; '--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @(, @(0, 0, 'newref'))
@@ -102,15 +98,13 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
                 '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--config-dir' = 'Config directory.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '--config-dir' = 'Config directory.'
                 '-h' = 'Show this help message and exit.'
                 '--help' = 'Show this help message and exit.'
-                '-V' = 'Print version information and exit.'
-                '--version' = 'Print version information and exit.'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @(, @(0, 0, 'provider'))
@@ -122,15 +116,13 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
                 '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--config-dir' = 'Config directory.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '--config-dir' = 'Config directory.'
                 '-h' = 'Show this help message and exit.'
                 '--help' = 'Show this help message and exit.'
-                '-V' = 'Print version information and exit.'
-                '--version' = 'Print version information and exit.'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @(, @(0, 0, 'ref'))
@@ -147,15 +139,13 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
                 '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--config-dir' = 'Config directory.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '--config-dir' = 'Config directory.'
                 '-h' = 'Show this help message and exit.'
                 '--help' = 'Show this help message and exit.'
-                '-V' = 'Print version information and exit.'
-                '--version' = 'Print version information and exit.'
             }
             Valued = @{'--older-than' = 'none'; '--grace' = 'none'; '--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @(, @(0, [int]::MaxValue, 'ref'))
@@ -170,15 +160,13 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
                 '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--config-dir' = 'Config directory.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '--config-dir' = 'Config directory.'
                 '-h' = 'Show this help message and exit.'
                 '--help' = 'Show this help message and exit.'
-                '-V' = 'Print version information and exit.'
-                '--version' = 'Print version information and exit.'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @(, @(0, 0, 'ref'))
@@ -192,15 +180,13 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
                 '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--config-dir' = 'Config directory.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '--config-dir' = 'Config directory.'
                 '-h' = 'Show this help message and exit.'
                 '--help' = 'Show this help message and exit.'
-                '-V' = 'Print version information and exit.'
-                '--version' = 'Print version information and exit.'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @(, @(0, 0, 'ref'))
@@ -219,15 +205,13 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
                 '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--config-dir' = 'Config directory.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '--config-dir' = 'Config directory.'
                 '-h' = 'Show this help message and exit.'
                 '--help' = 'Show this help message and exit.'
-                '-V' = 'Print version information and exit.'
-                '--version' = 'Print version information and exit.'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @()
@@ -246,15 +230,13 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
                 '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--config-dir' = 'Config directory.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '--config-dir' = 'Config directory.'
                 '-h' = 'Show this help message and exit.'
                 '--help' = 'Show this help message and exit.'
-                '-V' = 'Print version information and exit.'
-                '--version' = 'Print version information and exit.'
             }
             Valued = @{'--type' = 'w:local'; '--base-url' = 'none'; '--allow-host' = 'none'; '--param' = 'none'; '--header' = 'none'; '--scheme' = 'none'; '--env-var' = 'none'; '--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @(, @(0, 0, 'none'))
@@ -266,15 +248,13 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
                 '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--config-dir' = 'Config directory.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '--config-dir' = 'Config directory.'
                 '-h' = 'Show this help message and exit.'
                 '--help' = 'Show this help message and exit.'
-                '-V' = 'Print version information and exit.'
-                '--version' = 'Print version information and exit.'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @(, @(0, 0, 'provider'))
@@ -286,15 +266,13 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
                 '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--config-dir' = 'Config directory.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '--config-dir' = 'Config directory.'
                 '-h' = 'Show this help message and exit.'
                 '--help' = 'Show this help message and exit.'
-                '-V' = 'Print version information and exit.'
-                '--version' = 'Print version information and exit.'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @()
@@ -306,15 +284,13 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
                 '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--config-dir' = 'Config directory.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '--config-dir' = 'Config directory.'
                 '-h' = 'Show this help message and exit.'
                 '--help' = 'Show this help message and exit.'
-                '-V' = 'Print version information and exit.'
-                '--version' = 'Print version information and exit.'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @(, @(0, 0, 'provider'))
@@ -326,15 +302,13 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
                 '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--config-dir' = 'Config directory.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '--config-dir' = 'Config directory.'
                 '-h' = 'Show this help message and exit.'
                 '--help' = 'Show this help message and exit.'
-                '-V' = 'Print version information and exit.'
-                '--version' = 'Print version information and exit.'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @(, @(0, 0, 'provider'))
@@ -348,15 +322,13 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
                 '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--config-dir' = 'Config directory.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '--config-dir' = 'Config directory.'
                 '-h' = 'Show this help message and exit.'
                 '--help' = 'Show this help message and exit.'
-                '-V' = 'Print version information and exit.'
-                '--version' = 'Print version information and exit.'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @(, @(0, 0, 'provider'))
@@ -370,15 +342,13 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
                 '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--config-dir' = 'Config directory.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '--config-dir' = 'Config directory.'
                 '-h' = 'Show this help message and exit.'
                 '--help' = 'Show this help message and exit.'
-                '-V' = 'Print version information and exit.'
-                '--version' = 'Print version information and exit.'
             }
             Valued = @{'--warn' = 'none'; '--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @()
@@ -390,15 +360,13 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
                 '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--config-dir' = 'Config directory.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '--config-dir' = 'Config directory.'
                 '-h' = 'Show this help message and exit.'
                 '--help' = 'Show this help message and exit.'
-                '-V' = 'Print version information and exit.'
-                '--version' = 'Print version information and exit.'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @(, @(0, 0, 'ref'))
@@ -410,15 +378,13 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
                 '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--config-dir' = 'Config directory.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '--config-dir' = 'Config directory.'
                 '-h' = 'Show this help message and exit.'
                 '--help' = 'Show this help message and exit.'
-                '-V' = 'Print version information and exit.'
-                '--version' = 'Print version information and exit.'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @(, @(0, 0, 'w:bash,zsh,fish,powershell'))
@@ -430,15 +396,13 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
                 '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--config-dir' = 'Config directory.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '--config-dir' = 'Config directory.'
                 '-h' = 'Show this help message and exit.'
                 '--help' = 'Show this help message and exit.'
-                '-V' = 'Print version information and exit.'
-                '--version' = 'Print version information and exit.'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @()
@@ -452,11 +416,11 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
                 '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--config-dir' = 'Config directory.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '--config-dir' = 'Config directory.'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @(, @(0, 0, 'w:create,import,list,get,rotate,revoke,forget,provider,status,log,completion,shell,help'))

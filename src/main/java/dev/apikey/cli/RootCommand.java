@@ -8,7 +8,6 @@ import picocli.CommandLine.ScopeType;
 
 @Command(name = "apikey",
         mixinStandardHelpOptions = true,
-        scope = ScopeType.INHERIT, // so that every subcommand has --help too
         versionProvider = VersionProvider.class,
         description = {
             "Manage API keys: secrets in the OS keychain, lifecycle through the provider's API.",
