@@ -15,121 +15,121 @@ __apikey_model() {
     case $1 in
     '')
         __apikey_subs='create import list get rotate revoke forget provider status log completion shell help'
-        __apikey_options='--backend -v --verbose --config-dir --json --no-input -q --quiet -h --help -V --version'
+        __apikey_options='--backend --config-dir -h --help --json --no-input -q --quiet -v --verbose -V --version'
         __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
         __apikey_pos=''
         ;;
     'create')
         __apikey_subs=''
-        __apikey_options='--scope --expires --param --description --backend -v --verbose --config-dir --json --no-input -q --quiet -h --help'
-        __apikey_valued=' --scope=none --expires=none --param=none --description=none --backend=w:keychain,file,env --config-dir=dir '
+        __apikey_options='--backend --config-dir --description --expires -h --help --json --no-input --param -q --quiet --scope -v --verbose'
+        __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir --description=none --expires=none --param=none --scope=none '
         __apikey_pos='0-0=newref'
         ;;
     'import')
         __apikey_subs=''
-        __apikey_options='--expires --id --description --backend -v --verbose --config-dir --json --no-input -q --quiet -h --help'
-        __apikey_valued=' --expires=none --id=none --description=none --backend=w:keychain,file,env --config-dir=dir '
+        __apikey_options='--backend --config-dir --description --expires -h --help --id --json --no-input -q --quiet -v --verbose'
+        __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir --description=none --expires=none --id=none '
         __apikey_pos='0-0=newref'
         ;;
     'list')
         __apikey_subs=''
-        __apikey_options='--remote --backend -v --verbose --config-dir --json --no-input -q --quiet -h --help'
+        __apikey_options='--backend --config-dir -h --help --json --no-input -q --quiet --remote -v --verbose'
         __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
         __apikey_pos='0-0=provider'
         ;;
     'get')
         __apikey_subs=''
-        __apikey_options='--backend -v --verbose --config-dir --json --no-input -q --quiet -h --help'
+        __apikey_options='--backend --config-dir -h --help --json --no-input -q --quiet -v --verbose'
         __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
         __apikey_pos='0-0=ref'
         ;;
     'rotate')
         __apikey_subs=''
-        __apikey_options='--due --older-than --finish --grace --dry-run --backend -v --verbose --config-dir --json --no-input -q --quiet -h --help'
-        __apikey_valued=' --older-than=none --grace=none --backend=w:keychain,file,env --config-dir=dir '
+        __apikey_options='--backend --config-dir --dry-run --due --finish --grace -h --help --json --no-input --older-than -q --quiet -v --verbose'
+        __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir --grace=none --older-than=none '
         __apikey_pos='0-*=ref'
         ;;
     'revoke')
         __apikey_subs=''
-        __apikey_options='--keep-local -y --yes --backend -v --verbose --config-dir --json --no-input -q --quiet -h --help'
+        __apikey_options='--backend --config-dir -h --help --json --keep-local --no-input -q --quiet -v --verbose -y --yes'
         __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
         __apikey_pos='0-0=ref'
         ;;
     'forget')
         __apikey_subs=''
-        __apikey_options='-y --yes --backend -v --verbose --config-dir --json --no-input -q --quiet -h --help'
+        __apikey_options='--backend --config-dir -h --help --json --no-input -q --quiet -v --verbose -y --yes'
         __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
         __apikey_pos='0-0=ref'
         ;;
     'provider')
         __apikey_subs='add login list show logout remove'
-        __apikey_options='--backend -v --verbose --config-dir --json --no-input -q --quiet -h --help'
+        __apikey_options='--backend --config-dir -h --help --json --no-input -q --quiet -v --verbose'
         __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
         __apikey_pos=''
         ;;
     'provider add')
         __apikey_subs=''
-        __apikey_options='--type --base-url --allow-host --param --header --scheme --env-var --backend -v --verbose --config-dir --json --no-input -q --quiet -h --help'
-        __apikey_valued=' --type=w:local --base-url=none --allow-host=none --param=none --header=none --scheme=none --env-var=none --backend=w:keychain,file,env --config-dir=dir '
+        __apikey_options='--allow-host --backend --base-url --config-dir --env-var --header -h --help --json --no-input --param -q --quiet --scheme --type -v --verbose'
+        __apikey_valued=' --allow-host=none --backend=w:keychain,file,env --base-url=none --config-dir=dir --env-var=none --header=none --param=none --scheme=none --type=w:local '
         __apikey_pos='0-0=none'
         ;;
     'provider login')
         __apikey_subs=''
-        __apikey_options='--backend -v --verbose --config-dir --json --no-input -q --quiet -h --help'
+        __apikey_options='--backend --config-dir -h --help --json --no-input -q --quiet -v --verbose'
         __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
         __apikey_pos='0-0=provider'
         ;;
     'provider list')
         __apikey_subs=''
-        __apikey_options='--backend -v --verbose --config-dir --json --no-input -q --quiet -h --help'
+        __apikey_options='--backend --config-dir -h --help --json --no-input -q --quiet -v --verbose'
         __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
         __apikey_pos=''
         ;;
     'provider show')
         __apikey_subs=''
-        __apikey_options='--backend -v --verbose --config-dir --json --no-input -q --quiet -h --help'
+        __apikey_options='--backend --config-dir -h --help --json --no-input -q --quiet -v --verbose'
         __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
         __apikey_pos='0-0=provider'
         ;;
     'provider logout')
         __apikey_subs=''
-        __apikey_options='--backend -v --verbose --config-dir --json --no-input -q --quiet -h --help'
+        __apikey_options='--backend --config-dir -h --help --json --no-input -q --quiet -v --verbose'
         __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
         __apikey_pos='0-0=provider'
         ;;
     'provider remove')
         __apikey_subs=''
-        __apikey_options='-y --yes --backend -v --verbose --config-dir --json --no-input -q --quiet -h --help'
+        __apikey_options='--backend --config-dir -h --help --json --no-input -q --quiet -v --verbose -y --yes'
         __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
         __apikey_pos='0-0=provider'
         ;;
     'status')
         __apikey_subs=''
-        __apikey_options='--check --warn --backend -v --verbose --config-dir --json --no-input -q --quiet -h --help'
-        __apikey_valued=' --warn=none --backend=w:keychain,file,env --config-dir=dir '
+        __apikey_options='--backend --check --config-dir -h --help --json --no-input -q --quiet -v --verbose --warn'
+        __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir --warn=none '
         __apikey_pos=''
         ;;
     'log')
         __apikey_subs=''
-        __apikey_options='--backend -v --verbose --config-dir --json --no-input -q --quiet -h --help'
+        __apikey_options='--backend --config-dir -h --help --json --no-input -q --quiet -v --verbose'
         __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
         __apikey_pos='0-0=ref'
         ;;
     'completion')
         __apikey_subs=''
-        __apikey_options='--backend -v --verbose --config-dir --json --no-input -q --quiet -h --help'
+        __apikey_options='--backend --config-dir -h --help --json --no-input -q --quiet -v --verbose'
         __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
         __apikey_pos='0-0=w:bash,zsh,fish,powershell'
         ;;
     'shell')
         __apikey_subs=''
-        __apikey_options='--backend -v --verbose --config-dir --json --no-input -q --quiet -h --help'
+        __apikey_options='--backend --config-dir -h --help --json --no-input -q --quiet -v --verbose'
         __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
         __apikey_pos=''
         ;;
     'help')
         __apikey_subs=''
-        __apikey_options='-h --help --backend -v --verbose --config-dir --json --no-input -q --quiet'
+        __apikey_options='--backend --config-dir -h --help --json --no-input -q --quiet -v --verbose'
         __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
         __apikey_pos='0-0=w:create,import,list,get,rotate,revoke,forget,provider,status,log,completion,shell,help'
         ;;

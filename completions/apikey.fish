@@ -30,15 +30,15 @@ function __apikey_model --argument-names cmdpath
             set -g __apikey_sub_names create import list get rotate revoke forget provider status log completion shell help
             set -g __apikey_options \
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
-                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
-                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '-V'\t'Print version information and exit.' \
                 '--version'\t'Print version information and exit.'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
@@ -48,58 +48,58 @@ function __apikey_model --argument-names cmdpath
             set -g __apikey_subs
             set -g __apikey_sub_names 
             set -g __apikey_options \
-                '--scope'\t'A scope to grant; repeatable.' \
-                '--expires'\t'Expiry: 30d, 2w, P90D or 2027-01-31.' \
-                '--param'\t'A provider-specific create field; @FILE reads a JSON value from a file. Repeatable.' \
-                '--description'\t'What the key is for.' \
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
-                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
-                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--config-dir'\t'Config directory.' \
+                '--description'\t'What the key is for.' \
+                '--expires'\t'Expiry: 30d, 2w, P90D or 2027-01-31.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
+                '--param'\t'A provider-specific create field; @FILE reads a JSON value from a file. Repeatable.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.'
-            set -g __apikey_valued '--scope=none' '--expires=none' '--param=none' '--description=none' '--backend=w:keychain,file,env' '--config-dir=dir'
-            set -g __apikey_valued_names --scope --expires --param --description --backend --config-dir
+                '--scope'\t'A scope to grant; repeatable.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+            set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir' '--description=none' '--expires=none' '--param=none' '--scope=none'
+            set -g __apikey_valued_names --backend --config-dir --description --expires --param --scope
             set -g __apikey_pos '0-0=newref'
         case 'import'
             set -g __apikey_subs
             set -g __apikey_sub_names 
             set -g __apikey_options \
-                '--expires'\t'When the key expires, if it does.' \
-                '--id'\t'The provider\'s id of the key, so it can be rotated and revoked.' \
-                '--description'\t'What the key is for.' \
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
-                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
-                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--config-dir'\t'Config directory.' \
+                '--description'\t'What the key is for.' \
+                '--expires'\t'When the key expires, if it does.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
+                '--id'\t'The provider\'s id of the key, so it can be rotated and revoked.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.'
-            set -g __apikey_valued '--expires=none' '--id=none' '--description=none' '--backend=w:keychain,file,env' '--config-dir=dir'
-            set -g __apikey_valued_names --expires --id --description --backend --config-dir
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+            set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir' '--description=none' '--expires=none' '--id=none'
+            set -g __apikey_valued_names --backend --config-dir --description --expires --id
             set -g __apikey_pos '0-0=newref'
         case 'list'
             set -g __apikey_subs
             set -g __apikey_sub_names 
             set -g __apikey_options \
-                '--remote'\t'Also ask the provider which keys exist there.' \
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
-                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
-                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.'
+                '--remote'\t'Also ask the provider which keys exist there.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos '0-0=provider'
@@ -108,15 +108,15 @@ function __apikey_model --argument-names cmdpath
             set -g __apikey_sub_names 
             set -g __apikey_options \
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
-                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
-                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.'
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos '0-0=ref'
@@ -124,41 +124,41 @@ function __apikey_model --argument-names cmdpath
             set -g __apikey_subs
             set -g __apikey_sub_names 
             set -g __apikey_options \
+                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
+                '--config-dir'\t'Config directory.' \
+                '--dry-run'\t'Only list what would rotate.' \
                 '--due'\t'Every key past its own or its provider\'s maxAge.' \
-                '--older-than'\t'Every key at least this old.' \
                 '--finish'\t'Revoke replaced keys whose grace period is over.' \
                 '--grace'\t'Keep the old key working this long.' \
-                '--dry-run'\t'Only list what would rotate.' \
-                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
-                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
-                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
-                '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
+                '--older-than'\t'Every key at least this old.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.'
-            set -g __apikey_valued '--older-than=none' '--grace=none' '--backend=w:keychain,file,env' '--config-dir=dir'
-            set -g __apikey_valued_names --older-than --grace --backend --config-dir
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+            set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir' '--grace=none' '--older-than=none'
+            set -g __apikey_valued_names --backend --config-dir --grace --older-than
             set -g __apikey_pos '0-*=ref'
         case 'revoke'
             set -g __apikey_subs
             set -g __apikey_sub_names 
             set -g __apikey_options \
-                '--keep-local'\t'Keep the key\'s record here, marked revoked.' \
-                '-y'\t'Do not ask for confirmation (required without a terminal).' \
-                '--yes'\t'Do not ask for confirmation (required without a terminal).' \
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
-                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
-                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
                 '--json'\t'Print data as JSON.' \
+                '--keep-local'\t'Keep the key\'s record here, marked revoked.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.'
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '-y'\t'Do not ask for confirmation (required without a terminal).' \
+                '--yes'\t'Do not ask for confirmation (required without a terminal).'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos '0-0=ref'
@@ -166,18 +166,18 @@ function __apikey_model --argument-names cmdpath
             set -g __apikey_subs
             set -g __apikey_sub_names 
             set -g __apikey_options \
-                '-y'\t'Do not ask for confirmation (required without a terminal).' \
-                '--yes'\t'Do not ask for confirmation (required without a terminal).' \
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
-                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
-                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.'
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '-y'\t'Do not ask for confirmation (required without a terminal).' \
+                '--yes'\t'Do not ask for confirmation (required without a terminal).'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos '0-0=ref'
@@ -192,15 +192,15 @@ function __apikey_model --argument-names cmdpath
             set -g __apikey_sub_names add login list show logout remove
             set -g __apikey_options \
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
-                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
-                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.'
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos
@@ -208,40 +208,40 @@ function __apikey_model --argument-names cmdpath
             set -g __apikey_subs
             set -g __apikey_sub_names 
             set -g __apikey_options \
-                '--type'\t'The API it speaks: local, http, ….' \
-                '--base-url'\t'Its base URL (https; http only to loopback).' \
                 '--allow-host'\t'Another host its keys may be sent to. Repeatable.' \
-                '--param'\t'A type-specific setting. Repeatable.' \
-                '--header'\t'The header keys are sent in.' \
-                '--scheme'\t'The header value, e.g. \'Bearer {secret}\'.' \
-                '--env-var'\t'The variable \'apikey exec\' sets.' \
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
-                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
-                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--base-url'\t'Its base URL (https; http only to loopback).' \
                 '--config-dir'\t'Config directory.' \
+                '--env-var'\t'The variable \'apikey exec\' sets.' \
+                '--header'\t'The header keys are sent in.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
+                '--param'\t'A type-specific setting. Repeatable.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.'
-            set -g __apikey_valued '--type=w:local' '--base-url=none' '--allow-host=none' '--param=none' '--header=none' '--scheme=none' '--env-var=none' '--backend=w:keychain,file,env' '--config-dir=dir'
-            set -g __apikey_valued_names --type --base-url --allow-host --param --header --scheme --env-var --backend --config-dir
+                '--scheme'\t'The header value, e.g. \'Bearer {secret}\'.' \
+                '--type'\t'The API it speaks: local, http, ….' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+            set -g __apikey_valued '--allow-host=none' '--backend=w:keychain,file,env' '--base-url=none' '--config-dir=dir' '--env-var=none' '--header=none' '--param=none' '--scheme=none' '--type=w:local'
+            set -g __apikey_valued_names --allow-host --backend --base-url --config-dir --env-var --header --param --scheme --type
             set -g __apikey_pos '0-0=none'
         case 'provider login'
             set -g __apikey_subs
             set -g __apikey_sub_names 
             set -g __apikey_options \
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
-                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
-                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.'
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos '0-0=provider'
@@ -250,15 +250,15 @@ function __apikey_model --argument-names cmdpath
             set -g __apikey_sub_names 
             set -g __apikey_options \
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
-                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
-                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.'
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos
@@ -267,15 +267,15 @@ function __apikey_model --argument-names cmdpath
             set -g __apikey_sub_names 
             set -g __apikey_options \
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
-                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
-                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.'
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos '0-0=provider'
@@ -284,15 +284,15 @@ function __apikey_model --argument-names cmdpath
             set -g __apikey_sub_names 
             set -g __apikey_options \
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
-                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
-                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.'
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos '0-0=provider'
@@ -300,18 +300,18 @@ function __apikey_model --argument-names cmdpath
             set -g __apikey_subs
             set -g __apikey_sub_names 
             set -g __apikey_options \
-                '-y'\t'Do not ask for confirmation (required without a terminal).' \
-                '--yes'\t'Do not ask for confirmation (required without a terminal).' \
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
-                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
-                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.'
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '-y'\t'Do not ask for confirmation (required without a terminal).' \
+                '--yes'\t'Do not ask for confirmation (required without a terminal).'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos '0-0=provider'
@@ -319,35 +319,35 @@ function __apikey_model --argument-names cmdpath
             set -g __apikey_subs
             set -g __apikey_sub_names 
             set -g __apikey_options \
-                '--check'\t'Exit 8 when anything needs action.' \
-                '--warn'\t'Report keys expiring within this time (default: 14d).' \
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
-                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
-                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--check'\t'Exit 8 when anything needs action.' \
                 '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.'
-            set -g __apikey_valued '--warn=none' '--backend=w:keychain,file,env' '--config-dir=dir'
-            set -g __apikey_valued_names --warn --backend --config-dir
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--warn'\t'Report keys expiring within this time (default: 14d).'
+            set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir' '--warn=none'
+            set -g __apikey_valued_names --backend --config-dir --warn
             set -g __apikey_pos
         case 'log'
             set -g __apikey_subs
             set -g __apikey_sub_names 
             set -g __apikey_options \
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
-                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
-                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.'
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos '0-0=ref'
@@ -356,15 +356,15 @@ function __apikey_model --argument-names cmdpath
             set -g __apikey_sub_names 
             set -g __apikey_options \
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
-                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
-                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.'
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos '0-0=w:bash,zsh,fish,powershell'
@@ -373,15 +373,15 @@ function __apikey_model --argument-names cmdpath
             set -g __apikey_sub_names 
             set -g __apikey_options \
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
-                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
-                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
                 '--quiet'\t'Print no progress or confirmations.' \
-                '-h'\t'Show this help message and exit.' \
-                '--help'\t'Show this help message and exit.'
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos
@@ -389,16 +389,16 @@ function __apikey_model --argument-names cmdpath
             set -g __apikey_subs
             set -g __apikey_sub_names 
             set -g __apikey_options \
+                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
+                '--config-dir'\t'Config directory.' \
                 '-h'\t'Show usage help for the help command and exit.' \
                 '--help'\t'Show usage help for the help command and exit.' \
-                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
-                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
-                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
-                '--config-dir'\t'Config directory.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \
-                '--quiet'\t'Print no progress or confirmations.'
+                '--quiet'\t'Print no progress or confirmations.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos '0-0=w:create,import,list,get,rotate,revoke,forget,provider,status,log,completion,shell,help'

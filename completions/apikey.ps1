@@ -32,15 +32,15 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
             }
             Options = [ordered]@{
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
-                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
-                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--config-dir' = 'Config directory.'
+                '-h' = 'Show this help message and exit.'
+                '--help' = 'Show this help message and exit.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '-h' = 'Show this help message and exit.'
-                '--help' = 'Show this help message and exit.'
+                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '-V' = 'Print version information and exit.'
                 '--version' = 'Print version information and exit.'
             }
@@ -51,60 +51,60 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
         'create' = @{
             Subs = [ordered]@{}
             Options = [ordered]@{
-                '--scope' = 'A scope to grant; repeatable.'
-                '--expires' = 'Expiry: 30d, 2w, P90D or 2027-01-31.'
-                '--param' = 'A provider-specific create field; @FILE reads a JSON value from a file. Repeatable.'
-                '--description' = 'What the key is for.'
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
-                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
-                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--config-dir' = 'Config directory.'
-                '--json' = 'Print data as JSON.'
-                '--no-input' = 'Never prompt; fail instead.'
-                '-q' = 'Print no progress or confirmations.'
-                '--quiet' = 'Print no progress or confirmations.'
+                '--description' = 'What the key is for.'
+                '--expires' = 'Expiry: 30d, 2w, P90D or 2027-01-31.'
                 '-h' = 'Show this help message and exit.'
                 '--help' = 'Show this help message and exit.'
+                '--json' = 'Print data as JSON.'
+                '--no-input' = 'Never prompt; fail instead.'
+                '--param' = 'A provider-specific create field; @FILE reads a JSON value from a file. Repeatable.'
+                '-q' = 'Print no progress or confirmations.'
+                '--quiet' = 'Print no progress or confirmations.'
+                '--scope' = 'A scope to grant; repeatable.'
+                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             }
-            Valued = @{'--scope' = 'none'; '--expires' = 'none'; '--param' = 'none'; '--description' = 'none'; '--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
+            Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'; '--description' = 'none'; '--expires' = 'none'; '--param' = 'none'; '--scope' = 'none'}
             Positionals = @(, @(0, 0, 'newref'))
             RunsCommand = $false
         }
         'import' = @{
             Subs = [ordered]@{}
             Options = [ordered]@{
-                '--expires' = 'When the key expires, if it does.'
-                '--id' = 'The provider''s id of the key, so it can be rotated and revoked.'
-                '--description' = 'What the key is for.'
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
-                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
-                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--config-dir' = 'Config directory.'
+                '--description' = 'What the key is for.'
+                '--expires' = 'When the key expires, if it does.'
+                '-h' = 'Show this help message and exit.'
+                '--help' = 'Show this help message and exit.'
+                '--id' = 'The provider''s id of the key, so it can be rotated and revoked.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '-h' = 'Show this help message and exit.'
-                '--help' = 'Show this help message and exit.'
+                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             }
-            Valued = @{'--expires' = 'none'; '--id' = 'none'; '--description' = 'none'; '--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
+            Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'; '--description' = 'none'; '--expires' = 'none'; '--id' = 'none'}
             Positionals = @(, @(0, 0, 'newref'))
             RunsCommand = $false
         }
         'list' = @{
             Subs = [ordered]@{}
             Options = [ordered]@{
-                '--remote' = 'Also ask the provider which keys exist there.'
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
-                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
-                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--config-dir' = 'Config directory.'
+                '-h' = 'Show this help message and exit.'
+                '--help' = 'Show this help message and exit.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '-h' = 'Show this help message and exit.'
-                '--help' = 'Show this help message and exit.'
+                '--remote' = 'Also ask the provider which keys exist there.'
+                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @(, @(0, 0, 'provider'))
@@ -114,15 +114,15 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
             Subs = [ordered]@{}
             Options = [ordered]@{
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
-                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
-                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--config-dir' = 'Config directory.'
+                '-h' = 'Show this help message and exit.'
+                '--help' = 'Show this help message and exit.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '-h' = 'Show this help message and exit.'
-                '--help' = 'Show this help message and exit.'
+                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @(, @(0, 0, 'ref'))
@@ -131,42 +131,42 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
         'rotate' = @{
             Subs = [ordered]@{}
             Options = [ordered]@{
+                '--backend' = 'Secret store for new secrets: keychain, file or env.'
+                '--config-dir' = 'Config directory.'
+                '--dry-run' = 'Only list what would rotate.'
                 '--due' = 'Every key past its own or its provider''s maxAge.'
-                '--older-than' = 'Every key at least this old.'
                 '--finish' = 'Revoke replaced keys whose grace period is over.'
                 '--grace' = 'Keep the old key working this long.'
-                '--dry-run' = 'Only list what would rotate.'
-                '--backend' = 'Secret store for new secrets: keychain, file or env.'
-                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
-                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
-                '--config-dir' = 'Config directory.'
-                '--json' = 'Print data as JSON.'
-                '--no-input' = 'Never prompt; fail instead.'
-                '-q' = 'Print no progress or confirmations.'
-                '--quiet' = 'Print no progress or confirmations.'
                 '-h' = 'Show this help message and exit.'
                 '--help' = 'Show this help message and exit.'
+                '--json' = 'Print data as JSON.'
+                '--no-input' = 'Never prompt; fail instead.'
+                '--older-than' = 'Every key at least this old.'
+                '-q' = 'Print no progress or confirmations.'
+                '--quiet' = 'Print no progress or confirmations.'
+                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             }
-            Valued = @{'--older-than' = 'none'; '--grace' = 'none'; '--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
+            Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'; '--grace' = 'none'; '--older-than' = 'none'}
             Positionals = @(, @(0, [int]::MaxValue, 'ref'))
             RunsCommand = $false
         }
         'revoke' = @{
             Subs = [ordered]@{}
             Options = [ordered]@{
-                '--keep-local' = 'Keep the key''s record here, marked revoked.'
-                '-y' = 'Do not ask for confirmation (required without a terminal).'
-                '--yes' = 'Do not ask for confirmation (required without a terminal).'
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
-                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
-                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--config-dir' = 'Config directory.'
+                '-h' = 'Show this help message and exit.'
+                '--help' = 'Show this help message and exit.'
                 '--json' = 'Print data as JSON.'
+                '--keep-local' = 'Keep the key''s record here, marked revoked.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '-h' = 'Show this help message and exit.'
-                '--help' = 'Show this help message and exit.'
+                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '-y' = 'Do not ask for confirmation (required without a terminal).'
+                '--yes' = 'Do not ask for confirmation (required without a terminal).'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @(, @(0, 0, 'ref'))
@@ -175,18 +175,18 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
         'forget' = @{
             Subs = [ordered]@{}
             Options = [ordered]@{
-                '-y' = 'Do not ask for confirmation (required without a terminal).'
-                '--yes' = 'Do not ask for confirmation (required without a terminal).'
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
-                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
-                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--config-dir' = 'Config directory.'
+                '-h' = 'Show this help message and exit.'
+                '--help' = 'Show this help message and exit.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '-h' = 'Show this help message and exit.'
-                '--help' = 'Show this help message and exit.'
+                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '-y' = 'Do not ask for confirmation (required without a terminal).'
+                '--yes' = 'Do not ask for confirmation (required without a terminal).'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @(, @(0, 0, 'ref'))
@@ -203,15 +203,15 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
             }
             Options = [ordered]@{
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
-                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
-                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--config-dir' = 'Config directory.'
+                '-h' = 'Show this help message and exit.'
+                '--help' = 'Show this help message and exit.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '-h' = 'Show this help message and exit.'
-                '--help' = 'Show this help message and exit.'
+                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @()
@@ -220,25 +220,25 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
         'provider add' = @{
             Subs = [ordered]@{}
             Options = [ordered]@{
-                '--type' = 'The API it speaks: local, http, ….'
-                '--base-url' = 'Its base URL (https; http only to loopback).'
                 '--allow-host' = 'Another host its keys may be sent to. Repeatable.'
-                '--param' = 'A type-specific setting. Repeatable.'
-                '--header' = 'The header keys are sent in.'
-                '--scheme' = 'The header value, e.g. ''Bearer {secret}''.'
-                '--env-var' = 'The variable ''apikey exec'' sets.'
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
-                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
-                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--base-url' = 'Its base URL (https; http only to loopback).'
                 '--config-dir' = 'Config directory.'
-                '--json' = 'Print data as JSON.'
-                '--no-input' = 'Never prompt; fail instead.'
-                '-q' = 'Print no progress or confirmations.'
-                '--quiet' = 'Print no progress or confirmations.'
+                '--env-var' = 'The variable ''apikey exec'' sets.'
+                '--header' = 'The header keys are sent in.'
                 '-h' = 'Show this help message and exit.'
                 '--help' = 'Show this help message and exit.'
+                '--json' = 'Print data as JSON.'
+                '--no-input' = 'Never prompt; fail instead.'
+                '--param' = 'A type-specific setting. Repeatable.'
+                '-q' = 'Print no progress or confirmations.'
+                '--quiet' = 'Print no progress or confirmations.'
+                '--scheme' = 'The header value, e.g. ''Bearer {secret}''.'
+                '--type' = 'The API it speaks: local, http, ….'
+                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             }
-            Valued = @{'--type' = 'w:local'; '--base-url' = 'none'; '--allow-host' = 'none'; '--param' = 'none'; '--header' = 'none'; '--scheme' = 'none'; '--env-var' = 'none'; '--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
+            Valued = @{'--allow-host' = 'none'; '--backend' = 'w:keychain,file,env'; '--base-url' = 'none'; '--config-dir' = 'dir'; '--env-var' = 'none'; '--header' = 'none'; '--param' = 'none'; '--scheme' = 'none'; '--type' = 'w:local'}
             Positionals = @(, @(0, 0, 'none'))
             RunsCommand = $false
         }
@@ -246,15 +246,15 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
             Subs = [ordered]@{}
             Options = [ordered]@{
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
-                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
-                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--config-dir' = 'Config directory.'
+                '-h' = 'Show this help message and exit.'
+                '--help' = 'Show this help message and exit.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '-h' = 'Show this help message and exit.'
-                '--help' = 'Show this help message and exit.'
+                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @(, @(0, 0, 'provider'))
@@ -264,15 +264,15 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
             Subs = [ordered]@{}
             Options = [ordered]@{
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
-                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
-                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--config-dir' = 'Config directory.'
+                '-h' = 'Show this help message and exit.'
+                '--help' = 'Show this help message and exit.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '-h' = 'Show this help message and exit.'
-                '--help' = 'Show this help message and exit.'
+                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @()
@@ -282,15 +282,15 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
             Subs = [ordered]@{}
             Options = [ordered]@{
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
-                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
-                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--config-dir' = 'Config directory.'
+                '-h' = 'Show this help message and exit.'
+                '--help' = 'Show this help message and exit.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '-h' = 'Show this help message and exit.'
-                '--help' = 'Show this help message and exit.'
+                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @(, @(0, 0, 'provider'))
@@ -300,15 +300,15 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
             Subs = [ordered]@{}
             Options = [ordered]@{
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
-                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
-                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--config-dir' = 'Config directory.'
+                '-h' = 'Show this help message and exit.'
+                '--help' = 'Show this help message and exit.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '-h' = 'Show this help message and exit.'
-                '--help' = 'Show this help message and exit.'
+                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @(, @(0, 0, 'provider'))
@@ -317,18 +317,18 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
         'provider remove' = @{
             Subs = [ordered]@{}
             Options = [ordered]@{
-                '-y' = 'Do not ask for confirmation (required without a terminal).'
-                '--yes' = 'Do not ask for confirmation (required without a terminal).'
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
-                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
-                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--config-dir' = 'Config directory.'
+                '-h' = 'Show this help message and exit.'
+                '--help' = 'Show this help message and exit.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '-h' = 'Show this help message and exit.'
-                '--help' = 'Show this help message and exit.'
+                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '-y' = 'Do not ask for confirmation (required without a terminal).'
+                '--yes' = 'Do not ask for confirmation (required without a terminal).'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @(, @(0, 0, 'provider'))
@@ -337,20 +337,20 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
         'status' = @{
             Subs = [ordered]@{}
             Options = [ordered]@{
-                '--check' = 'Exit 8 when anything needs action.'
-                '--warn' = 'Report keys expiring within this time (default: 14d).'
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
-                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
-                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--check' = 'Exit 8 when anything needs action.'
                 '--config-dir' = 'Config directory.'
+                '-h' = 'Show this help message and exit.'
+                '--help' = 'Show this help message and exit.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '-h' = 'Show this help message and exit.'
-                '--help' = 'Show this help message and exit.'
+                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--warn' = 'Report keys expiring within this time (default: 14d).'
             }
-            Valued = @{'--warn' = 'none'; '--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
+            Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'; '--warn' = 'none'}
             Positionals = @()
             RunsCommand = $false
         }
@@ -358,15 +358,15 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
             Subs = [ordered]@{}
             Options = [ordered]@{
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
-                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
-                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--config-dir' = 'Config directory.'
+                '-h' = 'Show this help message and exit.'
+                '--help' = 'Show this help message and exit.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '-h' = 'Show this help message and exit.'
-                '--help' = 'Show this help message and exit.'
+                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @(, @(0, 0, 'ref'))
@@ -376,15 +376,15 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
             Subs = [ordered]@{}
             Options = [ordered]@{
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
-                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
-                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--config-dir' = 'Config directory.'
+                '-h' = 'Show this help message and exit.'
+                '--help' = 'Show this help message and exit.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '-h' = 'Show this help message and exit.'
-                '--help' = 'Show this help message and exit.'
+                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @(, @(0, 0, 'w:bash,zsh,fish,powershell'))
@@ -394,15 +394,15 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
             Subs = [ordered]@{}
             Options = [ordered]@{
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
-                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
-                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--config-dir' = 'Config directory.'
+                '-h' = 'Show this help message and exit.'
+                '--help' = 'Show this help message and exit.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
-                '-h' = 'Show this help message and exit.'
-                '--help' = 'Show this help message and exit.'
+                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @()
@@ -411,16 +411,16 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
         'help' = @{
             Subs = [ordered]@{}
             Options = [ordered]@{
+                '--backend' = 'Secret store for new secrets: keychain, file or env.'
+                '--config-dir' = 'Config directory.'
                 '-h' = 'Show usage help for the help command and exit.'
                 '--help' = 'Show usage help for the help command and exit.'
-                '--backend' = 'Secret store for new secrets: keychain, file or env.'
-                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
-                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
-                '--config-dir' = 'Config directory.'
                 '--json' = 'Print data as JSON.'
                 '--no-input' = 'Never prompt; fail instead.'
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
+                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
             Positionals = @(, @(0, 0, 'w:create,import,list,get,rotate,revoke,forget,provider,status,log,completion,shell,help'))

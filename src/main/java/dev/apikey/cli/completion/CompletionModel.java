@@ -133,6 +133,9 @@ public final class CompletionModel {
             }
             options.add(new Option(List.of(o.names()), describe(o), o.arity().max() > 0 ? valueOf(o, types) : null));
         }
+        // picocli lists options in reflection order, which differs between builds: sort, so that the
+        // generated scripts are the same on every machine.
+        options.sort(java.util.Comparator.comparing(CompletionModel::sortKey));
         List<Positional> positionals = new ArrayList<>();
         for (PositionalParamSpec p : spec.positionalParameters()) {
             if (p.hidden()) {
@@ -151,6 +154,11 @@ public final class CompletionModel {
             childPath.add(child.name());
             collect(child, childPath, types, out);
         }
+    }
+
+    private static String sortKey(Option o) {
+        String longest = o.names().stream().max(java.util.Comparator.comparingInt(String::length)).orElse("");
+        return longest.replaceFirst("^-+", "").toLowerCase(Locale.ROOT);
     }
 
     /** The commands {@code help} can explain: its parent's subcommands. */
