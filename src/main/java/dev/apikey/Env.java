@@ -58,6 +58,15 @@ public final class Env {
         return new Builder();
     }
 
+    /** This environment seen through another terminal, with some variables set (the interactive shell's). */
+    public Env with(Terminal otherTerminal, Map<String, String> moreVariables) {
+        Map<String, String> vars = new java.util.HashMap<>(variables);
+        vars.putAll(moreVariables);
+        Builder b = builder().terminal(otherTerminal).variables(vars).clock(clock).osName(osName).home(home)
+                .keychain(keychain).random(random).providerTypes(providerTypes).sleeper(sleeper);
+        return b.build();
+    }
+
     public Terminal terminal() {
         return terminal;
     }

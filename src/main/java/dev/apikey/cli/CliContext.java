@@ -42,7 +42,7 @@ public final class CliContext {
 
     private final Env env;
     private final GlobalOptions options = new GlobalOptions();
-    private Notices notices;
+    private StderrNotices notices;
     private Output output;
     private ConfigDirectory configDirectory;
     private ProviderConfigFile providerConfigs;
@@ -68,7 +68,7 @@ public final class CliContext {
 
     public Notices notices() {
         if (notices == null) {
-            notices = new StderrNotices(terminal().err(), options, redactor);
+            notices = new StderrNotices(terminal().err(), options, redactor, terminal()::stderrIsTerminal);
         }
         return notices;
     }
@@ -83,7 +83,11 @@ public final class CliContext {
     /** Prompts, when a terminal is there and {@code --no-input} was not given; else none. */
     public UserPrompts prompts() {
         UserPrompts p = terminal().prompts();
-        return options.noInput || !p.available() ? UserPrompts.NONE : p;
+        if (options.noInput || !p.available()) {
+            return UserPrompts.NONE;
+        }
+        notices();
+        return notices.pausingProgress(p);
     }
 
     /** Every secret this invocation has handled, for masking in human-readable output. */

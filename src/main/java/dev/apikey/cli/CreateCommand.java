@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.apikey.cli.completion.CompletionCandidates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Parameters;
         })
 final class CreateCommand extends BaseCommand {
 
-    @Parameters(index = "0", paramLabel = "REF", description = "The new key, PROVIDER/NAME.")
+    @Parameters(index = "0", paramLabel = "REF", completionCandidates = CompletionCandidates.NewKeyRefs.class, description = "The new key, PROVIDER/NAME.")
     String ref;
 
     @Option(names = "--scope", paramLabel = "S", description = "A scope to grant; repeatable.")

@@ -28,6 +28,12 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     int report(Throwable ex) {
         PrintStream err = context.terminal().err();
         context.terminal().out().flush();
+        if (interrupted(ex)) {
+            // Ctrl-C in the interactive shell interrupts the running command.
+            err.println("apikey: cancelled");
+            err.flush();
+            return ExitCodes.CANCELLED;
+        }
         if (ex instanceof ApikeyException ae) {
             err.println("apikey: " + ae.getMessage());
             if (ae.hint() != null) {
@@ -46,6 +52,17 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         }
         err.flush();
         return ExitCodes.of(ex);
+    }
+
+    private static boolean interrupted(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.nio.channels.ClosedByInterruptException
+                    || t instanceof java.nio.channels.FileLockInterruptionException
+                    || t.getClass() == java.io.InterruptedIOException.class) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.apikey.core.ImportKey;
 import dev.apikey.core.KeyRecord;
 import dev.apikey.core.KeyRef;
 import dev.apikey.core.Secret;
+import dev.apikey.cli.completion.CompletionCandidates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Parameters;
         })
 final class ImportCommand extends BaseCommand {
 
-    @Parameters(index = "0", paramLabel = "REF", description = "The key, PROVIDER/NAME.")
+    @Parameters(index = "0", paramLabel = "REF", completionCandidates = CompletionCandidates.NewKeyRefs.class, description = "The key, PROVIDER/NAME.")
     String ref;
 
     @Option(names = "--expires", paramLabel = "DURATION|DATE", description = "When the key expires, if it does.")

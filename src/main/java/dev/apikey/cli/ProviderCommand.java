@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.apikey.cli.completion.CompletionCandidates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -74,6 +75,7 @@ final class ProviderCommand extends BaseCommand {
         String name;
 
         @Option(names = "--type", required = true, paramLabel = "TYPE",
+                completionCandidates = CompletionCandidates.ProviderTypeNames.class,
                 description = "The API it speaks: local, http, cloudflare, gitlab, openai, datadog, sendgrid, twilio, npm.")
         String type;
 
@@ -125,9 +127,10 @@ final class ProviderCommand extends BaseCommand {
             description = {"Store a provider's management credential in the secret store.",
                 "It is read from standard input, or asked for without echo; never from arguments."},
             footerHeading = "%nExamples:%n",
-            footer = {"  apikey provider login openai", "  printf %s \"$TOKEN\" | apikey provider login gitlab-work"})
+            footer = {"  apikey provider login openai", "  printf %%s \"$TOKEN\" | apikey provider login gitlab-work"})
     static final class Login extends BaseCommand {
-        @Parameters(index = "0", paramLabel = "NAME", description = "The provider.")
+        @Parameters(index = "0", paramLabel = "NAME", description = "The provider.",
+                completionCandidates = CompletionCandidates.ProviderNames.class)
         String name;
 
         Login(CliContext context) {
@@ -145,9 +148,12 @@ final class ProviderCommand extends BaseCommand {
         }
     }
 
-    @Command(name = "logout", description = "Delete a provider's stored management credential.")
+    @Command(name = "logout", description = "Delete a provider's stored management credential.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  apikey provider logout openai"})
     static final class Logout extends BaseCommand {
-        @Parameters(index = "0", paramLabel = "NAME", description = "The provider.")
+        @Parameters(index = "0", paramLabel = "NAME", description = "The provider.",
+                completionCandidates = CompletionCandidates.ProviderNames.class)
         String name;
 
         Logout(CliContext context) {
@@ -162,9 +168,12 @@ final class ProviderCommand extends BaseCommand {
         }
     }
 
-    @Command(name = "remove", description = "Remove a provider you added (it must have no keys left).")
+    @Command(name = "remove", description = "Remove a provider you added (it must have no keys left).",
+            footerHeading = "%nExamples:%n",
+            footer = {"  apikey provider remove gitlab-work", "  apikey provider remove gitlab-work --yes   # in scripts"})
     static final class Remove extends BaseCommand {
-        @Parameters(index = "0", paramLabel = "NAME", description = "The provider.")
+        @Parameters(index = "0", paramLabel = "NAME", description = "The provider.",
+                completionCandidates = CompletionCandidates.ProviderNames.class)
         String name;
 
         @Mixin
@@ -184,7 +193,9 @@ final class ProviderCommand extends BaseCommand {
         }
     }
 
-    @Command(name = "list", description = "List providers: those you added, and local.")
+    @Command(name = "list", description = "List providers: those you added, and local.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  apikey provider list", "  apikey provider list --json | jq -r '.[].name'"})
     static final class ListProviders extends BaseCommand {
         ListProviders(CliContext context) {
             super(context);
@@ -206,9 +217,12 @@ final class ProviderCommand extends BaseCommand {
         }
     }
 
-    @Command(name = "show", description = "Show a provider's settings.")
+    @Command(name = "show", description = "Show a provider's settings.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  apikey provider show openai", "  apikey provider show svc --json"})
     static final class Show extends BaseCommand {
-        @Parameters(index = "0", paramLabel = "NAME", description = "The provider.")
+        @Parameters(index = "0", paramLabel = "NAME", description = "The provider.",
+                completionCandidates = CompletionCandidates.ProviderNames.class)
         String name;
 
         Show(CliContext context) {

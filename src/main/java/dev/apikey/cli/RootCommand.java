@@ -1,5 +1,6 @@
 package dev.apikey.cli;
 
+import dev.apikey.cli.completion.CompletionCandidates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Option;
@@ -26,6 +27,8 @@ import picocli.CommandLine.ScopeType;
             ProviderCommand.class,
             StatusCommand.class,
             LogCommand.class,
+            CompletionCommand.class,
+            ShellCommand.class,
             HelpCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -41,8 +44,14 @@ import picocli.CommandLine.ScopeType;
             "8:action needed (unfinished rotation; status --check found work)",
             "130:cancelled (Ctrl-C, declined prompt)",
         },
-        footerHeading = "%nEnvironment:%n",
+        footerHeading = "%nExamples:%n",
         footer = {
+            "  apikey create local/my-service --expires 90d",
+            "  apikey list",
+            "  apikey rotate --due",
+            "  apikey completion bash > ~/.local/share/bash-completion/completions/apikey",
+            "",
+            "Environment:",
             "  APIKEY_BACKEND           keychain, file or env: where new secrets go",
             "  APIKEY_CONFIG_DIR        the config directory",
             "  APIKEY_PASSPHRASE        passphrase of the encrypted file store (or APIKEY_PASSPHRASE_FILE)",
@@ -78,6 +87,7 @@ public final class RootCommand extends BaseCommand {
     }
 
     @Option(names = "--backend", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            completionCandidates = CompletionCandidates.BackendNames.class,
             description = "Secret store for new secrets: keychain, file or env.")
     void backend(String v) {
         context.options().backend = v;

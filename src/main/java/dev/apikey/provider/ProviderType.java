@@ -22,4 +22,12 @@ public interface ProviderType {
      */
     default void check(ProviderConfig config) {
     }
+
+    /**
+     * Whether a provider named like this type works without {@code provider add} ({@code openai},
+     * {@code local}); false for types that need configuration first ({@code http} needs a definition).
+     */
+    default boolean worksWithoutConfiguration() {
+        return true;
+    }
 }

@@ -39,7 +39,8 @@ public final class Providers {
             ProviderType type = types.find(config.type()).orElseThrow(() -> new NotFoundException(
                     "provider " + name + " has type '" + config.type() + "', which this apikey does not know",
                     "upgrade apikey, or change the provider with 'apikey provider add " + name + " --type TYPE'"));
-            p = type.open(config, contexts.apply(config));
+            ProviderContext context = contexts.apply(config);
+            p = ObservedProvider.wrap(type.open(config, context), context.notices());
             opened.put(name, p);
         }
         return p;
@@ -48,7 +49,8 @@ public final class Providers {
     /** The configuration of a provider, added or implicit. */
     public ProviderConfig config(String name) {
         return find.apply(name)
-                .or(() -> types.find(name).map(t -> ProviderConfig.implicit(t.name())))
+                .or(() -> types.find(name).filter(ProviderType::worksWithoutConfiguration)
+                        .map(t -> ProviderConfig.implicit(t.name())))
                 .orElseThrow(() -> new NotFoundException("no provider named " + name,
                         "add it with 'apikey provider add " + name + " --type TYPE'; types: " + typeNames()));
     }
@@ -56,7 +58,7 @@ public final class Providers {
 
     /** Whether a name resolves, without opening anything. */
     public boolean exists(String name) {
-        return find.apply(name).isPresent() || types.find(name).isPresent();
+        return find.apply(name).isPresent() || types.find(name).filter(ProviderType::worksWithoutConfiguration).isPresent();
     }
 
     /** The providers the user added, plus {@code local} when it was not redefined. */

@@ -29,6 +29,13 @@ public final class JLinePrompts implements UserPrompts {
         this.err = err;
     }
 
+    /** Prompts on a JLine terminal that is already open, such as the interactive shell's. */
+    public static JLinePrompts on(org.jline.terminal.Terminal terminal, PrintStream err) {
+        JLinePrompts prompts = new JLinePrompts(true, err);
+        prompts.terminal = terminal;
+        return prompts;
+    }
+
     @Override
     public boolean available() {
         return available;

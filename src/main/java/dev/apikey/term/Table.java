@@ -7,12 +7,16 @@ import java.util.List;
 
 /**
  * A table for stdout. On a terminal: a header and aligned columns that fit its width, the widest
- * columns shortened with an ellipsis. Off a terminal: full values, tab-separated, one row per line,
- * no header — for {@code cut}, {@code awk} and {@code while read}.
+ * columns shortened with an ellipsis and, when even that does not fit, the last columns left out
+ * (columns are declared most important first). Off a terminal: full values, tab-separated, one row
+ * per line, no header — for {@code cut}, {@code awk} and {@code while read}.
  */
 public final class Table {
     private static final String GAP = "  ";
+    /** Columns are not shortened below this (or their natural width, if smaller)... */
     private static final int MIN_COLUMN = 6;
+    /** ...except the first, which names the row and keeps this much before later columns go. */
+    private static final int MIN_FIRST_COLUMN = 20;
 
     private final String[] headers;
     private final List<String[]> rows = new ArrayList<>();
@@ -54,37 +58,60 @@ public final class Table {
         }
     }
 
-    /** Column widths: natural widths, the widest shrunk first until the line fits. */
+    /**
+     * Column widths: natural widths, the widest shrunk first until the line fits; 0 for a column left
+     * out because the others could not fit with it even at their narrowest.
+     */
     int[] fit(int terminalWidth) {
         int n = headers.length;
         int[] widths = new int[n];
+        int[] narrowest = new int[n];
         for (int c = 0; c < n; c++) {
-            widths[c] = headers[c].length();
+            widths[c] = length(headers[c]);
             for (String[] row : rows) {
-                widths[c] = Math.max(widths[c], oneLine(row[c]).codePointCount(0, oneLine(row[c]).length()));
+                widths[c] = Math.max(widths[c], length(oneLine(row[c])));
             }
+            narrowest[c] = Math.min(widths[c], c == 0 ? MIN_FIRST_COLUMN : MIN_COLUMN);
         }
-        int budget = terminalWidth - GAP.length() * (n - 1);
-        while (Arrays.stream(widths).sum() > budget) {
-            int widest = 0;
-            for (int c = 1; c < n; c++) {
-                if (widths[c] > widths[widest]) {
+        int shown = n;
+        while (shown > 1 && sum(narrowest, shown) + GAP.length() * (shown - 1) > terminalWidth) {
+            widths[--shown] = 0;
+        }
+        int budget = terminalWidth - GAP.length() * (shown - 1);
+        while (sum(widths, shown) > budget) {
+            int widest = -1;
+            for (int c = 0; c < shown; c++) {
+                if (widths[c] > narrowest[c] && (widest < 0 || widths[c] > widths[widest])) {
                     widest = c;
                 }
             }
-            if (widths[widest] <= MIN_COLUMN) {
-                break; // nothing sensible left to shrink; let the terminal wrap
+            if (widest < 0) {
+                // One column, narrower than its minimum: the terminal is that narrow.
+                widths[0] = Math.max(1, budget);
+                break;
             }
             widths[widest]--;
         }
         return widths;
     }
 
+    private static int sum(int[] widths, int count) {
+        int total = 0;
+        for (int c = 0; c < count; c++) {
+            total += widths[c];
+        }
+        return total;
+    }
+
+    private static int length(String s) {
+        return s.codePointCount(0, s.length());
+    }
+
     private static String line(String[] cells, int[] widths, String[] cellColours, Style style) {
         StringBuilder b = new StringBuilder();
-        for (int c = 0; c < cells.length; c++) {
+        for (int c = 0; c < cells.length && widths[c] > 0; c++) {
             String text = truncate(oneLine(cells[c]), widths[c]);
-            boolean last = c == cells.length - 1;
+            boolean last = c == cells.length - 1 || widths[c + 1] == 0;
             String padded = last ? text : pad(text, widths[c]);
             b.append(cellColours == null || cellColours[c] == null ? padded : style.colour(cellColours[c], padded));
             if (!last) {

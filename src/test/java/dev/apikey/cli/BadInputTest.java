@@ -48,6 +48,7 @@ class BadInputTest {
                 Arguments.of(3, "no provider named nowhere", new String[] {"create", "nowhere/key"}),
                 Arguments.of(3, "no provider named nowhere", new String[] {"provider", "show", "nowhere"}),
                 Arguments.of(3, "no provider named nowhere", new String[] {"list", "nowhere"}),
+                Arguments.of(3, "no provider named http", new String[] {"create", "http/key"}),
                 Arguments.of(3, "no provider named nowhere", new String[] {"list", "nowhere", "--remote"}),
                 Arguments.of(2, "unknown provider type", new String[] {"provider", "add", "x", "--type", "bogus"}),
                 Arguments.of(7, "plain http", new String[] {"provider", "add", "x", "--type", "local", "--base-url", "http://example.com"}));

@@ -61,6 +61,11 @@ public final class DeclaredProviderType implements ProviderType {
         return resource == null ? KeyUsage.BEARER : DefinitionReader.read(builtIn(), Map.of(), name).usage();
     }
 
+    @Override
+    public boolean worksWithoutConfiguration() {
+        return resource != null;
+    }
+
     /** The definition as written, variants included; null for {@code http}. */
     public JsonNode definition() {
         return resource == null ? null : builtIn();
