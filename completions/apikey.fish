@@ -200,8 +200,8 @@ function __apikey_model --argument-names cmdpath
                 '--field'\t'A typed field: true, false, null and integers as JSON, @FILE a file\'s text, @- stdin. Repeatable.' \
                 '-H'\t'Add a header. One named like the key\'s header replaces the key; an empty value sends none. Repeatable.' \
                 '--header'\t'Add a header. One named like the key\'s header replaces the key; an empty value sends none. Repeatable.' \
-                '-h'\t'Show this help.' \
-                '--help'\t'Show this help.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
                 '-i'\t'Print the status line and response headers before the body.' \
                 '--include'\t'Print the status line and response headers before the body.' \
                 '--json'\t'Print data as JSON.' \
@@ -226,8 +226,8 @@ function __apikey_model --argument-names cmdpath
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
                 '--config-dir'\t'Config directory.' \
                 '--env'\t'Put this key in this variable instead. Repeatable.' \
-                '-h'\t'Show this help.' \
-                '--help'\t'Show this help.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
                 '--json'\t'Print data as JSON.' \
                 '--no-input'\t'Never prompt; fail instead.' \
                 '-q'\t'Print no progress or confirmations.' \

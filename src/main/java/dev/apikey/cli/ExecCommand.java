@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,8 +26,6 @@ import picocli.CommandLine.Parameters;
         })
 final class ExecCommand extends BaseCommand {
 
-    @Mixin
-    HelpOption help;
 
     @Parameters(paramLabel = "REF... -- CMD [ARG]", description = "The keys, then '--' and the command with its arguments.")
     List<String> words = new ArrayList<>();

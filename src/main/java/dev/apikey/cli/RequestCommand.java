@@ -7,7 +7,6 @@ import dev.apikey.http.KeyedExchange;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,8 +24,6 @@ import picocli.CommandLine.Parameters;
         })
 final class RequestCommand extends BaseCommand {
 
-    @Mixin
-    HelpOption help;
 
     @Parameters(index = "0", paramLabel = "REF", description = "The key, PROVIDER/NAME.")
     String ref;

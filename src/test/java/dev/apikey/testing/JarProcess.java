@@ -26,15 +26,6 @@ public final class JarProcess {
         }
     }
 
-    /** The jar Maven built (failsafe passes its path). */
-    public static Path jar() {
-        String path = System.getProperty("apikey.jar");
-        if (path == null) {
-            throw new IllegalStateException("run through 'mvn verify': the system property apikey.jar is not set");
-        }
-        return Path.of(path);
-    }
-
     public JarProcess env(String name, String value) {
         environment.put(name, value);
         return this;
@@ -57,13 +48,7 @@ public final class JarProcess {
 
     /** The command line that starts apikey with these JVM options. */
     public List<String> command(String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(jvmOptions);
-        cmd.add("-jar");
-        cmd.add(jar().toString());
-        cmd.addAll(List.of(args));
-        return cmd;
+        return Jar.command(jvmOptions, args);
     }
 
     public ProcessBuilder builder(String... args) {
