@@ -14,7 +14,7 @@ __apikey_types='local cloudflare gitlab openai datadog sendgrid twilio npm'
 __apikey_model() {
     case $1 in
     '')
-        __apikey_subs='create import list get rotate revoke forget request exec provider status log completion shell help'
+        __apikey_subs='create import list get rotate revoke forget request exec provider status log target sync completion shell help'
         __apikey_options='--backend --config-dir -h --help --json --no-input -q --quiet -v --verbose -V --version'
         __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
         __apikey_pos=''
@@ -127,6 +127,36 @@ __apikey_model() {
         __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
         __apikey_pos='0-0=ref'
         ;;
+    'target')
+        __apikey_subs='add list remove'
+        __apikey_options='--backend --config-dir -h --help --json --no-input -q --quiet -v --verbose'
+        __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
+        __apikey_pos=''
+        ;;
+    'target add')
+        __apikey_subs=''
+        __apikey_options='--backend --config-dir -h --help --json --name --no-input -q --quiet -v --verbose'
+        __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir --name=none '
+        __apikey_pos='0-0=ref 1-1=none'
+        ;;
+    'target list')
+        __apikey_subs=''
+        __apikey_options='--backend --config-dir -h --help --json --no-input -q --quiet -v --verbose'
+        __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
+        __apikey_pos='0-0=ref'
+        ;;
+    'target remove')
+        __apikey_subs=''
+        __apikey_options='--backend --config-dir -h --help --json --no-input -q --quiet -v --verbose'
+        __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
+        __apikey_pos='0-0=ref 1-1=none'
+        ;;
+    'sync')
+        __apikey_subs=''
+        __apikey_options='--backend --config-dir --dry-run -h --help --json --no-input -q --quiet -v --verbose'
+        __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
+        __apikey_pos='0-*=ref'
+        ;;
     'completion')
         __apikey_subs=''
         __apikey_options='--backend --config-dir -h --help --json --no-input -q --quiet -v --verbose'
@@ -143,7 +173,7 @@ __apikey_model() {
         __apikey_subs=''
         __apikey_options='--backend --config-dir -h --help --json --no-input -q --quiet -v --verbose'
         __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
-        __apikey_pos='0-0=w:create,import,list,get,rotate,revoke,forget,request,exec,provider,status,log,completion,shell,help'
+        __apikey_pos='0-0=w:create,import,list,get,rotate,revoke,forget,request,exec,provider,status,log,target,sync,completion,shell,help'
         ;;
     esac
 }

@@ -26,10 +26,12 @@ function __apikey_model --argument-names cmdpath
                 'provider'\t'Configure providers: the key-management APIs keys are made with.' \
                 'status'\t'Report secret store health, keys expiring or due, pending revocations and recovery files.' \
                 'log'\t'Show the local audit log: every create, rotate, revoke, forget and use of a key. Never secrets.' \
+                'target'\t'Where a key\'s secret is delivered: CI secrets, CI/CD variables, dotenv files.' \
+                'sync'\t'Write each key\'s current secret to all of its targets now (idempotent).' \
                 'completion'\t'Print the shell completion script for bash, zsh, fish or PowerShell.' \
                 'shell'\t'Start an interactive shell with apikey\'s commands, completion and history.' \
                 'help'\t'When no COMMAND is given, the usage help for the main command is displayed.'
-            set -g __apikey_sub_names create import list get rotate revoke forget request exec provider status log completion shell help
+            set -g __apikey_sub_names create import list get rotate revoke forget request exec provider status log target sync completion shell help
             set -g __apikey_options \
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
                 '--config-dir'\t'Config directory.' \
@@ -408,6 +410,96 @@ function __apikey_model --argument-names cmdpath
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos '0-0=ref'
+        case 'target'
+            set -g __apikey_subs \
+                'add'\t'Deliver a key\'s secret to a destination.' \
+                'list'\t'List targets with their last write.' \
+                'remove'\t'Stop delivering a key\'s secret to a destination.'
+            set -g __apikey_sub_names add list remove
+            set -g __apikey_options \
+                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
+                '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
+                '--json'\t'Print data as JSON.' \
+                '--no-input'\t'Never prompt; fail instead.' \
+                '-q'\t'Print no progress or confirmations.' \
+                '--quiet'\t'Print no progress or confirmations.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+            set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
+            set -g __apikey_valued_names --backend --config-dir
+            set -g __apikey_pos
+        case 'target add'
+            set -g __apikey_subs
+            set -g __apikey_sub_names 
+            set -g __apikey_options \
+                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
+                '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
+                '--json'\t'Print data as JSON.' \
+                '--name'\t'The secret\'s or variable\'s name there (default: the key\'s exec variable).' \
+                '--no-input'\t'Never prompt; fail instead.' \
+                '-q'\t'Print no progress or confirmations.' \
+                '--quiet'\t'Print no progress or confirmations.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+            set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir' '--name=none'
+            set -g __apikey_valued_names --backend --config-dir --name
+            set -g __apikey_pos '0-0=ref' '1-1=none'
+        case 'target list'
+            set -g __apikey_subs
+            set -g __apikey_sub_names 
+            set -g __apikey_options \
+                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
+                '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
+                '--json'\t'Print data as JSON.' \
+                '--no-input'\t'Never prompt; fail instead.' \
+                '-q'\t'Print no progress or confirmations.' \
+                '--quiet'\t'Print no progress or confirmations.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+            set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
+            set -g __apikey_valued_names --backend --config-dir
+            set -g __apikey_pos '0-0=ref'
+        case 'target remove'
+            set -g __apikey_subs
+            set -g __apikey_sub_names 
+            set -g __apikey_options \
+                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
+                '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
+                '--json'\t'Print data as JSON.' \
+                '--no-input'\t'Never prompt; fail instead.' \
+                '-q'\t'Print no progress or confirmations.' \
+                '--quiet'\t'Print no progress or confirmations.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+            set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
+            set -g __apikey_valued_names --backend --config-dir
+            set -g __apikey_pos '0-0=ref' '1-1=none'
+        case 'sync'
+            set -g __apikey_subs
+            set -g __apikey_sub_names 
+            set -g __apikey_options \
+                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
+                '--config-dir'\t'Config directory.' \
+                '--dry-run'\t'Show what would be written; write nothing.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
+                '--json'\t'Print data as JSON.' \
+                '--no-input'\t'Never prompt; fail instead.' \
+                '-q'\t'Print no progress or confirmations.' \
+                '--quiet'\t'Print no progress or confirmations.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+            set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
+            set -g __apikey_valued_names --backend --config-dir
+            set -g __apikey_pos '0-*=ref'
         case 'completion'
             set -g __apikey_subs
             set -g __apikey_sub_names 
@@ -458,7 +550,7 @@ function __apikey_model --argument-names cmdpath
                 '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
-            set -g __apikey_pos '0-0=w:create,import,list,get,rotate,revoke,forget,request,exec,provider,status,log,completion,shell,help'
+            set -g __apikey_pos '0-0=w:create,import,list,get,rotate,revoke,forget,request,exec,provider,status,log,target,sync,completion,shell,help'
     end
 end
 

@@ -28,6 +28,8 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 'provider' = 'Configure providers: the key-management APIs keys are made with.'
                 'status' = 'Report secret store health, keys expiring or due, pending revocations and recovery files.'
                 'log' = 'Show the local audit log: every create, rotate, revoke, forget and use of a key. Never secrets.'
+                'target' = 'Where a key''s secret is delivered: CI secrets, CI/CD variables, dotenv files.'
+                'sync' = 'Write each key''s current secret to all of its targets now (idempotent).'
                 'completion' = 'Print the shell completion script for bash, zsh, fish or PowerShell.'
                 'shell' = 'Start an interactive shell with apikey''s commands, completion and history.'
                 'help' = 'When no COMMAND is given, the usage help for the main command is displayed.'
@@ -431,6 +433,102 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
             Positionals = @(, @(0, 0, 'ref'))
             RunsCommand = $false
         }
+        'target' = @{
+            Subs = [ordered]@{
+                'add' = 'Deliver a key''s secret to a destination.'
+                'list' = 'List targets with their last write.'
+                'remove' = 'Stop delivering a key''s secret to a destination.'
+            }
+            Options = [ordered]@{
+                '--backend' = 'Secret store for new secrets: keychain, file or env.'
+                '--config-dir' = 'Config directory.'
+                '-h' = 'Show this help message and exit.'
+                '--help' = 'Show this help message and exit.'
+                '--json' = 'Print data as JSON.'
+                '--no-input' = 'Never prompt; fail instead.'
+                '-q' = 'Print no progress or confirmations.'
+                '--quiet' = 'Print no progress or confirmations.'
+                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+            }
+            Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
+            Positionals = @()
+            RunsCommand = $false
+        }
+        'target add' = @{
+            Subs = [ordered]@{}
+            Options = [ordered]@{
+                '--backend' = 'Secret store for new secrets: keychain, file or env.'
+                '--config-dir' = 'Config directory.'
+                '-h' = 'Show this help message and exit.'
+                '--help' = 'Show this help message and exit.'
+                '--json' = 'Print data as JSON.'
+                '--name' = 'The secret''s or variable''s name there (default: the key''s exec variable).'
+                '--no-input' = 'Never prompt; fail instead.'
+                '-q' = 'Print no progress or confirmations.'
+                '--quiet' = 'Print no progress or confirmations.'
+                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+            }
+            Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'; '--name' = 'none'}
+            Positionals = @(@(0, 0, 'ref'), @(1, 1, 'none'))
+            RunsCommand = $false
+        }
+        'target list' = @{
+            Subs = [ordered]@{}
+            Options = [ordered]@{
+                '--backend' = 'Secret store for new secrets: keychain, file or env.'
+                '--config-dir' = 'Config directory.'
+                '-h' = 'Show this help message and exit.'
+                '--help' = 'Show this help message and exit.'
+                '--json' = 'Print data as JSON.'
+                '--no-input' = 'Never prompt; fail instead.'
+                '-q' = 'Print no progress or confirmations.'
+                '--quiet' = 'Print no progress or confirmations.'
+                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+            }
+            Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
+            Positionals = @(, @(0, 0, 'ref'))
+            RunsCommand = $false
+        }
+        'target remove' = @{
+            Subs = [ordered]@{}
+            Options = [ordered]@{
+                '--backend' = 'Secret store for new secrets: keychain, file or env.'
+                '--config-dir' = 'Config directory.'
+                '-h' = 'Show this help message and exit.'
+                '--help' = 'Show this help message and exit.'
+                '--json' = 'Print data as JSON.'
+                '--no-input' = 'Never prompt; fail instead.'
+                '-q' = 'Print no progress or confirmations.'
+                '--quiet' = 'Print no progress or confirmations.'
+                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+            }
+            Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
+            Positionals = @(@(0, 0, 'ref'), @(1, 1, 'none'))
+            RunsCommand = $false
+        }
+        'sync' = @{
+            Subs = [ordered]@{}
+            Options = [ordered]@{
+                '--backend' = 'Secret store for new secrets: keychain, file or env.'
+                '--config-dir' = 'Config directory.'
+                '--dry-run' = 'Show what would be written; write nothing.'
+                '-h' = 'Show this help message and exit.'
+                '--help' = 'Show this help message and exit.'
+                '--json' = 'Print data as JSON.'
+                '--no-input' = 'Never prompt; fail instead.'
+                '-q' = 'Print no progress or confirmations.'
+                '--quiet' = 'Print no progress or confirmations.'
+                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+            }
+            Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
+            Positionals = @(, @(0, [int]::MaxValue, 'ref'))
+            RunsCommand = $false
+        }
         'completion' = @{
             Subs = [ordered]@{}
             Options = [ordered]@{
@@ -482,7 +580,7 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
-            Positionals = @(, @(0, 0, 'w:create,import,list,get,rotate,revoke,forget,request,exec,provider,status,log,completion,shell,help'))
+            Positionals = @(, @(0, 0, 'w:create,import,list,get,rotate,revoke,forget,request,exec,provider,status,log,target,sync,completion,shell,help'))
             RunsCommand = $false
         }
     }

@@ -17,6 +17,7 @@ import dev.apikey.metadata.KeyIndexFile;
 import dev.apikey.metadata.NameCache;
 import dev.apikey.metadata.ProviderConfigFile;
 import dev.apikey.metadata.RecoveryFiles;
+import dev.apikey.metadata.TargetIndexFile;
 import dev.apikey.provider.ProviderConfig;
 import dev.apikey.provider.ProviderContext;
 import dev.apikey.provider.Providers;
@@ -27,6 +28,7 @@ import dev.apikey.store.KeychainSecretStore;
 import dev.apikey.store.PassphraseSource;
 import dev.apikey.store.SecretBackends;
 import dev.apikey.store.SecretStore;
+import dev.apikey.target.TargetDestinations;
 import dev.apikey.term.Terminal;
 import java.util.Locale;
 import java.util.Map;
@@ -153,6 +155,7 @@ public final class CliContext {
         JournalDirectory journal = new JournalDirectory(dir);
         return new Workspace(env.clock(), keys,
                 new KeySecrets(backends, env.variables(), keys, notices(), redactor, journal),
-                backends, providers, new AuditLogFile(dir, notices()), new RecoveryFiles(dir), notices(), prompts, redactor, journal);
+                backends, providers, new AuditLogFile(dir, notices()), new RecoveryFiles(dir), notices(), prompts, redactor, journal,
+                new TargetIndexFile(dir), new TargetDestinations(dir::lock));
     }
 }

@@ -27,6 +27,8 @@ import picocli.CommandLine.ScopeType;
             ProviderCommand.class,
             StatusCommand.class,
             LogCommand.class,
+            TargetCommand.class,
+            SyncCommand.class,
             CompletionCommand.class,
             ShellCommand.class,
             HelpCommand.class,

@@ -42,6 +42,10 @@ final class StatusCommand extends BaseCommand {
                         + " (" + h.detail() + ")");
             }
             out.println("keys: " + report.keys());
+            long stale = report.findings().stream().filter(f -> f.kind().equals(StatusReport.STALE_TARGET)).count();
+            if (stale > 0) {
+                out.println("targets holding an older secret: " + stale);
+            }
             if (report.findings().isEmpty()) {
                 out.println("nothing needs attention");
             }

@@ -52,6 +52,8 @@ public final class CreateKey {
         ws.keys().update(keys -> keys.put(ref, record));
         journal.finish(ref);
         ws.audit().record(AuditEvent.of(now, "create", ref, created.id(), "ok"));
+        TargetWrites.requireAll(ref, new TargetWrites(ws, null).writeAll(ref, created.secret(), record.currentSince(),
+                "create"), "the key is created and stored");
         return record;
     }
 

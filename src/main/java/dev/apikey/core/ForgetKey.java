@@ -1,5 +1,7 @@
 package dev.apikey.core;
 
+import java.util.List;
+
 import dev.apikey.store.SecretId;
 import dev.apikey.store.SecretStore;
 
@@ -16,7 +18,18 @@ public final class ForgetKey {
         ws.journal().requireNone(ref);
         forgetLocally(ws, record);
         ws.audit().record(AuditEvent.of(ws.clock().instant(), "forget", ref, record.id(), "ok"));
+        warnOfTargets(ws, ref);
         return record;
+    }
+
+    /** Targets are left as they are: says which still hold a secret of the key, so the user can clean them up. */
+    static void warnOfTargets(Workspace ws, KeyRef ref) {
+        List<String> holding = ws.targets().of(ref).stream()
+                .filter(t -> t.lastWrite() != null && t.lastWrite().ok()).map(Target::destination).toList();
+        if (!holding.isEmpty()) {
+            ws.notices().warn("these targets still hold a secret of " + ref + ": " + String.join(", ", holding)
+                    + " (delete it there; 'apikey target remove " + ref + " DEST' stops delivering to them)");
+        }
     }
 
     /** Deletes the secrets (current and pending revocation), then the metadata. */

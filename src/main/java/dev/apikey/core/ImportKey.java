@@ -38,6 +38,8 @@ public final class ImportKey {
                 lifetime, request.maxAge(), request.description(), List.of(), null, request.secret().hint(), List.of(), null);
         ws.keys().update(keys -> keys.put(ref, record));
         ws.audit().record(AuditEvent.of(now, "import", ref, request.id(), "ok"));
+        TargetWrites.requireAll(ref, new TargetWrites(ws, null).writeAll(ref, request.secret(), record.currentSince(),
+                "import"), "the key is stored");
         return record;
     }
 }

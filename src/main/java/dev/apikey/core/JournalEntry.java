@@ -29,6 +29,8 @@ public record JournalEntry(KeyRef ref, String operation, String strategy, String
                            Instant startedAt, List<Step> steps, List<String> knownIds) {
     public static final String ROTATE = "rotate";
     public static final String CREATE = "create";
+    /** {@code apikey sync} writing the current secret to the key's targets (nothing to roll back). */
+    public static final String SYNC = "sync";
     public static final String REPLACE = "replace";
     public static final String NATIVE = "native";
     public static final String LOCAL = "local";
@@ -64,6 +66,10 @@ public record JournalEntry(KeyRef ref, String operation, String strategy, String
         public static final String RECOVERY_FILE = "recovery-file";
         public static final String STORED = "stored";
         public static final String RECORDED = "recorded";
+        /** A target is about to be written (its destination in {@code id}); the result follows. */
+        public static final String TARGET_WRITING = "target-writing";
+        public static final String TARGET_WRITTEN = "target-written";
+        public static final String TARGET_FAILED = "target-failed";
         public static final String REVOKING_OLD = "revoking-old";
         /** A resume found several candidates for a lost key and listed them (ids in {@code id}, comma-separated). */
         public static final String CANDIDATES = "candidates";

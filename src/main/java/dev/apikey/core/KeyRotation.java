@@ -111,6 +111,12 @@ final class KeyRotation {
                 created.expiresAt() != null ? created.expiresAt() : expiresAt, pending);
         ws.keys().update(keys -> keys.put(ref, next));
         entry = journal.record(entry, JournalEntry.Step.of(JournalEntry.Step.RECORDED, ws.clock().instant()));
+        // Every consumer gets the new secret before the old one is revoked; if one cannot, the entry stays.
+        TargetWrites writes = new TargetWrites(ws, entry);
+        List<TargetWrites.Written> written = writes.writeAll(ref, created.secret(), next.currentSince(), "rotate");
+        entry = writes.entry();
+        TargetWrites.requireAll(ref, written, nativeRotation || old != null
+                ? "the rotation completes once they are" : "the old key stays alive until they are");
 
         if (!nativeRotation && old == null && provider.remote()) {
             revokeReplaced(entry, provider, record.id(), record.hint());

@@ -51,6 +51,12 @@ final class ResumeChanges {
             throw new ActionNeededException("the " + entry.operation() + " of " + ref + " is still running (process "
                     + entry.owner().pid() + ")", "wait for it to finish");
         }
+        if (JournalEntry.SYNC.equals(entry.operation())) {
+            // A sync changes nothing but its targets, and writing them again is harmless.
+            journal.finish(ref);
+            new SyncTargets(ws).run(List.of(ref), false);
+            return completed(entry, entry.oldId());
+        }
         Provider provider = ws.providers().get(ref.provider());
         SecretStore store = ws.backends().named(entry.backend());
         if (JournalEntry.NATIVE.equals(entry.strategy())) {
@@ -111,6 +117,7 @@ final class ResumeChanges {
                 KeyRecord record = CreateKey.recordOf(entry, step.id(), step.hint(), step.at(), step.expiresAt());
                 ws.keys().update(keys -> keys.put(ref, record));
             }
+            writeTargets(entry, store, "the key is created");
             return completed(entry, step.id());
         }
         KeyRecord current = ws.keys().require(ref);
@@ -124,6 +131,8 @@ final class ResumeChanges {
                     step.expiresAt() != null ? step.expiresAt() : entry.spec().expiresAt(), pending);
             ws.keys().update(keys -> keys.put(ref, next));
         }
+        entry = writeTargets(entry, store, entry.grace() == null && provider.remote()
+                ? "the old key stays alive until they are" : "the rotation completes once they are");
         if (entry.grace() == null && provider.remote()) {
             new KeyRotation(ws).revokeReplaced(entry, provider, entry.oldId(), entry.oldHint());
         }
@@ -174,8 +183,25 @@ final class ResumeChanges {
         KeyRecord next = current.rotated(id, newHint, entry.startedAt(),
                 expiresAt != null ? expiresAt : entry.spec().expiresAt(), current.pendingRevocations());
         ws.keys().update(keys -> keys.put(ref, next));
+        writeTargets(entry, store, "the rotation completes once they are");
         RotateKeys.Outcome done = completed(entry, id);
         return new RotateKeys.Outcome(done.ref(), done.state(), done.oldId(), done.newId(), null, null, outage);
+    }
+
+    /**
+     * Writes the stored secret to the targets that do not hold it yet; when one cannot be written, the
+     * entry stays (exit 8) for {@code sync} or another resume.
+     */
+    private JournalEntry writeTargets(JournalEntry entry, SecretStore store, String consequence) {
+        KeyRef ref = entry.ref();
+        if (ws.targets().of(ref).isEmpty()) {
+            return entry;
+        }
+        Secret secret = store.get(SecretId.forKey(ref)).orElseThrow(() -> new NotFoundException(
+                "the secret of " + ref + " is not in its store", "run 'apikey status'"));
+        TargetWrites writes = new TargetWrites(ws, entry);
+        TargetWrites.requireAll(ref, writes.writePending(ref, secret, "resume"), consequence);
+        return writes.entry();
     }
 
     /** A recovery file with no journal entry (the journal was finished by hand, or is from a create). */

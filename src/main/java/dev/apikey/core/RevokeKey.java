@@ -25,6 +25,7 @@ public final class RevokeKey {
             provider.revoke(record.id());
         }
         ws.audit().record(AuditEvent.of(ws.clock().instant(), "revoke", ref, record.id(), "ok"));
+        ForgetKey.warnOfTargets(ws, ref);
         if (keepLocal) {
             ForgetKey.deletePendingSecrets(ws, record);
             KeyRecord kept = record.revoked(ws.clock().instant()).withPendingRevocations(java.util.List.of());

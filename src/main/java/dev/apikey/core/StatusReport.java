@@ -31,6 +31,9 @@ public final class StatusReport {
         }
     }
 
+    /** The finding of a target that does not hold the key's current secret. */
+    public static final String STALE_TARGET = "stale-target";
+
     public Report run(Duration warn) {
         Instant now = ws.clock().instant();
         List<KeyRecord> keys = ws.keys().all();
@@ -54,6 +57,15 @@ public final class StatusReport {
             }
             if (due.contains(k.ref())) {
                 findings.add(new Finding("due", ref, "older than its maxAge; rotate it", k.currentSince(), true));
+            }
+            for (Target t : ws.targets().of(k.ref())) {
+                if (!t.holdsSecretSince(k.currentSince())) {
+                    Target.Write w = t.lastWrite();
+                    findings.add(new Finding(STALE_TARGET, ref, t.destination() + " (" + t.name() + ") "
+                            + (w == null ? "was never written" : !w.ok() ? "could not be written: " + w.detail()
+                            : "holds an older secret") + "; run 'apikey sync " + ref + "'",
+                            w == null ? null : w.at(), true));
+                }
             }
             for (KeyRecord.PendingRevocation p : k.pendingRevocations()) {
                 boolean over = !p.deadline().isAfter(now);

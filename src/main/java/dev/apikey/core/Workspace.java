@@ -8,5 +8,5 @@ import java.time.Clock;
 /** Everything the use-cases work with, assembled once per invocation (lazily, by the command line). */
 public record Workspace(Clock clock, KeyIndex keys, KeySecrets secrets, SecretBackends backends, Providers providers,
                         AuditTrail audit, RecoveryFiles recovery, Notices notices, UserPrompts prompts,
-                        Redactor redactor, RotationJournal journal) {
+                        Redactor redactor, RotationJournal journal, TargetIndex targets, Destinations destinations) {
 }

@@ -56,6 +56,11 @@ public final class ConfigDirectory {
         return path.resolve("providers.json");
     }
 
+    /** Where keys' secrets are delivered ({@code apikey target}). */
+    public Path targetsFile() {
+        return path.resolve("targets.json");
+    }
+
     public Path auditLog() {
         return path.resolve("audit.log");
     }

@@ -1,0 +1,61 @@
+package dev.apikey.cli;
+
+import dev.apikey.core.KeyRef;
+import dev.apikey.core.SyncTargets;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "sync",
+        description = {"Write each key's current secret to all of its targets now (idempotent).",
+            "Completes a rotation that stopped because a target could not be written."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  apikey sync", "  apikey sync openai/ci-bot --dry-run"})
+final class SyncCommand extends BaseCommand {
+
+    @Parameters(arity = "0..*", paramLabel = "REF", description = "The keys (default: every key with targets).")
+    List<String> refs = new ArrayList<>();
+
+    @Option(names = "--dry-run", description = "Show what would be written; write nothing.")
+    boolean dryRun;
+
+    SyncCommand(CliContext context) {
+        super(context);
+    }
+
+    /** One target's result as {@code --json} shows it. */
+    record SyncView(String ref, String destination, String name, String state, boolean wasCurrent, String error) {
+    }
+
+    @Override
+    protected int run() {
+        List<KeyRef> keys = refs.stream().map(KeyRef::parse).toList();
+        List<SyncTargets.Outcome> outcomes = new SyncTargets(workspace()).run(keys, dryRun);
+        int exit = ExitCodes.OK;
+        for (SyncTargets.Outcome o : outcomes) {
+            if (o.error() != null && exit == ExitCodes.OK) {
+                exit = ExitCodes.of(o.error());
+            }
+            if (!output().json()) {
+                String where = o.destination() == null ? "" : " -> " + o.destination() + " (" + o.name() + ")";
+                if (o.error() != null) {
+                    context.notices().warn(o.ref() + where + ": " + o.error().getMessage());
+                } else {
+                    info(o.ref() + where + ": " + o.state() + (o.current() ? " (already current)" : ""));
+                }
+            }
+        }
+        if (output().json()) {
+            output().printJson(outcomes.stream().map(o -> new SyncView(o.ref().toString(), o.destination(), o.name(),
+                    o.state(), o.current(), o.error() == null ? null : o.error().getMessage())).toList());
+        } else if (outcomes.isEmpty()) {
+            info("no targets to write; add one with 'apikey target add REF DEST'");
+        }
+        if (exit != ExitCodes.OK && !output().json()) {
+            context.terminal().err().println("hint: fix the destination or its credential, then run 'apikey sync' again");
+        }
+        return exit;
+    }
+}
