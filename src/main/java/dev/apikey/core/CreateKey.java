@@ -26,10 +26,7 @@ public final class CreateKey {
 
     public KeyRecord run(Request request) {
         KeyRef ref = request.ref();
-        if (ws.keys().find(ref).isPresent()) {
-            throw new UsageException("key " + ref + " already exists",
-                    "rotate it with 'apikey rotate " + ref + "', or remove it first with 'apikey forget " + ref + "'");
-        }
+        refuseExisting(ws.keys().find(ref).orElse(null), ref);
         Provider provider = ws.providers().get(ref.provider());
         Instant now = ws.clock().instant();
         Instant expiresAt = request.expires() == null ? null : Durations.parseExpiry(request.expires(), now);
@@ -38,10 +35,14 @@ public final class CreateKey {
         SecretStore store = WritableStore.choose(ws);
 
         RotationJournal journal = ws.journal();
-        JournalEntry entry = journal.begin(new JournalEntry(ref, JournalEntry.CREATE,
-                provider.remote() ? JournalEntry.REPLACE : JournalEntry.LOCAL, KeyChanges.newMarker(), store.backend(),
-                null, null, null, new JournalEntry.Spec(request.description(), request.scopes(), request.params(),
-                lifetime, expiresAt, request.maxAge()), journal.self(), now, List.of(), List.of()));
+        // Checked again inside the claim: a parallel create of the same name may have finished meanwhile.
+        JournalEntry entry = journal.begin(ref, () -> {
+            refuseExisting(ws.keys().update(keys -> keys.get(ref)), ref);
+            return new JournalEntry(ref, JournalEntry.CREATE,
+                    provider.remote() ? JournalEntry.REPLACE : JournalEntry.LOCAL, KeyChanges.newMarker(), store.backend(),
+                    null, null, null, new JournalEntry.Spec(request.description(), request.scopes(), request.params(),
+                    lifetime, expiresAt, request.maxAge()), journal.self(), now, List.of(), List.of());
+        });
         KeySpec spec = new KeySpec(ref.name(), request.description(), request.scopes(), expiresAt, request.params(),
                 entry.marker());
         KeyChanges.Made made = KeyChanges.create(ws, entry, provider, spec);
@@ -55,6 +56,13 @@ public final class CreateKey {
         TargetWrites.requireAll(ref, new TargetWrites(ws, null).writeAll(ref, created.secret(), record.currentSince(),
                 "create"), "the key is created and stored");
         return record;
+    }
+
+    private static void refuseExisting(KeyRecord existing, KeyRef ref) {
+        if (existing != null) {
+            throw new UsageException("key " + ref + " already exists",
+                    "rotate it with 'apikey rotate " + ref + "', or remove it first with 'apikey forget " + ref + "'");
+        }
     }
 
     /** The metadata of a key made by a (possibly resumed) journaled create. */

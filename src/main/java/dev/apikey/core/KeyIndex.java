@@ -19,6 +19,18 @@ public interface KeyIndex {
     }
 
     /**
+     * The key's record as the index holds it now, read afresh (not the snapshot this process read
+     * earlier): for deciding a change from state no other process can have changed since.
+     */
+    default KeyRecord requireCurrent(KeyRef ref) {
+        KeyRecord current = update(keys -> keys.get(ref));
+        if (current == null) {
+            return require(ref); // the same "no such key" error
+        }
+        return current;
+    }
+
+    /**
      * Applies a change to the whole index as one transaction: concurrent invocations are serialised,
      * and the file is replaced atomically.
      */

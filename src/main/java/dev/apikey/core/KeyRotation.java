@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Replaces one key, journaling every step before its side effect. At every instant the store holds
@@ -26,35 +27,49 @@ final class KeyRotation {
     }
 
     RotateKeys.Outcome rotate(KeyRef ref, Duration grace) {
-        KeyRecord record = ws.keys().require(ref);
-        if (record.revokedAt() != null) {
-            throw new UsageException(ref + " was revoked", "create a new key with 'apikey create'");
-        }
         Provider provider = ws.providers().get(ref.provider());
         RotateKeys.refuseGraceForNative(provider, grace);
-        SecretStore store = ws.backends().named(record.backend());
-        if (!store.writable()) {
-            throw new UsageException(ref + " lives in the read-only " + record.backend() + " backend",
-                    "rotate it where it is stored");
-        }
-        store.prepareWrite();
         boolean nativeRotation = provider.rotationStyle() == RotationStyle.NATIVE;
-        if (nativeRotation && record.id() == null) {
-            throw new UsageException("the provider id of " + ref + " is unknown (it was imported without one)",
-                    "import it again with --id, or create a new key");
-        }
+        // Opening (and unlocking) the store can take a while: done before the claim, for the backend
+        // the key is in, so that no other invocation waits for it.
+        KeyRecord seen = rotatable(ws.keys().require(ref), nativeRotation);
+        SecretStore store = writableStore(seen);
+        store.prepareWrite();
         Instant now = ws.clock().instant();
-        // A rotation keeps the key's lifetime: a key made to last 90 days gets a new 90 days.
-        Instant expiresAt = record.lifetime() == null ? null : now.plus(record.lifetime());
-        // With a grace period the old secret is read before anything changes, so it is kept for sure.
-        Secret old = grace != null ? ws.secrets().fromStore(record) : null;
 
-        JournalEntry entry = journal.begin(new JournalEntry(ref, JournalEntry.ROTATE,
-                !provider.remote() ? JournalEntry.LOCAL : nativeRotation ? JournalEntry.NATIVE : JournalEntry.REPLACE,
-                KeyChanges.newMarker(), record.backend(), record.id(), record.hint(), grace,
-                new JournalEntry.Spec(record.description(), record.scopes(), record.params(), record.lifetime(), expiresAt,
-                        record.maxAge()),
-                journal.self(), now, List.of(), List.of()));
+        // What the rotation replaces is read inside the claim: a parallel rotation that finished a
+        // moment ago has changed it, and one still running holds the claim (exit 8).
+        KeyRecord[] claimed = new KeyRecord[1];
+        JournalEntry entry = journal.begin(ref, () -> {
+            KeyRecord current = rotatable(ws.keys().requireCurrent(ref), nativeRotation);
+            if (changedSince(seen, current)) {
+                // Two rotations started together: the other one finished first, and this one is not needed.
+                throw new ActionNeededException(ref + " was changed by another apikey process meanwhile"
+                        + (current.hint() == null ? "" : " (its secret now ends in " + current.hint() + ")"),
+                        "check 'apikey list " + ref + "' before rotating it again");
+            }
+            claimed[0] = current;
+            // A rotation keeps the key's lifetime: a key made to last 90 days gets a new 90 days.
+            Instant expiry = current.lifetime() == null ? null : now.plus(current.lifetime());
+            return new JournalEntry(ref, JournalEntry.ROTATE,
+                    !provider.remote() ? JournalEntry.LOCAL : nativeRotation ? JournalEntry.NATIVE : JournalEntry.REPLACE,
+                    KeyChanges.newMarker(), current.backend(), current.id(), current.hint(), grace,
+                    new JournalEntry.Spec(current.description(), current.scopes(), current.params(), current.lifetime(),
+                            expiry, current.maxAge()),
+                    journal.self(), now, List.of(), List.of());
+        });
+        KeyRecord record = claimed[0];
+        Instant expiresAt = entry.spec().expiresAt();
+        // With a grace period the old secret is read before anything changes, so it is kept for sure.
+        Secret old = null;
+        if (grace != null) {
+            try {
+                old = ws.secrets().fromStore(record);
+            } catch (RuntimeException e) {
+                journal.finish(ref);
+                throw e;
+            }
+        }
         KeySpec spec = new KeySpec(ref.name(), record.description(), record.scopes(), expiresAt, record.params(),
                 entry.marker());
 
@@ -126,6 +141,32 @@ final class KeyRotation {
                 .withDetail("replaced " + (record.id() == null ? "an imported key" : record.id())
                         + (revokeAfter == null ? "" : ", old key revoked after " + revokeAfter)));
         return new RotateKeys.Outcome(ref, RotateKeys.Outcome.ROTATED, record.id(), created.id(), revokeAfter, null, null);
+    }
+
+    /** Whether another invocation replaced the key's secret (or moved it) since {@code seen} was read. */
+    private static boolean changedSince(KeyRecord seen, KeyRecord current) {
+        return !Objects.equals(seen.id(), current.id()) || !Objects.equals(seen.hint(), current.hint())
+                || !seen.currentSince().equals(current.currentSince()) || !seen.backend().equals(current.backend());
+    }
+
+    private static KeyRecord rotatable(KeyRecord record, boolean nativeRotation) {
+        if (record.revokedAt() != null) {
+            throw new UsageException(record.ref() + " was revoked", "create a new key with 'apikey create'");
+        }
+        if (nativeRotation && record.id() == null) {
+            throw new UsageException("the provider id of " + record.ref() + " is unknown (it was imported without one)",
+                    "import it again with --id, or create a new key");
+        }
+        return record;
+    }
+
+    private SecretStore writableStore(KeyRecord record) {
+        SecretStore store = ws.backends().named(record.backend());
+        if (!store.writable()) {
+            throw new UsageException(record.ref() + " lives in the read-only " + record.backend() + " backend",
+                    "rotate it where it is stored");
+        }
+        return store;
     }
 
     /**

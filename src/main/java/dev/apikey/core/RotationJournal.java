@@ -2,6 +2,7 @@ package dev.apikey.core;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The journal of unfinished creates and rotations, one entry per key. Starting an entry is exclusive:
@@ -13,7 +14,18 @@ public interface RotationJournal {
      * Starts an entry; fails with {@link ActionNeededException} (exit 8) when the key already has one —
      * a change running elsewhere, or one that was interrupted and needs {@code rotate --resume}.
      */
-    JournalEntry begin(JournalEntry entry);
+    default JournalEntry begin(JournalEntry entry) {
+        return begin(entry.ref(), () -> entry);
+    }
+
+    /**
+     * Claims the key and starts the entry {@code fromCurrentState} builds. It runs inside the claim,
+     * after the check that no other entry exists: whatever it reads about the key (its record, its
+     * current id) cannot change before the entry exists, and whatever it throws starts nothing.
+     * Two parallel changes of one key therefore never both act on the same state: the second sees
+     * the first's entry (exit 8), or runs after it and reads what the first left.
+     */
+    JournalEntry begin(KeyRef ref, Supplier<JournalEntry> fromCurrentState);
 
     /** Records a step before its side effect (atomically, durably). */
     JournalEntry record(JournalEntry entry, JournalEntry.Step step);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -42,9 +43,13 @@ public final class JournalDirectory implements RotationJournal {
     }
 
     @Override
-    public JournalEntry begin(JournalEntry entry) {
+    public JournalEntry begin(KeyRef ref, Supplier<JournalEntry> fromCurrentState) {
         try (DirectoryLock lock = config.lock()) {
-            requireNone(entry.ref());
+            requireNone(ref);
+            JournalEntry entry = fromCurrentState.get();
+            if (!entry.ref().equals(ref)) {
+                throw new IllegalArgumentException("an entry for " + entry.ref() + " begun as " + ref);
+            }
             AtomicFile.ensureDirectory(directory);
             write(entry);
             return entry;
