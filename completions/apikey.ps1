@@ -12,7 +12,7 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
 
     # What each command accepts: subcommands and options with their descriptions, options that
     # take a value (with what completes it) and positional parameters by index.
-    $ApikeyProviderTypes = @('local', 'cloudflare', 'gitlab', 'openai', 'datadog', 'sendgrid', 'twilio', 'npm')
+    $ApikeyProviderTypes = @('local', 'cloudflare', 'gitlab', 'openai', 'datadog', 'sendgrid', 'twilio', 'npm', 'linode')
     $ApikeyCommands = @{
         '' = @{
             Subs = [ordered]@{
@@ -299,7 +299,7 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             }
-            Valued = @{'--allow-host' = 'none'; '--backend' = 'w:keychain,file,env'; '--base-url' = 'none'; '--config-dir' = 'dir'; '--env-var' = 'none'; '--file' = 'file'; '--header' = 'none'; '--param' = 'none'; '--scheme' = 'none'; '--type' = 'w:local,http,cloudflare,gitlab,openai,datadog,sendgrid,twilio,npm'}
+            Valued = @{'--allow-host' = 'none'; '--backend' = 'w:keychain,file,env'; '--base-url' = 'none'; '--config-dir' = 'dir'; '--env-var' = 'none'; '--file' = 'file'; '--header' = 'none'; '--param' = 'none'; '--scheme' = 'none'; '--type' = 'w:local,http,cloudflare,gitlab,openai,datadog,sendgrid,twilio,npm,linode'}
             Positionals = @(, @(0, 0, 'none'))
             RunsCommand = $false
         }

@@ -31,7 +31,7 @@ public final class ProviderTypes {
 
     /** The built-in types written in the definition format ({@code dev/apikey/provider/builtin/NAME.json}). */
     static final java.util.List<String> BUILT_IN_DEFINITIONS = java.util.List.of(
-            "cloudflare", "gitlab", "openai", "datadog", "sendgrid", "twilio", "npm");
+            "cloudflare", "gitlab", "openai", "datadog", "sendgrid", "twilio", "npm", "linode");
 
     public Optional<ProviderType> find(String name) {
         return Optional.ofNullable(byName.get(name));

@@ -35,7 +35,7 @@ import java.util.Set;
  */
 final class Renderer {
     static final Set<String> FILTERS = Set.of("date", "iso", "epoch", "secondsFromNow", "daysFromNow", "json",
-            "string", "int", "bool", "csv", "list", "base64");
+            "string", "int", "bool", "csv", "spaces", "list", "base64");
 
     private Renderer() {
     }
@@ -131,6 +131,7 @@ final class Renderer {
             case "int" -> integer(text(v, scope), ref);
             case "bool" -> bool(text(v, scope), ref);
             case "csv" -> v instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf).toList()) : text(v, scope);
+            case "spaces" -> v instanceof List<?> l ? String.join(" ", l.stream().map(String::valueOf).toList()) : text(v, scope);
             case "list" -> v instanceof List<?> l ? l : java.util.Arrays.stream(text(v, scope).split(","))
                     .map(String::trim).filter(x -> !x.isEmpty()).toList();
             case "base64" -> Base64.getEncoder().encodeToString(text(v, scope).getBytes(StandardCharsets.UTF_8));

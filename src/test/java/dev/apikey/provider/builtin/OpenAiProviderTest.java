@@ -50,6 +50,11 @@ class OpenAiProviderTest extends ProviderContract<OpenAiFake> {
         assertThat(json(post)).isEqualTo(Json("{\"name\":\"ci-bot\",\"expires_in_seconds\":2592000}"));
         assertNoSecretIn(created);
 
+        // An admin key is not a model key: exec gives it as OPENAI_ADMIN_KEY, never as OPENAI_API_KEY.
+        Result shown = cli.run("provider", "show", PROVIDER, "--json");
+        assertThat(dev.apikey.metadata.Json.mapper().readTree(shown.out()).get("envVars").toString())
+                .isEqualTo("[\"OPENAI_ADMIN_KEY\"]");
+
         Result listed = cli.run("list", PROVIDER, "--remote", "--json");
         assertThat(listed.exit()).as(listed.toString()).isZero();
         JsonNode rows = json(listed);

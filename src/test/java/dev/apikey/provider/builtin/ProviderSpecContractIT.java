@@ -147,6 +147,30 @@ class ProviderSpecContractIT {
         }
     }
 
+    @Test
+    void linode() {
+        // Linode's examples write times without a zone, which its own date-time schema refuses: Prism checks the
+        // requests only (and every request that breaks the spec is answered with an error and logged).
+        try (PrismServer prism = PrismServer.mockTrustingItsExamples("linode-profile-tokens.yaml")) {
+            Provider p = ProviderHarness.open("linode", prism.url(), "linode-management", Map.of(), null);
+            CreatedKey created = p.create(spec("linode-cli", List.of("linodes:read_write", "domains:read_only"),
+                    IN_30_DAYS, Map.of()));
+            assertThat(created.id()).isEqualTo("123");
+            assertThat(created.secret().reveal()).isEqualTo("abcdefghijklmnop");
+            // Linode writes its times in UTC without a zone.
+            assertThat(created.createdAt()).isEqualTo(Instant.parse("2018-01-01T00:01:01Z"));
+            assertThat(created.expiresAt()).isEqualTo(Instant.parse("2018-01-01T13:46:32Z"));
+            List<RemoteKey> keys = ProviderHarness.list(p);
+            assertThat(keys).extracting(RemoteKey::id).containsExactly("123");
+            assertThat(keys.get(0).name()).isEqualTo("linode-cli");
+            assertThat(keys.get(0).hint()).isNull(); // the listed token is its first 16 characters: never shown
+            p.revoke(created.id());
+            // A token of the acting token's scopes, never expiring: no scopes, no expiry sent.
+            p.create(spec("everything", List.of(), null, Map.of()));
+            assertThat(prism.requestViolations()).isEmpty();
+        }
+    }
+
     /** The contract has teeth: a request the spec forbids fails. */
     @Test
     void aRequestThatBreaksTheSpecIsRefused() throws Exception {

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BuiltInDefinitionsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"cloudflare", "gitlab", "openai", "datadog", "sendgrid", "twilio", "npm"})
+    @ValueSource(strings = {"cloudflare", "gitlab", "openai", "datadog", "sendgrid", "twilio", "npm", "linode"})
     void isValid(String name) {
         ProviderType type = ProviderTypes.builtIn().find(name).orElseThrow();
         DeclaredProviderType declared = (DeclaredProviderType) type;

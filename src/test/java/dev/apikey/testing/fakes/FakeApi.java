@@ -266,6 +266,11 @@ public abstract class FakeApi extends Dispatcher implements AutoCloseable {
                 .headersDelay(delay.toMillis(), TimeUnit.MILLISECONDS).build());
     }
 
+    /** The next {@code times} matching requests get this response: a provider's own way of failing. */
+    protected FakeApi failWith(String method, String pathPart, int times, java.util.function.Supplier<MockResponse> response) {
+        return fault(method, pathPart, times, (api, r) -> response.get());
+    }
+
     private FakeApi fault(String method, String pathPart, int times, java.util.function.BiFunction<FakeApi, RecordedRequest, MockResponse> respond) {
         faults.add(new Fault(method, p -> p.contains(pathPart), new int[] {times}, respond));
         return this;
