@@ -11,7 +11,7 @@ public final class App {
     public static int run(Env env, String... args) {
         CliContext context = new CliContext(env);
         try {
-            return Commands.commandLine(context).execute(args);
+            return Commands.commandLine(context, args).execute(args);
         } finally {
             env.terminal().out().flush();
             env.terminal().err().flush();

@@ -1,18 +1,123 @@
 package dev.apikey.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-/** Assembles the command line: the only place picocli is wired. */
+/**
+ * Assembles the command line: the only place picocli is wired.
+ *
+ * <p>picocli builds a command's model by reflection over its annotations, which costs milliseconds
+ * per command. An invocation runs one command, so {@link #commandLine(CliContext, String...)} models
+ * the root and the invoked subcommand only; the whole tree is built only where it is shown or walked:
+ * help, completion scripts, {@code apikey shell} and a name that is no command (for picocli's
+ * suggestions).
+ */
 public final class Commands {
+    /** The names of {@code apikey}'s subcommands, in the order help lists them. */
+    static final List<String> SUBCOMMANDS = List.of("create", "import", "list", "get", "rotate", "revoke", "forget",
+            "request", "exec", "provider", "status", "log", "target", "sync", "completion", "shell", "help");
+
+    /** The commands that read the whole command model when they run. */
+    private static final Set<String> NEED_WHOLE_TREE = Set.of("completion", "shell", "help");
+
     private Commands() {
     }
 
+    /** The whole command tree, as help, completion and the docs show it. */
     public static CommandLine commandLine(CliContext context) {
+        CommandLine root = root(context);
+        for (String name : SUBCOMMANDS) {
+            root.addSubcommand(name, subcommand(name));
+        }
+        return configure(root, context);
+    }
+
+    /** The command line for one invocation: the root and only the subcommand {@code args} invoke. */
+    public static CommandLine commandLine(CliContext context, String... args) {
+        CommandLine root = root(context);
+        Invoked invoked = invoked(root.getCommandSpec(), args);
+        String name = invoked.subcommand();
+        if (name == null ? !invoked.versionOnly() : NEED_WHOLE_TREE.contains(name)) {
+            return commandLine(context);
+        }
+        if (name != null) {
+            root.addSubcommand(name, subcommand(name));
+        }
+        return configure(root, context);
+    }
+
+    /**
+     * Which subcommand {@code args} name, found by skipping the root's options (and the values of those
+     * that take one) the way picocli will parse them; {@code null} when none or one apikey does not have.
+     */
+    static Invoked invoked(CommandSpec root, String... args) {
+        boolean version = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--")) {
+                break;
+            }
+            if (!arg.startsWith("-") || arg.equals("-")) {
+                return new Invoked(SUBCOMMANDS.contains(arg) ? arg : null, false);
+            }
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            OptionSpec option = root.findOption(name);
+            if (option == null) {
+                continue; // clustered short options or a typo: picocli will judge
+            }
+            if (option.usageHelp()) {
+                return new Invoked(null, false);
+            }
+            version |= option.versionHelp();
+            if (!arg.contains("=") && option.arity().max() > 0 && !option.typeInfo().isBoolean()) {
+                i++;
+            }
+        }
+        return new Invoked(null, version);
+    }
+
+    record Invoked(String subcommand, boolean versionOnly) {
+    }
+
+    /**
+     * The class of the subcommand {@code name}. A switch, not a table of class literals: only the class
+     * of the command that runs is loaded.
+     */
+    static Class<?> subcommand(String name) {
+        return switch (name) {
+            case "create" -> CreateCommand.class;
+            case "import" -> ImportCommand.class;
+            case "list" -> ListCommand.class;
+            case "get" -> GetCommand.class;
+            case "rotate" -> RotateCommand.class;
+            case "revoke" -> RevokeCommand.class;
+            case "forget" -> ForgetCommand.class;
+            case "request" -> RequestCommand.class;
+            case "exec" -> ExecCommand.class;
+            case "provider" -> ProviderCommand.class;
+            case "status" -> StatusCommand.class;
+            case "log" -> LogCommand.class;
+            case "target" -> TargetCommand.class;
+            case "sync" -> SyncCommand.class;
+            case "completion" -> CompletionCommand.class;
+            case "shell" -> ShellCommand.class;
+            case "help" -> HelpCommand.class;
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
+    }
+
+    private static CommandLine root(CliContext context) {
+        return new CommandLine(RootCommand.class, new CommandFactory(context));
+    }
+
+    private static CommandLine configure(CommandLine cl, CliContext context) {
         ErrorReporter errors = new ErrorReporter(context);
-        CommandLine cl = new CommandLine(RootCommand.class, new CommandFactory(context));
         cl.setOut(new PrintWriter(context.terminal().out(), true));
         cl.setErr(new PrintWriter(context.terminal().err(), true));
         cl.setExecutionExceptionHandler(errors);
@@ -31,7 +136,7 @@ public final class Commands {
      * it too, but copies the whole root command into each subcommand: 40 ms more at every start.)
      */
     private static void addHelpOptions(CommandLine parent) {
-        for (CommandLine sub : new java.util.LinkedHashSet<>(parent.getSubcommands().values())) {
+        for (CommandLine sub : new LinkedHashSet<>(parent.getSubcommands().values())) {
             CommandSpec spec = sub.getCommandSpec();
             if (spec.options().stream().noneMatch(OptionSpec::usageHelp)) {
                 spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)

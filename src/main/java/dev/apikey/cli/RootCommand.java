@@ -2,10 +2,10 @@ package dev.apikey.cli;
 
 import dev.apikey.cli.completion.CompletionCandidates;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
+/** The root command; its subcommands are added by {@link Commands}, only those an invocation needs. */
 @Command(name = "apikey",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -13,25 +13,6 @@ import picocli.CommandLine.ScopeType;
             "Manage API keys: secrets in the OS keychain, lifecycle through the provider's API.",
             "",
             "A key is named PROVIDER/NAME, e.g. openai/ci-bot. The provider 'local' mints keys on this machine."
-        },
-        subcommands = {
-            CreateCommand.class,
-            ImportCommand.class,
-            ListCommand.class,
-            GetCommand.class,
-            RotateCommand.class,
-            RevokeCommand.class,
-            ForgetCommand.class,
-            RequestCommand.class,
-            ExecCommand.class,
-            ProviderCommand.class,
-            StatusCommand.class,
-            LogCommand.class,
-            TargetCommand.class,
-            SyncCommand.class,
-            CompletionCommand.class,
-            ShellCommand.class,
-            HelpCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

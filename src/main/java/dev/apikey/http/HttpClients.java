@@ -57,38 +57,45 @@ public final class HttpClients {
     /** The shared client. Redirects are not followed: callers that follow them decide what to resend. */
     public synchronized OkHttpClient client() {
         if (client == null) {
-            client = build();
+            client = ClientBuilder.build(this);
         }
         return client;
     }
 
-    private OkHttpClient build() {
-        OkHttpClient.Builder b = new OkHttpClient.Builder()
-                .connectTimeout(settings.connectTimeout())
-                .readTimeout(settings.readTimeout())
-                .writeTimeout(settings.readTimeout())
-                .callTimeout(settings.callTimeout())
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .proxySelector(new EnvProxySelector(environment))
-                .addInterceptor(chain -> chain.proceed(chain.request().header("User-Agent") == null
-                        ? chain.request().newBuilder().header("User-Agent", userAgent()).build()
-                        : chain.request()))
-                .addInterceptor(new RetryInterceptor(settings.maxAttempts(), settings.baseDelay(), settings.maxDelay(),
-                        sleeper, clock, new Random()));
-        String httpsUser = EnvProxySelector.userInfo(environment, true);
-        String httpUser = EnvProxySelector.userInfo(environment, false);
-        String user = httpsUser != null ? httpsUser : httpUser;
-        if (user != null && user.contains(":")) {
-            String name = URLDecoder.decode(user.substring(0, user.indexOf(':')), StandardCharsets.UTF_8);
-            String password = URLDecoder.decode(user.substring(user.indexOf(':') + 1), StandardCharsets.UTF_8);
-            String credential = Credentials.basic(name, password);
-            b.proxyAuthenticator((route, response) -> response.request().header("Proxy-Authorization") != null ? null
-                    : response.request().newBuilder().header("Proxy-Authorization", credential).build());
+    /**
+     * Builds the client. Its own class, so that verifying {@link HttpClients} (which every command that
+     * reads a provider's settings loads) does not load OkHttp's classes; only sending a request does.
+     */
+    private static final class ClientBuilder {
+        static OkHttpClient build(HttpClients h) {
+            OkHttpClient.Builder b = new OkHttpClient.Builder()
+                    .connectTimeout(h.settings.connectTimeout())
+                    .readTimeout(h.settings.readTimeout())
+                    .writeTimeout(h.settings.readTimeout())
+                    .callTimeout(h.settings.callTimeout())
+                    .followRedirects(false)
+                    .followSslRedirects(false)
+                    .proxySelector(new EnvProxySelector(h.environment))
+                    .addInterceptor(chain -> chain.proceed(chain.request().header("User-Agent") == null
+                            ? chain.request().newBuilder().header("User-Agent", userAgent()).build()
+                            : chain.request()))
+                    .addInterceptor(new RetryInterceptor(h.settings.maxAttempts(), h.settings.baseDelay(),
+                            h.settings.maxDelay(),
+                            h.sleeper, h.clock, new Random()));
+            String httpsUser = EnvProxySelector.userInfo(h.environment, true);
+            String httpUser = EnvProxySelector.userInfo(h.environment, false);
+            String user = httpsUser != null ? httpsUser : httpUser;
+            if (user != null && user.contains(":")) {
+                String name = URLDecoder.decode(user.substring(0, user.indexOf(':')), StandardCharsets.UTF_8);
+                String password = URLDecoder.decode(user.substring(user.indexOf(':') + 1), StandardCharsets.UTF_8);
+                String credential = Credentials.basic(name, password);
+                b.proxyAuthenticator((route, response) -> response.request().header("Proxy-Authorization") != null ? null
+                        : response.request().newBuilder().header("Proxy-Authorization", credential).build());
+            }
+            if (h.verbose) {
+                b.addNetworkInterceptor(new VerboseLog(h.err, h.redactor, Set.of()));
+            }
+            return b.build();
         }
-        if (verbose) {
-            b.addNetworkInterceptor(new VerboseLog(err, redactor, Set.of()));
-        }
-        return b.build();
     }
 }

@@ -1,0 +1,159 @@
+package dev.apikey.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.apikey.testing.JarProcess;
+import dev.apikey.testing.PrivateSessionBus;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Start-up is a feature: each command loads the libraries it uses and no others. The real jar runs with
+ * {@code -Xlog:class+load}, and the test reads which libraries (and which of apikey's command classes)
+ * the JVM loaded. The class counts are printed, so a change that costs start-up shows in the build log.
+ */
+class ClassLoadIT {
+    /** A library by the packages its classes live in. */
+    enum Library {
+        JACKSON("com.fasterxml.jackson."),
+        OKHTTP("okhttp3.", "okio.", "kotlin."),
+        JLINE("org.jline."),
+        KEYCHAIN("com.github.javakeyring.", "org.freedesktop.dbus.", "com.sun.jna."),
+        BOUNCY_CASTLE("org.bouncycastle.");
+
+        final List<String> prefixes;
+
+        Library(String... prefixes) {
+            this.prefixes = List.of(prefixes);
+        }
+
+        boolean owns(String className) {
+            return prefixes.stream().anyMatch(className::startsWith);
+        }
+    }
+
+    @TempDir
+    Path dir;
+
+    /** The classes one run of {@code apikey args} loaded. */
+    private List<String> loadedBy(JarProcess apikey, String... args) throws IOException {
+        Path log = Files.createTempFile(dir, "classes", ".log");
+        JarProcess.Result run = apikey.jvmOption("-Xlog:class+load=info:file=" + log).run(null, args);
+        assertThat(run.exit()).as(run.toString()).isZero();
+        List<String> classes = Files.readAllLines(log).stream()
+                .map(line -> line.replaceFirst("^\\[[^]]*\\]\\[[^]]*\\]\\[[^]]*\\] ", ""))
+                .map(line -> line.split(" ", 2)[0])
+                .toList();
+        System.out.printf("apikey %s: %d classes%s%n", String.join(" ", args), classes.size(), census(classes));
+        return classes;
+    }
+
+    private static String census(List<String> classes) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("picocli", classes.stream().filter(c -> c.startsWith("picocli.")).count());
+        counts.put("apikey", classes.stream().filter(c -> c.startsWith("dev.apikey.")).count());
+        for (Library l : Library.values()) {
+            counts.put(l.name().toLowerCase(), classes.stream().filter(l::owns).count());
+        }
+        return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ", " (", ")"));
+    }
+
+    private static Set<Library> libraries(List<String> classes) {
+        Set<Library> found = new TreeSet<>();
+        for (String c : classes) {
+            for (Library l : Library.values()) {
+                if (l.owns(c)) {
+                    found.add(l);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** apikey's subcommands whose model was built: a command's model means its class was initialised or reflected on. */
+    private static Set<String> commandsModelled(List<String> classes) {
+        return classes.stream().filter(c -> c.startsWith("dev.apikey.cli.") && c.endsWith("Command") && !c.contains("$"))
+                .map(c -> c.substring("dev.apikey.cli.".length()))
+                .filter(c -> !c.equals("RootCommand") && !c.equals("BaseCommand"))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private JarProcess apikey() {
+        return new JarProcess().env("APIKEY_CONFIG_DIR", dir.resolve("config").toString()).env("HOME", dir.toString());
+    }
+
+    @Test
+    void versionLoadsNoLibraryAndNoCommand() throws Exception {
+        List<String> classes = loadedBy(apikey(), "--version");
+        assertThat(libraries(classes)).isEmpty();
+        assertThat(commandsModelled(classes)).isEmpty();
+        // The config directory is not even looked at.
+        assertThat(classes).noneMatch(c -> c.startsWith("dev.apikey.metadata."));
+    }
+
+    @Test
+    void listLoadsJacksonOnly() throws Exception {
+        JarProcess apikey = apikey().env("APIKEY_BACKEND", "file").env("APIKEY_PASSPHRASE", "guard");
+        assertThat(apikey.run(null, "-q", "create", "local/listed").exit()).isZero();
+        List<String> classes = loadedBy(apikey, "list");
+        assertThat(libraries(classes)).containsExactly(Library.JACKSON);
+        assertThat(commandsModelled(classes)).containsExactly("ListCommand");
+    }
+
+    @Test
+    void execLoadsNeitherHttpNorTerminalNorStores() throws Exception {
+        JarProcess apikey = apikey().env("APIKEY_SECRET_LOCAL_CI", "ak_guardSecret0123456789");
+        List<String> classes = loadedBy(apikey, "exec", "local/ci", "--", "true");
+        assertThat(libraries(classes)).doesNotContain(Library.OKHTTP, Library.JLINE, Library.KEYCHAIN, Library.BOUNCY_CASTLE);
+        assertThat(commandsModelled(classes)).containsExactly("ExecCommand");
+    }
+
+    @Test
+    void requestLoadsOkHttpButNoTerminalAndNoStore() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            int port = server.getAddress().getPort();
+            JarProcess apikey = apikey().env("APIKEY_SECRET_LOCAL_CI", "ak_guardSecret0123456789");
+            List<String> classes = loadedBy(apikey, "request", "local/ci", "--allow-host", "127.0.0.1:" + port,
+                    "http://127.0.0.1:" + port + "/v1/ping");
+            assertThat(libraries(classes)).contains(Library.OKHTTP)
+                    .doesNotContain(Library.JLINE, Library.KEYCHAIN, Library.BOUNCY_CASTLE);
+            assertThat(commandsModelled(classes)).containsExactly("RequestCommand");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void getFromTheKeychainLoadsTheKeychainButNoHttpAndNoTerminal() throws Exception {
+        try (PrivateSessionBus bus = PrivateSessionBus.start(dir).withUnlockedKeyring("guard-password")) {
+            JarProcess apikey = apikey().env(bus.environment()).env("HOME", dir.toString());
+            JarProcess.Result created = apikey.run(null, "-q", "create", "local/kept", "--backend", "keychain");
+            assertThat(created.exit()).as(created.toString()).isZero();
+            List<String> classes = loadedBy(apikey, "get", "local/kept");
+            assertThat(libraries(classes)).contains(Library.KEYCHAIN)
+                    .doesNotContain(Library.OKHTTP, Library.JLINE, Library.BOUNCY_CASTLE);
+            assertThat(commandsModelled(classes)).containsExactly("GetCommand");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.apikey.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apikey.tools.GenerateDocs;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+/** The lazily built command line finds the command an invocation names, and only that one. */
+class CommandsTest {
+    private final CommandLine.Model.CommandSpec root = GenerateDocs.commandLine().getCommandSpec();
+
+    @Test
+    void everyNameIsItsCommandsOwn() {
+        for (String name : Commands.SUBCOMMANDS) {
+            assertThat(Commands.subcommand(name).getAnnotation(CommandLine.Command.class).name()).isEqualTo(name);
+        }
+        assertThat(GenerateDocs.commandLine().getSubcommands().keySet()).containsExactlyElementsOf(Commands.SUBCOMMANDS);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+        "get local/a                        | get     | false",
+        "--backend list get local/a         | get     | false",
+        "--backend=list get local/a         | get     | false",
+        "--config-dir exec -q --json list   | list    | false",
+        "-q -v --no-input request x         | request | false",
+        "--version                          | -       | true",
+        "-V                                 | -       | true",
+        "--help                             | -       | false",
+        "--version --help                   | -       | false",
+        "-q                                 | -       | false",
+        "nosuch x                           | -       | false",
+        "-- get                             | -       | false",
+        "help get                           | help    | false",
+    })
+    void findsTheInvokedCommand(String line, String command, boolean versionOnly) {
+        assertThat(Commands.invoked(root, line.trim().split(" +")))
+                .isEqualTo(new Commands.Invoked(command, versionOnly));
+    }
+
+    @Test
+    void noArgumentsMeansNoCommand() {
+        assertThat(Commands.invoked(root, List.<String>of().toArray(String[]::new)))
+                .isEqualTo(new Commands.Invoked(null, false));
+    }
+}
