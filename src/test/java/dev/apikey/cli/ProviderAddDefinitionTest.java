@@ -47,7 +47,7 @@ class ProviderAddDefinitionTest {
         Result r = cli.run("provider", "add", "bad", "--type", "http", "--file", file.toString());
         assertThat(r.exit()).as(r.toString()).isEqualTo(2);
         assertThat(r.err()).contains("apikey: " + file + " is not a valid provider definition (6 problems):")
-                .contains("  /baseUrl: must use https (plain http only to a loopback host)")
+                .contains("  /baseUrl: must be a full URL such as https://api.example.com (plain http only to a loopback host)")
                 .contains("  /operations: missing \"revoke\"")
                 .contains("  /operations/create/method: must be one of GET, POST, PUT, PATCH, DELETE")
                 .contains("  /operations/create/body/name: unknown value {nmae} here")

@@ -83,7 +83,7 @@ final class Calls {
         if (challenge != null && isChallenge(response, challenge)) {
             response.close();
             Map<String, String> extra = new java.util.LinkedHashMap<>();
-            for (Map.Entry<String, String> h : challenge.headers().entrySet()) {
+            for (Map.Entry<String, Template> h : challenge.headers().entrySet()) {
                 String v = Renderer.text(h.getValue(), scope);
                 if (v != null) {
                     extra.put(h.getKey(), v);
@@ -135,7 +135,7 @@ final class Calls {
         if (management) {
             headers(b, definition.headers(), scope);
             if (definition.auth() != null) {
-                for (Map.Entry<String, String> h : definition.auth().headers().entrySet()) {
+                for (Map.Entry<String, Template> h : definition.auth().headers().entrySet()) {
                     String v = Renderer.text(h.getValue(), scope);
                     if (v != null) {
                         // The rendered value (e.g. "Basic <base64>") is a secret of its own.
@@ -148,7 +148,7 @@ final class Calls {
         headers(b, op.headers(), scope);
         extra.forEach(b::header);
         RequestBody body = body(op, scope);
-        b.method(op.method(), body);
+        b.method(op.method().name(), body);
         b.tag(VerboseLog.BodyRedactor.class, SecretMasking.of(secretPointers, List.copyOf(scope.secretsUsed())));
         if (!op.retry()) {
             b.tag(RetryInterceptor.NoRetry.class, RetryInterceptor.NoRetry.INSTANCE);
@@ -156,8 +156,8 @@ final class Calls {
         return b;
     }
 
-    private void headers(Request.Builder b, Map<String, String> headers, Scope scope) {
-        for (Map.Entry<String, String> h : headers.entrySet()) {
+    private void headers(Request.Builder b, Map<String, Template> headers, Scope scope) {
+        for (Map.Entry<String, Template> h : headers.entrySet()) {
             String v = Renderer.text(h.getValue(), scope);
             if (v != null) {
                 b.header(h.getKey(), v);
@@ -168,15 +168,15 @@ final class Calls {
     /** The operation's URL: the base URL, the first path whose values exist, and the query. */
     HttpUrl url(Definition.Operation op, Scope scope) {
         String path = null;
-        for (String candidate : op.paths()) {
-            path = Paths.render(Template.parse(candidate), scope);
+        for (Template candidate : op.path()) {
+            path = Paths.render(candidate, scope);
             if (path != null) {
                 break;
             }
         }
         if (path == null) {
             // Every alternative needs a value that is missing: name the first one's.
-            Template first = Template.parse(op.paths().get(0));
+            Template first = op.path().get(0);
             for (String ref : first.refs()) {
                 if (scope.lookup(ref) == null) {
                     throw missing(ref);
@@ -185,7 +185,7 @@ final class Calls {
             throw new UsageException(provider + ": the call's path cannot be filled in");
         }
         HttpUrl.Builder url = HttpUrl.get(baseUrl + path).newBuilder();
-        for (Map.Entry<String, String> q : op.query().entrySet()) {
+        for (Map.Entry<String, Template> q : op.query().entrySet()) {
             String v = Renderer.text(q.getValue(), scope);
             if (v != null) {
                 url.addQueryParameter(q.getKey(), v);
@@ -195,11 +195,10 @@ final class Calls {
     }
 
     private RequestBody body(Definition.Operation op, Scope scope) {
-        boolean needsBody = op.method().equals("POST") || op.method().equals("PUT") || op.method().equals("PATCH");
         if (op.body() == null) {
-            return needsBody ? RequestBody.create(ByteString.EMPTY, null) : null;
+            return op.method().hasBody() ? RequestBody.create(ByteString.EMPTY, null) : null;
         }
-        JsonNode rendered = Renderer.json(op.body(), scope);
+        JsonNode rendered = Renderer.fill(op.body(), scope);
         if (op.form()) {
             FormBody.Builder form = new FormBody.Builder();
             for (Iterator<Map.Entry<String, JsonNode>> it = rendered.fields(); it.hasNext(); ) {

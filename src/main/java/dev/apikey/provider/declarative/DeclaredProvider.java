@@ -44,7 +44,7 @@ final class DeclaredProvider implements Provider {
         this.config = config;
         this.definition = definition;
         this.baseUrl = baseUrl;
-        this.usage = definition.usage().overriddenBy(config);
+        this.usage = definition.keyUsage().overriddenBy(config);
         this.context = context;
         this.calls = new Calls(config.name(), definition, baseUrl, context);
     }
@@ -95,7 +95,7 @@ final class DeclaredProvider implements Provider {
         String purpose = "create a key";
         checkUsed(spec, op);
         Scope scope = keyScope(spec);
-        Response response = calls.send(purpose, op, scope, secretPointer(op));
+        Response response = calls.send(purpose, op, scope, op.secretPointers());
         JsonNode body;
         try {
             body = calls.json(purpose, response);
@@ -117,7 +117,7 @@ final class DeclaredProvider implements Provider {
             boolean used = refs.contains(ref)
                     || definition.rotate() != null && definition.rotate().refs().contains(ref)
                     || definition.revoke().refs().contains(ref)
-                    || definition.headers().values().stream().anyMatch(h -> Template.parse(h).refs().contains(ref));
+                    || definition.headers().values().stream().anyMatch(h -> h.refs().contains(ref));
             if (!used) {
                 context.notices().warn("--param " + param + " is not used by " + config.name() + " (type "
                         + config.type() + ")");
@@ -132,7 +132,7 @@ final class DeclaredProvider implements Provider {
             return Provider.super.rotate(id, spec);
         }
         String purpose = "rotate key " + id;
-        Response response = calls.send(purpose, op, keyScope(spec).with("id", id), secretPointer(op));
+        Response response = calls.send(purpose, op, keyScope(spec).with("id", id), op.secretPointers());
         JsonNode body;
         try {
             body = calls.json(purpose, response);
@@ -193,8 +193,8 @@ final class DeclaredProvider implements Provider {
                 return Optional.empty();
             }
             JsonNode body = op.response().isEmpty() ? null : calls.json("verify the new key", response);
-            boolean accepted = op.pointer("accept") == null || truthy(body.at(op.pointer("accept")));
-            String probedId = op.pointer("id") == null ? null : RemoteListing.text(body.at(op.pointer("id")));
+            boolean accepted = op.response().accept() == null || truthy(body.at(op.response().accept()));
+            String probedId = op.response().id() == null ? null : RemoteListing.text(body.at(op.response().id()));
             return Optional.of(new Probe(accepted, probedId));
         } catch (ProviderUnavailableException e) {
             context.notices().verbose(config.name() + ": could not read the verify answer: " + e.getMessage());
@@ -214,17 +214,17 @@ final class DeclaredProvider implements Provider {
 
     /** The key a create or rotate returned; a response without the secret is a failure that leaves nothing behind. */
     private CreatedKey created(JsonNode body, Definition.Operation op, KeySpec spec, String previousId, String purpose) {
-        String id = op.pointer("id") == null ? null : RemoteListing.text(body.at(op.pointer("id")));
+        String id = op.response().id() == null ? null : RemoteListing.text(body.at(op.response().id()));
         if (id == null) {
             id = previousId;
         }
-        String secretText = RemoteListing.text(body.at(op.pointer("secret")));
+        String secretText = RemoteListing.text(body.at(op.response().secret()));
         if (secretText == null) {
             throw withoutSecret(id, previousId, purpose);
         }
         Secret secret = Secret.of(secretText);
         context.redactor().register(secret);
-        if (id == null && definition.verify() != null && definition.verify().pointer("id") != null) {
+        if (id == null && definition.verify() != null && definition.verify().response().id() != null) {
             // Some APIs return only the secret; the key can tell its own id.
             id = probe(secret, null).map(Probe::id).orElse(null);
         }
@@ -232,8 +232,8 @@ final class DeclaredProvider implements Provider {
             context.notices().warn(config.name() + " did not say the new key's id: 'apikey revoke' will not be able to"
                     + " revoke it; revoke it in the provider's console when it is no longer needed");
         }
-        Instant createdAt = time(body, op, "createdAt");
-        Instant expiresAt = time(body, op, "expiresAt");
+        Instant createdAt = time(body, op.response().createdAt());
+        Instant expiresAt = time(body, op.response().expiresAt());
         return new CreatedKey(id, secret, createdAt != null ? createdAt : context.clock().instant(),
                 expiresAt != null ? expiresAt : spec.expiresAt());
     }
@@ -259,13 +259,8 @@ final class DeclaredProvider implements Provider {
                 "try again later");
     }
 
-    private Instant time(JsonNode body, Definition.Operation op, String field) {
-        String pointer = op.pointer(field);
+    private static Instant time(JsonNode body, String pointer) {
         return pointer == null ? null : ProviderTimes.lenient(body.at(pointer));
-    }
-
-    private static List<String> secretPointer(Definition.Operation op) {
-        return op.pointer("secret") == null ? List.of() : List.of(op.pointer("secret"));
     }
 
     /** The values of a key being made; the recovery marker goes where the definition says. */
@@ -273,9 +268,9 @@ final class DeclaredProvider implements Provider {
         String name = spec.name();
         String description = spec.description();
         String marker = spec.marker();
-        if (marker != null && "name".equals(definition.create().marker())) {
+        if (marker != null && definition.create().marker() == Definition.Marker.NAME) {
             name = name + " [" + marker + "]";
-        } else if (marker != null && "description".equals(definition.create().marker())) {
+        } else if (marker != null && definition.create().marker() == Definition.Marker.DESCRIPTION) {
             description = (description == null || description.isBlank() ? "" : description + " ") + "[" + marker + "]";
         }
         return baseScope().withKeyParams(spec.params())

@@ -58,7 +58,7 @@ public final class DeclaredProviderType implements ProviderType {
 
     @Override
     public KeyUsage defaultUsage() {
-        return resource == null ? KeyUsage.BEARER : DefinitionReader.read(builtIn(), Map.of(), name).usage();
+        return resource == null ? KeyUsage.BEARER : DefinitionReader.read(builtIn(), Map.of(), name).keyUsage();
     }
 
     @Override

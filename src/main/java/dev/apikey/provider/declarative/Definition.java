@@ -1,41 +1,120 @@
 package dev.apikey.provider.declarative;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.apikey.core.Durations;
 import dev.apikey.provider.KeyUsage;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A provider definition, checked and read (see {@code docs/providers.md} for the format). Built-in providers are
- * written in it too.
+ * A provider definition, bound from its JSON (see {@code docs/providers.md} for the format and
+ * {@code docs/provider-definition.schema.json} for its structure). Built-in providers are written in it too.
  *
- * @param description   one line about the provider
- * @param baseUrl       the API's base URL, or null when the user must give {@code --base-url}
- * @param auth          how management calls authenticate, or null when they do not
- * @param usage         how the keys are used (header and environment variables)
- * @param maxAge        the recommended rotation period, or null
- * @param inputs        secrets asked of the user at create time, by name
- * @param challenge     a second-factor challenge the API may answer with, or null
- * @param errorMessages JSON pointers to the provider's error message, tried in order
- * @param headers       headers sent with every management call (templates)
+ * <p>The records mirror the JSON one to one: a member of the format is a component of the same name here and a
+ * property in the schema, and nothing else. Templates are parsed when the definition is bound; what the schema
+ * cannot say (which values a template may name where it is) is checked by {@link DefinitionChecks}. Absent
+ * members are normalised (empty maps and lists, defaults), so the engine never tests for null but where a
+ * member is optional by meaning (an operation, the auth).
+ *
+ * @param description one line about the provider
+ * @param baseUrl     the API's base URL, or null when the user must give {@code --base-url}
+ * @param auth        how management calls authenticate, or null when they do not
+ * @param usage       how the keys are used (header and environment variables), or null for a bearer token
+ * @param maxAge      the recommended rotation period, or null
+ * @param inputs      secrets asked of the user when a call needs them, by name
+ * @param challenge   a second-factor challenge the API may answer with, or null
+ * @param errors      where the provider's error message is in an error response
+ * @param headers     headers sent with every management call
+ * @param operations  the calls
  */
-record Definition(String description, String baseUrl, Auth auth, KeyUsage usage, Duration maxAge,
-                  Map<String, Input> inputs, Challenge challenge, List<String> errorMessages,
-                  Map<String, String> headers, Operation create, Operation rotate, Operation revoke,
-                  Listing list, Operation verify) {
+@JsonIgnoreProperties({"$schema", "variants"})
+record Definition(String description, String baseUrl, Auth auth, Usage usage,
+                  @JsonDeserialize(using = DurationText.class) Duration maxAge, Map<String, Input> inputs,
+                  Challenge challenge, Errors errors, Map<String, Template> headers, Operations operations) {
 
-    /**
-     * @param headers   header templates over {@code credential} (and {@code param.*})
-     * @param parts     names of the parts of a credential made of several ({@code ["apiKey", "applicationKey"]}),
-     *                  empty for a single value
-     * @param separator what separates the parts in the stored credential
-     */
-    record Auth(Map<String, String> headers, List<String> parts, String separator) {
+    Definition {
+        inputs = inputs == null ? Map.of() : inputs;
+        errors = errors == null ? Errors.NONE : errors;
+        headers = headers == null ? Map.of() : headers;
+        operations = operations == null ? Operations.NONE : operations;
     }
 
-    /** A secret the user supplies at create time: from {@code env}, piped stdin, or a masked prompt. */
-    record Input(String name, String prompt, String env) {
+    Operation create() {
+        return operations.create();
+    }
+
+    Operation rotate() {
+        return operations.rotate();
+    }
+
+    Operation revoke() {
+        return operations.revoke();
+    }
+
+    Operation list() {
+        return operations.list();
+    }
+
+    Operation verify() {
+        return operations.verify();
+    }
+
+    /** How keys are used; a bearer token when the definition does not say. */
+    KeyUsage keyUsage() {
+        return usage == null ? KeyUsage.BEARER : new KeyUsage(usage.header(), usage.value(), usage.env());
+    }
+
+    /** JSON pointers to the provider's error message, tried in order. */
+    List<String> errorMessages() {
+        return errors.message();
+    }
+
+    /**
+     * @param headers    header templates over {@code credential} (and {@code param.*})
+     * @param credential the parts of a credential made of several values, or null for a single value
+     */
+    record Auth(Map<String, Template> headers, Credential credential) {
+        Auth {
+            headers = headers == null ? Map.of() : headers;
+        }
+
+        /** The parts' names ({@code ["apiKey", "applicationKey"]}); empty for a single value. */
+        List<String> parts() {
+            return credential == null ? List.of() : credential.parts();
+        }
+
+        String separator() {
+            return credential == null ? ":" : credential.separator();
+        }
+    }
+
+    /** A credential made of several values, stored joined by the separator. */
+    record Credential(List<String> parts, String separator) {
+        Credential {
+            parts = parts == null ? List.of() : parts;
+            separator = separator == null ? ":" : separator;
+        }
+    }
+
+    /** How a key is used by {@code request} (the header) and {@code exec} (the variables); templates over {@code {secret}} and {@code {id}}. */
+    record Usage(String header, String value, Map<String, String> env) {
+        Usage {
+            env = env == null ? Map.of() : env;
+        }
+    }
+
+    /** A secret the user supplies when a call needs it: from {@code env}, piped stdin, or a masked prompt. */
+    record Input(String prompt, String env) {
     }
 
     /**
@@ -46,68 +125,136 @@ record Definition(String description, String baseUrl, Auth auth, KeyUsage usage,
      * @param contains a word the header must contain (case-insensitive)
      * @param headers  headers to add to the repeated request (templates, typically over an {@code input.*})
      */
-    record Challenge(int status, String header, String contains, Map<String, String> headers) {
+    record Challenge(int status, String header, String contains, Map<String, Template> headers) {
+        Challenge {
+            headers = headers == null ? Map.of() : headers;
+        }
+    }
+
+    /** @param message JSON pointers to the provider's error message, tried in order */
+    record Errors(@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> message) {
+        static final Errors NONE = new Errors(List.of());
+
+        Errors {
+            message = message == null ? List.of() : message;
+        }
+    }
+
+    record Operations(Operation create, Operation rotate, Operation revoke, Operation list, Operation verify) {
+        static final Operations NONE = new Operations(null, null, null, null, null);
+    }
+
+    enum Method {
+        GET, POST, PUT, PATCH, DELETE;
+
+        boolean hasBody() {
+            return this == POST || this == PUT || this == PATCH;
+        }
+    }
+
+    enum BodyType {
+        @JsonProperty("json") JSON,
+        @JsonProperty("form") FORM
+    }
+
+    /** Where a create carries the recovery marker. */
+    enum Marker {
+        @JsonProperty("name") NAME,
+        @JsonProperty("description") DESCRIPTION
     }
 
     /**
-     * One HTTP call.
+     * One HTTP call. Every operation is one; the schema says which members each may have ({@code marker} only
+     * create, {@code response} create, rotate and verify, {@code items}/{@code item}/{@code pagination} only list).
      *
-     * @param method   the HTTP method
-     * @param paths    path templates; the first whose values all exist is used
-     * @param query    query parameter templates (a missing value leaves the parameter out)
-     * @param headers  header templates
-     * @param body     a JSON template, or null for no body
-     * @param form     whether the body is sent as {@code application/x-www-form-urlencoded}
-     * @param retry    false to never retry the call (for a non-idempotent PUT)
-     * @param requires references that must have a value, for a clear error before anything is sent
-     * @param marker   where a create carries the recovery marker: {@code name} or {@code description}, or null
-     * @param response JSON pointers into the response: {@code id}, {@code secret}, {@code createdAt},
-     *                 {@code expiresAt} (create and rotate), {@code accept} (verify)
+     * @param method     the HTTP method
+     * @param path       path templates; the first whose values all exist is used
+     * @param query      query parameter templates (a missing value leaves the parameter out)
+     * @param headers    header templates
+     * @param body       a JSON template, or null for no body
+     * @param bodyType   how the body is sent
+     * @param retry      false to never retry the call (for a non-idempotent PUT)
+     * @param requires   references that must have a value, for a clear error before anything is sent
+     * @param marker     where a create carries the recovery marker, or null
+     * @param response   JSON pointers into the response
+     * @param items      list: pointer to the array of keys in each page ({@code ""} when the page is the array)
+     * @param item       list: pointers into one key
+     * @param pagination list: how to get the next page
      */
-    record Operation(String method, List<String> paths, Map<String, String> query, Map<String, String> headers,
-                     JsonNode body, boolean form, boolean retry, List<String> requires, String marker,
-                     Map<String, String> response) {
-        String pointer(String field) {
-            return response.get(field);
+    record Operation(Method method,
+                     @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Template> path,
+                     Map<String, Template> query, Map<String, Template> headers, JsonTemplate body, BodyType bodyType,
+                     Boolean retry, List<String> requires, Marker marker, Response response, String items, Item item,
+                     Pagination pagination) {
+        Operation {
+            path = path == null ? List.of() : path;
+            query = query == null ? Map.of() : query;
+            headers = headers == null ? Map.of() : headers;
+            bodyType = bodyType == null ? BodyType.JSON : bodyType;
+            retry = retry == null || retry;
+            requires = requires == null ? List.of() : requires;
+            response = response == null ? Response.NONE : response;
+            pagination = pagination == null ? Pagination.NONE : pagination;
+        }
+
+        boolean form() {
+            return bodyType == BodyType.FORM;
+        }
+
+        /** Where the response carries secrets, masked in the {@code -v} log. */
+        List<String> secretPointers() {
+            return response.secret() == null ? List.of() : List.of(response.secret());
         }
 
         /** Every value the operation's templates name. */
-        java.util.Set<String> refs() {
-            java.util.Set<String> refs = new java.util.LinkedHashSet<>(requires);
-            paths.forEach(p -> refs.addAll(Template.parse(p).refs()));
-            query.values().forEach(q -> refs.addAll(Template.parse(q).refs()));
-            headers.values().forEach(h -> refs.addAll(Template.parse(h).refs()));
+        Set<String> refs() {
+            Set<String> refs = new LinkedHashSet<>(requires);
+            path.forEach(p -> refs.addAll(p.refs()));
+            query.values().forEach(q -> refs.addAll(q.refs()));
+            headers.values().forEach(h -> refs.addAll(h.refs()));
             if (body != null) {
-                addRefs(body, refs);
+                body.forEachTemplate("", (at, t) -> refs.addAll(t.refs()));
             }
             return refs;
         }
+    }
 
-        private static void addRefs(JsonNode node, java.util.Set<String> refs) {
-            if (node.isTextual()) {
-                refs.addAll(Template.parse(node.textValue()).refs());
-            } else {
-                node.forEach(child -> addRefs(child, refs));
-            }
+    /**
+     * JSON pointers into a response.
+     *
+     * @param id        the key's id (create, rotate; verify for APIs whose create does not return it)
+     * @param secret    the key's secret (create, rotate)
+     * @param createdAt when the key was made
+     * @param expiresAt when it expires
+     * @param accept    verify: a value that must be true or non-empty for the key to count as accepted
+     */
+    record Response(String id, String secret, String createdAt, String expiresAt, String accept) {
+        static final Response NONE = new Response(null, null, null, null, null);
+
+        boolean isEmpty() {
+            return equals(NONE);
         }
     }
 
-    /**
-     * The list call.
-     *
-     * @param items      pointer to the array of keys in each page ({@code ""} when the page is the array)
-     * @param item       pointers into one key: {@code id}, {@code name}, {@code description}, {@code createdAt},
-     *                   {@code expiresAt}, {@code hint}, {@code last4}
-     * @param pagination how to get the next page
-     */
-    record Listing(Operation request, String items, Map<String, String> item, Pagination pagination) {
+    /** Pointers into one listed key; only {@code id} is required. */
+    record Item(String id, String name, String description, String createdAt, String expiresAt, String hint,
+                String last4) {
+    }
+
+    enum PaginationStyle {
+        @JsonProperty("none") NONE,
+        @JsonProperty("page") PAGE,
+        @JsonProperty("cursor") CURSOR,
+        @JsonProperty("nextUrl") NEXT_URL,
+        @JsonProperty("link") LINK,
+        @JsonProperty("header") HEADER
     }
 
     /**
-     * @param style     {@code none}, {@code page}, {@code cursor}, {@code nextUrl}, {@code link} or {@code header}
+     * @param style     how the next page is found
      * @param param     the query parameter that carries the page number or cursor
-     * @param start     the first page number ({@code page})
-     * @param sizeParam the query parameter that carries the page size ({@code page}, {@code cursor})
+     * @param start     the first page number ({@code page}); 1 when absent
+     * @param sizeParam the query parameter that carries the page size
      * @param size      the page size to ask for; a shorter page is the last one
      * @param cursor    pointer to the next cursor ({@code cursor})
      * @param more      pointer to "there is more" (a boolean, or any value that is empty on the last page)
@@ -115,8 +262,27 @@ record Definition(String description, String baseUrl, Auth auth, KeyUsage usage,
      * @param total     pointer to the total number of keys ({@code page})
      * @param header    the response header with the next page number, cursor or URL ({@code header})
      */
-    record Pagination(String style, String param, long start, String sizeParam, Long size, String cursor, String more,
-                      String next, String total, String header) {
-        static final Pagination NONE = new Pagination("none", null, 0, null, null, null, null, null, null, null);
+    record Pagination(PaginationStyle style, String param, Long start, String sizeParam, Long size, String cursor,
+                      String more, String next, String total, String header) {
+        static final Pagination NONE = new Pagination(PaginationStyle.NONE, null, null, null, null, null, null, null,
+                null, null);
+
+        Pagination {
+            style = style == null ? PaginationStyle.NONE : style;
+            start = start == null ? 1L : start;
+        }
+    }
+
+    /** A duration as the format writes it ({@code 90d}, {@code 2w}, {@code P90D}). */
+    public static final class DurationText extends JsonDeserializer<Duration> {
+        @Override
+        public Duration deserialize(JsonParser p, DeserializationContext c) throws IOException {
+            String text = p.getValueAsString();
+            try {
+                return Durations.parse(text);
+            } catch (RuntimeException e) {
+                return (Duration) c.handleWeirdStringValue(Duration.class, text, "must be a duration such as 90d or P90D");
+            }
+        }
     }
 }

@@ -10,7 +10,6 @@ import dev.apikey.http.HttpErrors;
 import dev.apikey.provider.RemoteKey;
 import java.io.IOException;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -30,10 +29,10 @@ final class RemoteListing {
     private static final String PURPOSE = "list keys";
 
     private final Calls calls;
-    private final Definition.Listing listing;
+    private final Definition.Operation listing;
     private final Notices notices;
 
-    RemoteListing(Calls calls, Definition.Listing listing, Notices notices) {
+    RemoteListing(Calls calls, Definition.Operation listing, Notices notices) {
         this.calls = calls;
         this.listing = listing;
         this.notices = notices;
@@ -41,20 +40,20 @@ final class RemoteListing {
 
     void run(Scope scope, Consumer<RemoteKey> each) {
         Definition.Pagination pg = listing.pagination();
-        HttpUrl base = calls.url(listing.request(), scope);
+        HttpUrl base = calls.url(listing, scope);
         HttpUrl url = base;
         if (pg.size() != null) {
             url = url.newBuilder().setQueryParameter(pg.sizeParam(), String.valueOf(pg.size())).build();
         }
         long page = pg.start();
-        if (pg.style().equals("page")) {
+        if (pg.style() == Definition.PaginationStyle.PAGE) {
             url = url.newBuilder().setQueryParameter(pg.param(), String.valueOf(page)).build();
         }
         long seen = 0;
         String previousFirstId = null;
         Set<String> cursors = new LinkedHashSet<>();
         while (true) {
-            Response response = calls.sendPage(PURPOSE, listing.request(), scope, url);
+            Response response = calls.sendPage(PURPOSE, listing, scope, url);
             PageReader.Page result = read(response, each);
             seen += result.count();
             if (result.count() > 0 && result.firstId() != null && result.firstId().equals(previousFirstId)) {
@@ -64,7 +63,7 @@ final class RemoteListing {
             previousFirstId = result.firstId();
             String nextHeader = response.header(pg.header() == null ? "Link" : pg.header());
             HttpUrl next = switch (pg.style()) {
-                case "page" -> {
+                case PAGE -> {
                     if (result.count() == 0 || pg.size() != null && result.count() < pg.size()
                             || reachedTotal(result, pg, seen) || noMore(result, pg)) {
                         yield null;
@@ -72,7 +71,7 @@ final class RemoteListing {
                     page++;
                     yield url.newBuilder().setQueryParameter(pg.param(), String.valueOf(page)).build();
                 }
-                case "cursor" -> {
+                case CURSOR -> {
                     String cursor = text(result.watched().get(pg.cursor()));
                     if (result.count() == 0 || noMore(result, pg) || cursor == null) {
                         yield null;
@@ -83,10 +82,10 @@ final class RemoteListing {
                     }
                     yield url.newBuilder().setQueryParameter(pg.param(), cursor).build();
                 }
-                case "nextUrl" -> follow(url, text(result.watched().get(pg.next())));
-                case "link" -> follow(url, nextLink(response.headers("Link")));
-                case "header" -> fromHeader(url, nextHeader, pg);
-                default -> null;
+                case NEXT_URL -> follow(url, text(result.watched().get(pg.next())));
+                case LINK -> follow(url, nextLink(response.headers("Link")));
+                case HEADER -> fromHeader(url, nextHeader, pg);
+                case NONE -> null;
             };
             if (next == null) {
                 return;
@@ -102,7 +101,7 @@ final class RemoteListing {
     private PageReader.Page read(Response response, Consumer<RemoteKey> each) {
         try (response) {
             ResponseBody body = response.body();
-            String idPointer = listing.item().get("id");
+            String idPointer = listing.item().id();
             PageReader.Page page = PageReader.read(body.byteStream(), listing.items(),
                     Set.copyOf(watchedOf(listing.pagination())), idPointer, item -> {
                         RemoteKey key = remoteKey(item);
@@ -139,26 +138,21 @@ final class RemoteListing {
     }
 
     private RemoteKey remoteKey(JsonNode item) {
-        Map<String, String> at = listing.item();
-        String id = text(item.at(at.get("id")));
+        Definition.Item at = listing.item();
+        String id = text(item.at(at.id()));
         if (id == null) {
             return null;
         }
-        String hint = at.containsKey("hint") ? text(item.at(at.get("hint"))) : null;
-        if (hint == null && at.containsKey("last4")) {
-            String last = text(item.at(at.get("last4")));
+        String hint = text(node(item, at.hint()));
+        if (hint == null && at.last4() != null) {
+            String last = text(node(item, at.last4()));
             hint = last == null ? null : "…" + last;
         }
-        return new RemoteKey(id, field(item, "name"), field(item, "description"),
-                ProviderTimes.lenient(node(item, "createdAt")), ProviderTimes.lenient(node(item, "expiresAt")), hint);
+        return new RemoteKey(id, text(node(item, at.name())), text(node(item, at.description())),
+                ProviderTimes.lenient(node(item, at.createdAt())), ProviderTimes.lenient(node(item, at.expiresAt())), hint);
     }
 
-    private String field(JsonNode item, String name) {
-        return text(node(item, name));
-    }
-
-    private JsonNode node(JsonNode item, String name) {
-        String pointer = listing.item().get(name);
+    private static JsonNode node(JsonNode item, String pointer) {
         return pointer == null ? null : item.at(pointer);
     }
 

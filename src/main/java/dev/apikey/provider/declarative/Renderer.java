@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,41 +65,36 @@ final class Renderer {
         return v == null ? null : text(v, scope);
     }
 
-    static String text(String template, Scope scope) {
-        return text(Template.parse(template), scope);
-    }
-
     /**
-     * A JSON template filled in: every string is a template; a member or element whose template is missing is
-     * left out. Returns a {@link MissingNode} when the whole template is missing.
+     * A JSON template filled in; a member or element whose template is missing is left out. Returns a
+     * {@link MissingNode} when the whole template is missing.
      */
-    static JsonNode json(JsonNode template, Scope scope) {
-        if (template.isTextual()) {
-            Object v = value(Template.parse(template.textValue()), scope);
+    static JsonNode fill(JsonTemplate template, Scope scope) {
+        if (template instanceof JsonTemplate.Text t) {
+            Object v = value(t.template(), scope);
             return v == null ? MissingNode.getInstance() : json(v, scope);
         }
-        if (template.isObject()) {
+        if (template instanceof JsonTemplate.Members m) {
             ObjectNode out = JsonNodeFactory.instance.objectNode();
-            for (Iterator<Map.Entry<String, JsonNode>> it = template.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                JsonNode v = json(e.getValue(), scope);
+            m.members().forEach((name, member) -> {
+                JsonNode v = fill(member, scope);
                 if (!v.isMissingNode()) {
-                    out.set(e.getKey(), v);
+                    out.set(name, v);
                 }
-            }
+            });
             return out;
         }
-        if (template.isArray()) {
+        if (template instanceof JsonTemplate.Elements a) {
             ArrayNode out = JsonNodeFactory.instance.arrayNode();
-            for (JsonNode element : template) {
-                JsonNode v = json(element, scope);
+            for (JsonTemplate element : a.elements()) {
+                JsonNode v = fill(element, scope);
                 if (!v.isMissingNode()) {
                     out.add(v);
                 }
             }
             return out;
         }
-        return template;
+        return ((JsonTemplate.Constant) template).value();
     }
 
     /** The first alternative of a placeholder that has a value, filtered; null when none has. */

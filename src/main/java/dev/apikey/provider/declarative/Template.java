@@ -1,5 +1,7 @@
 package dev.apikey.provider.declarative;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -13,6 +15,9 @@ import java.util.regex.Pattern;
  * <p>A template that is exactly one placeholder keeps the value's type (an array of scopes, a number, a JSON
  * document from {@code |json}); any other template is text. When a value is missing, the whole template is
  * missing, and the field, query parameter or header it fills is left out.
+ *
+ * <p>A definition's templates are parsed once, when it is read; one that cannot be parsed is kept with its
+ * {@link #error()}, which the definition's checks report at its JSON path.
  */
 final class Template {
     static final Pattern REF = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)?");
@@ -30,10 +35,34 @@ final class Template {
 
     private final String source;
     private final List<Part> parts;
+    private final String error;
 
-    private Template(String source, List<Part> parts) {
+    private Template(String source, List<Part> parts, String error) {
         this.source = source;
         this.parts = parts;
+        this.error = error;
+    }
+
+    /**
+     * A template as a definition writes it: text is parsed (a syntax error is kept, not thrown), a number or a
+     * boolean (a query parameter's value) is literal text.
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static Template of(JsonNode node) {
+        String text = node.isTextual() ? node.textValue() : node.asText();
+        if (!node.isTextual()) {
+            return new Template(text, List.of(new Part(text, null)), null);
+        }
+        try {
+            return parse(text);
+        } catch (TemplateException e) {
+            return new Template(text, List.of(), e.getMessage());
+        }
+    }
+
+    /** Why the template cannot be parsed, or null when it can. */
+    String error() {
+        return error;
     }
 
     String source() {
@@ -108,7 +137,7 @@ final class Template {
         if (text.length() > 0 || parts.isEmpty()) {
             parts.add(new Part(text.toString(), null));
         }
-        return new Template(source, List.copyOf(parts));
+        return new Template(source, List.copyOf(parts), null);
     }
 
     private static List<Choice> placeholder(String body, int at) {

@@ -46,27 +46,27 @@ class DefinitionReaderTest {
             /operations/create/body ¦ {"p": "{credential.user}"} ¦ /operations/create/body/p ¦ the credential has no part 'user'
             /operations/create/response ¦ {"id": "/id"} ¦ /operations/create/response ¦ missing "secret"
             /operations/create/response ¦ {"secret": "value"} ¦ /operations/create/response/secret ¦ must be a JSON pointer
-            /operations/create/marker ¦ "title" ¦ /operations/create/marker ¦ must be name or description
-            /operations/create/bodyType ¦ "xml" ¦ /operations/create/bodyType ¦ must be json or form
-            /operations/create/retry ¦ "no" ¦ /operations/create/retry ¦ must be true or false
+            /operations/create/marker ¦ "title" ¦ /operations/create/marker ¦ must be one of name, description
+            /operations/create/bodyType ¦ "xml" ¦ /operations/create/bodyType ¦ must be one of json, form
+            /operations/create/retry ¦ "no" ¦ /operations/create/retry ¦ must be a boolean
             /operations/create/requires ¦ ["scopes", "nope"] ¦ /operations/create/requires/1 ¦ unknown value {nope}
             /operations/revoke/response ¦ {"id": "/id"} ¦ /operations/revoke/response ¦ unknown member
             /operations/list/items ¦ 7 ¦ /operations/list/items ¦ must be a string
             /operations/list/item ¦ {"name": "/name"} ¦ /operations/list/item ¦ missing "id"
             /operations/list/pagination ¦ {"style": "pages"} ¦ /operations/list/pagination/style ¦ must be one of none, page, cursor
             /operations/list/pagination ¦ {"style": "cursor", "param": "after"} ¦ /operations/list/pagination ¦ missing "cursor"
-            /operations/list/pagination ¦ {"style": "page", "param": "p", "size": 10} ¦ /operations/list/pagination ¦ "size" and "sizeParam" go together
+            /operations/list/pagination ¦ {"style": "page", "param": "p", "size": 10} ¦ /operations/list/pagination ¦ missing property 'sizeParam'
             /operations/list/pagination ¦ {"style": "none", "next": "/n"} ¦ /operations/list/pagination/next ¦ unknown member
             /operations/verify ¦ {"method": "GET", "path": "/me", "body": {"c": "{credential}"}} ¦ /operations/verify/body/c ¦ {credential} cannot be used here
             /operations/delete ¦ {"method": "DELETE", "path": "/x"} ¦ /operations/delete ¦ unknown member
-            /baseUrl ¦ "http://keys.example.com" ¦ /baseUrl ¦ must use https
+            /baseUrl ¦ "http://keys.example.com" ¦ /baseUrl ¦ plain http only to a loopback host
             /baseUrl ¦ "keys.example.com" ¦ /baseUrl ¦ must be a full URL
             /usage ¦ {"header": "X-Key", "value": "{secret}", "env": {"my-var": "{secret}"}} ¦ /usage/env/my-var ¦ environment variable name
             /usage ¦ {"header": "X-Key", "value": "{param.x}"} ¦ /usage/value ¦ may only use {secret} and {id}
             /maxAge ¦ "soon" ¦ /maxAge ¦ must be a duration
-            /auth/headers ¦ {} ¦ /auth/headers ¦ at least one header
-            /auth/credential ¦ {"parts": ["only"]} ¦ /auth/credential/parts ¦ at least two parts
-            /challenge ¦ {"status": 200, "header": "X", "contains": "otp", "headers": {}} ¦ /challenge/status ¦ from 400 to 499
+            /auth/headers ¦ {} ¦ /auth/headers ¦ at least 1 properties
+            /auth/credential ¦ {"parts": ["only"]} ¦ /auth/credential/parts ¦ at least 2 items
+            /challenge ¦ {"status": 200, "header": "X", "contains": "otp", "headers": {}} ¦ /challenge/status ¦ minimum value of 400
             /inputs ¦ {"password": {"prompt": "p"}} ¦ /inputs/password ¦ missing "env"
             /errors ¦ {"message": "error"} ¦ /errors/message ¦ must be a JSON pointer
             /extra ¦ true ¦ /extra ¦ unknown member
@@ -112,10 +112,30 @@ class DefinitionReaderTest {
                 .containsExactly("/operations/create/path: unknown value {id} here; known: name, description, marker, "
                         + "scopes, expiresAt, param.NAME, credential (with --param kind=b)");
         ((ObjectNode) def.at("/variants/values/b/operations/create")).put("path", "/b");
-        assertThat(DefinitionReader.read(def, Map.of(), "t").create().paths()).containsExactly("/a");
-        assertThat(DefinitionReader.read(def, Map.of("kind", "b"), "t").create().paths()).containsExactly("/b");
+        assertThat(DefinitionReader.read(def, Map.of(), "t").create().path()).extracting(Template::source).containsExactly("/a");
+        assertThat(DefinitionReader.read(def, Map.of("kind", "b"), "t").create().path()).extracting(Template::source).containsExactly("/b");
         assertThatThrownBy(() -> DefinitionReader.read(def, Map.of("kind", "c"), "type t"))
                 .isInstanceOf(UsageException.class).hasMessageContaining("unknown kind 'c' for type t");
+    }
+
+    @Test
+    void readingWithoutTheSchemaStillReportsWhereADefinitionCannotBeBound() throws Exception {
+        JsonNode def = Json.mapper().readTree(VALID);
+        set(def, "/operations/create/method", Json.mapper().readTree("\"FETCH\""));
+        assertThatThrownBy(() -> DefinitionReader.read(def, Map.of(), "provider acme"))
+                .isInstanceOf(DefinitionReader.InvalidDefinitionException.class)
+                .satisfies(e -> assertThat(((DefinitionReader.InvalidDefinitionException) e).problems())
+                        .extracting(DefinitionReader.Problem::path).containsExactly("/operations/create/method"));
+    }
+
+    @Test
+    void templatesAreParsedOnceWhenTheDefinitionIsRead() throws Exception {
+        Definition d = DefinitionReader.read(Json.mapper().readTree(VALID), Map.of(), "t");
+        assertThat(d.create().body()).isInstanceOfSatisfying(JsonTemplate.Members.class, m ->
+                assertThat(((JsonTemplate.Text) m.members().get("name")).template().refs()).containsExactly("name"));
+        assertThat(d.auth().headers().get("Authorization").refs()).containsExactly("credential");
+        assertThat(d.create().method()).isEqualTo(Definition.Method.POST);
+        assertThat(d.list().pagination().style()).isEqualTo(Definition.PaginationStyle.NONE);
     }
 
     @Test

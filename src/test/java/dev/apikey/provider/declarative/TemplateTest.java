@@ -51,7 +51,7 @@ class TemplateTest {
             {{literal}} {name}                     ¦ "{literal} ci-bot"
             """)
     void renders(String template, String expected) throws Exception {
-        JsonNode out = Renderer.json(Json.mapper().getNodeFactory().textNode(template), scope());
+        JsonNode out = Renderer.fill(JsonTemplate.of(Json.mapper().getNodeFactory().textNode(template)), scope());
         assertThat(out.toString()).isEqualTo(Json.mapper().readTree(expected).toString());
     }
 
@@ -60,23 +60,23 @@ class TemplateTest {
         JsonNode template = Json.mapper().readTree("""
                 {"name": "{name}", "note": "{description}", "expires": "in {expiresAt|date}", "tag": "x-{param.tag}",
                  "list": ["{param.none}", "{name}"], "nested": {"gone": "{param.none}"}}""");
-        assertThat(Renderer.json(template, scope()).toString())
+        assertThat(Renderer.fill(JsonTemplate.of(template), scope()).toString())
                 .isEqualTo("{\"name\":\"ci-bot\",\"expires\":\"in 2026-04-15\",\"list\":[\"ci-bot\"],\"nested\":{}}");
     }
 
     @Test
     void theSecretsARenderingUsedAreRemembered() {
         Scope s = scope();
-        Renderer.text("Basic {credential|base64}", s);
+        Renderer.text(Template.parse("Basic {credential|base64}"), s);
         assertThat(s.secretsUsed()).containsExactly("user:pass");
     }
 
     @Test
     void badValuesAreUsageErrorsNamingTheParameter() {
         Scope s = scope().withKeyParams(Map.of("level", "high", "policies", "{not json"));
-        assertThatThrownBy(() -> Renderer.text("{param.level|int}", s)).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> Renderer.text(Template.parse("{param.level|int}"), s)).isInstanceOf(UsageException.class)
                 .hasMessage("--param level must be a whole number");
-        assertThatThrownBy(() -> Renderer.text("{param.policies|json}", s)).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> Renderer.text(Template.parse("{param.policies|json}"), s)).isInstanceOf(UsageException.class)
                 .hasMessage("--param policies must be JSON");
     }
 

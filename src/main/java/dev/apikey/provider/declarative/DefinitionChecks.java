@@ -1,0 +1,217 @@
+package dev.apikey.provider.declarative;
+
+import dev.apikey.core.ProviderAdmin;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a definition's JSON Schema cannot say, checked on the bound {@link Definition}: that every template parses
+ * and names only values known where it is used, that its filters exist, that the base URL keeps the management
+ * credential on a secure transport, and that a form body is flat. Each problem is reported at its JSON pointer.
+ *
+ * <p>A new member that holds templates is checked by adding one line to {@link #operation} (or the top level)
+ * naming its path and the values it may use.
+ */
+final class DefinitionChecks {
+    private static final List<String> KEY_VALUES = List.of("name", "description", "marker", "scopes", "expiresAt");
+
+    private final List<DefinitionReader.Problem> problems = new ArrayList<>();
+    private Set<String> parts = Set.of();
+    private Set<String> inputNames = Set.of();
+
+    private DefinitionChecks() {
+    }
+
+    /** The problems of a bound definition; empty when it is valid. */
+    static List<DefinitionReader.Problem> of(Definition d) {
+        DefinitionChecks c = new DefinitionChecks();
+        c.definition(d);
+        return c.problems;
+    }
+
+    /** Which values a template may name where it is. */
+    private record Namespace(Set<String> plain, boolean credential, boolean inputs) {
+        static Namespace of(boolean credential, boolean inputs, List<String> plain, String... more) {
+            Set<String> all = new LinkedHashSet<>(plain);
+            all.addAll(List.of(more));
+            return new Namespace(all, credential, inputs);
+        }
+    }
+
+    private void problem(String path, String message) {
+        DefinitionReader.Problem p = new DefinitionReader.Problem(path, message);
+        if (!problems.contains(p)) {
+            problems.add(p);
+        }
+    }
+
+    private void definition(Definition d) {
+        inputNames = d.inputs().keySet();
+        if (d.baseUrl() != null) {
+            baseUrl(d.baseUrl());
+        }
+        Namespace management = Namespace.of(true, false, List.of());
+        if (d.auth() != null) {
+            parts = Set.copyOf(d.auth().parts());
+            templates(d.auth().headers(), "/auth/headers", management);
+        }
+        if (d.usage() != null) {
+            usageTemplate(d.usage().value(), "/usage/value");
+            d.usage().env().forEach((name, value) -> usageTemplate(value, "/usage/env/" + DefinitionReader.escape(name)));
+        }
+        if (d.challenge() != null) {
+            templates(d.challenge().headers(), "/challenge/headers", Namespace.of(false, true, List.of()));
+        }
+        templates(d.headers(), "/headers", management);
+        Definition.Operations ops = d.operations();
+        operation(ops.create(), "/operations/create", Namespace.of(true, true, KEY_VALUES));
+        operation(ops.rotate(), "/operations/rotate", Namespace.of(true, true, KEY_VALUES, "id"));
+        operation(ops.revoke(), "/operations/revoke", Namespace.of(true, true, List.of(), "id"));
+        operation(ops.verify(), "/operations/verify", Namespace.of(false, false, List.of(), "id", "secret"));
+        operation(ops.list(), "/operations/list", management);
+    }
+
+    private void baseUrl(String url) {
+        try {
+            URI u = new URI(url);
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+            if (u.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+                problem("/baseUrl", "must be a full URL such as https://api.example.com");
+            } else if (scheme.equals("http") && !ProviderAdmin.isLoopback(u.getHost())) {
+                problem("/baseUrl", "must use https (plain http only to a loopback host)");
+            } else if (u.getQuery() != null || u.getFragment() != null) {
+                problem("/baseUrl", "must not have a query or fragment");
+            }
+        } catch (URISyntaxException e) {
+            problem("/baseUrl", "must be a full URL such as https://api.example.com");
+        }
+    }
+
+    private void operation(Definition.Operation op, String path, Namespace ns) {
+        if (op == null) {
+            return;
+        }
+        for (int i = 0; i < op.path().size(); i++) {
+            template(op.path().get(i), op.path().size() == 1 ? path + "/path" : path + "/path/" + i, ns);
+        }
+        templates(op.query(), path + "/query", ns);
+        templates(op.headers(), path + "/headers", ns);
+        if (op.body() != null) {
+            op.body().forEachTemplate(path + "/body", (at, t) -> template(t, at, ns));
+            if (op.form()) {
+                formBody(op.body(), path + "/body");
+            }
+        }
+        for (int i = 0; i < op.requires().size(); i++) {
+            String ref = op.requires().get(i);
+            if (!Template.REF.matcher(ref).matches()) {
+                problem(path + "/requires/" + i, "must be a value name such as \"scopes\" or \"param.policies\"");
+            } else {
+                ref(ref, ns, path + "/requires/" + i);
+            }
+        }
+    }
+
+    private void formBody(JsonTemplate body, String path) {
+        if (!(body instanceof JsonTemplate.Members m)) {
+            problem(path, "a form body must be an object of fields");
+            return;
+        }
+        m.members().forEach((name, v) -> {
+            boolean ok = v instanceof JsonTemplate.Text || v instanceof JsonTemplate.Constant c && !c.value().isNull()
+                    || v instanceof JsonTemplate.Elements a && a.elements().stream()
+                    .allMatch(e -> e instanceof JsonTemplate.Text || e instanceof JsonTemplate.Constant);
+            if (!ok) {
+                problem(path + "/" + DefinitionReader.escape(name), "a form field must be text, a number, a boolean or an array of them");
+            }
+        });
+    }
+
+    private void templates(Map<String, Template> templates, String path, Namespace ns) {
+        templates.forEach((name, t) -> template(t, path + "/" + DefinitionReader.escape(name), ns));
+    }
+
+    private void template(Template t, String path, Namespace ns) {
+        if (t.error() != null) {
+            problem(path, t.error());
+            return;
+        }
+        for (Template.Choice c : t.choices()) {
+            if (c.ref() == null) {
+                continue;
+            }
+            ref(c.ref(), ns, path);
+            for (String f : c.filters()) {
+                if (!Renderer.FILTERS.contains(f)) {
+                    problem(path, "unknown filter '" + f + "'; filters: " + String.join(", ",
+                            Renderer.FILTERS.stream().sorted().toList()));
+                }
+            }
+        }
+    }
+
+    /** Usage templates are filled in where the key is used; they know only the key's {@code secret} and {@code id}. */
+    private void usageTemplate(String text, String path) {
+        Template t;
+        try {
+            t = Template.parse(text);
+        } catch (Template.TemplateException e) {
+            problem(path, e.getMessage());
+            return;
+        }
+        for (Template.Choice c : t.choices()) {
+            if (c.literal() != null || !c.filters().isEmpty() || !(c.ref().equals("secret") || c.ref().equals("id"))) {
+                problem(path, "may only use {secret} and {id}");
+                return;
+            }
+        }
+    }
+
+    private void ref(String ref, Namespace ns, String path) {
+        int dot = ref.indexOf('.');
+        String space = dot < 0 ? ref : ref.substring(0, dot);
+        String key = dot < 0 ? null : ref.substring(dot + 1);
+        switch (space) {
+            case "param" -> {
+                if (key == null) {
+                    problem(path, "{param} needs a name: {param.NAME}");
+                }
+            }
+            case "credential" -> {
+                if (!ns.credential()) {
+                    problem(path, "{" + ref + "} cannot be used here");
+                } else if (key != null && !parts.contains(key)) {
+                    problem(path, "{" + ref + "}: the credential has no part '" + key + "'"
+                            + (parts.isEmpty() ? " (declare parts in /auth/credential/parts)" : "; parts: " + String.join(", ", parts)));
+                }
+            }
+            case "input" -> {
+                if (!ns.inputs()) {
+                    problem(path, "{" + ref + "} cannot be used here");
+                } else if (key == null || !inputNames.contains(key)) {
+                    problem(path, "{" + ref + "}: no such input" + (inputNames.isEmpty() ? " (declare it in /inputs)"
+                            : "; inputs: " + String.join(", ", inputNames)));
+                }
+            }
+            default -> {
+                if (key != null || !ns.plain().contains(ref)) {
+                    List<String> known = new ArrayList<>(ns.plain());
+                    known.add("param.NAME");
+                    if (ns.credential()) {
+                        known.add("credential");
+                    }
+                    if (ns.inputs() && !inputNames.isEmpty()) {
+                        known.add("input.NAME");
+                    }
+                    problem(path, "unknown value {" + ref + "} here; known: " + String.join(", ", known));
+                }
+            }
+        }
+    }
+}
