@@ -13,7 +13,9 @@ import java.util.Optional;
  * Where a stored key may be sent, recorded in the secret store beside its secret (service
  * {@code apikey-binding}, account the ref, value a JSON array of origins). The config directory says
  * where a provider lives; the store, which the config directory cannot rewrite, says where its keys
- * were meant to go, so a swapped config directory cannot redirect a stored key.
+ * were meant to go, so a swapped config directory cannot redirect a stored key. A key whose binding
+ * is missing or does not verify is never sent by configuration alone. The encrypted file store seals
+ * the binding into the secret's own entry, so the two cannot be removed apart.
  */
 public final class KeyBindings {
     public static final String SERVICE = "apikey-binding";
@@ -29,7 +31,7 @@ public final class KeyBindings {
 
     /**
      * Records the origins the key's provider binds it to now, after its secret was stored. Best-effort:
-     * the secret is already safe, and a key without a binding still works per the configuration.
+     * the secret is already safe; without a binding {@code request} refuses the key until it is stored again.
      */
     static void record(Workspace ws, SecretStore store, KeyRef ref) {
         if (!store.writable()) {
@@ -40,7 +42,7 @@ public final class KeyBindings {
             store.put(id(ref), Secret.of(Json.mapper().writeValueAsString(origins)));
         } catch (ApikeyException | JsonProcessingException e) {
             ws.notices().warn("could not record where " + ref + " may be sent (" + e.getMessage()
-                    + "); 'apikey request' will rely on the provider's configuration alone");
+                    + "); 'apikey request' will refuse it until it is imported again");
         }
     }
 
@@ -51,8 +53,9 @@ public final class KeyBindings {
 
     /**
      * Refuses (exit 7) a stored key whose recorded binding differs from where its provider's
-     * configuration would now send it. Keys from {@code APIKEY_SECRET_<REF>}, and keys stored before
-     * bindings were recorded, follow the configuration.
+     * configuration would now send it, and one with no binding recorded at all (it was removed, or the
+     * key was stored by an apikey that did not record bindings): deleting a binding must not be a way
+     * around it. Keys from {@code APIKEY_SECRET_<REF>} follow the configuration.
      */
     static void verify(Workspace ws, UsableKey key) {
         if (key.fromEnvironment() || key.record() == null) {
@@ -61,16 +64,15 @@ public final class KeyBindings {
         SecretStore store = ws.backends().named(key.record().backend());
         Optional<Secret> raw = store.writable() ? store.get(id(key.ref())) : Optional.empty();
         if (raw.isEmpty()) {
-            ws.notices().verbose("no binding is recorded for " + key.ref() + "; using the provider's configuration");
-            return;
+            throw new PolicyException("no binding is recorded for " + key.ref() + " in the " + store.backend()
+                    + " store, so where it may be sent cannot be verified", reStore(key.ref()));
         }
         List<String> recorded;
         try {
             recorded = Json.mapper().readValue(raw.get().reveal(), ORIGINS);
         } catch (JsonProcessingException e) {
             throw new PolicyException("the binding recorded for " + key.ref() + " in the " + store.backend()
-                    + " store is unreadable", "store the key again: 'apikey forget " + key.ref() + "', then 'apikey import "
-                    + key.ref() + "'");
+                    + " store is unreadable", reStore(key.ref()));
         }
         if (!new HashSet<>(recorded).equals(new HashSet<>(key.boundOrigins()))) {
             throw new PolicyException(key.ref() + " was stored for " + describe(recorded) + ", but provider "
@@ -78,6 +80,11 @@ public final class KeyBindings {
                     "check the config directory; if the provider moved on purpose, store the key again ('apikey forget "
                             + key.ref() + "', then 'apikey import " + key.ref() + "')");
         }
+    }
+
+    private static String reStore(KeyRef ref) {
+        return "if the provider's configuration is right, store the key again: 'apikey forget " + ref
+                + "' (it stays live at the provider), then 'apikey import " + ref + "' — or create a new key";
     }
 
     static String describe(List<String> origins) {

@@ -19,15 +19,28 @@ record Argon2Kdf(int memoryKiB, int iterations, int parallelism) {
      */
     static final Argon2Kdf DEFAULT = new Argon2Kdf(32 * 1024, 3, 1);
 
+    /** The most memory a file may ask for: 256 MiB. */
+    static final int MAX_MEMORY_KIB = 256 * 1024;
+    static final int MAX_ITERATIONS = 10;
+    /**
+     * The most work a file may ask for, memory × passes: 512 MiB-passes, about 1 s on the 2-core
+     * machine (the default is 96). Beyond it a file is taken as corrupt or hostile (SPEC §7), not
+     * obeyed for a minute of work on every command.
+     */
+    static final long MAX_WORK_KIB = 512L * 1024;
+
     Argon2Kdf {
         // Bounds keep a tampered file from asking for absurd work or absurdly weak keys.
-        if (memoryKiB < 8 * 1024 || memoryKiB > 4 * 1024 * 1024) {
+        if (memoryKiB < 8 * 1024 || memoryKiB > MAX_MEMORY_KIB) {
             throw new IllegalArgumentException("memoryKiB out of range: " + memoryKiB);
         }
-        if (iterations < 1 || iterations > 64) {
+        if (iterations < 1 || iterations > MAX_ITERATIONS) {
             throw new IllegalArgumentException("iterations out of range: " + iterations);
         }
-        if (parallelism < 1 || parallelism > 16) {
+        if ((long) memoryKiB * iterations > MAX_WORK_KIB) {
+            throw new IllegalArgumentException("memoryKiB × iterations out of range: " + memoryKiB + " × " + iterations);
+        }
+        if (parallelism < 1 || parallelism > 8) {
             throw new IllegalArgumentException("parallelism out of range: " + parallelism);
         }
     }

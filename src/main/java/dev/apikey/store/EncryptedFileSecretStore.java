@@ -28,9 +28,17 @@ import javax.crypto.spec.SecretKeySpec;
  * from a passphrase with Argon2id whose parameters and salt are stored in the file. A known value
  * sealed under the key tells a wrong passphrase from a damaged entry. Nothing is ever written in
  * plain text.
+ *
+ * <p>A key's origin binding ({@code apikey-binding:REF}) is not an entry of its own: it is sealed into
+ * the key's entry ({@code apikey:REF}) as part of that entry's associated data, so the binding cannot
+ * be removed or changed apart from the secret (format 2). Files of format 1 kept bindings as separate
+ * entries; they are read as they are and folded into the keys' entries on the next write.
  */
 public final class EncryptedFileSecretStore implements SecretStore {
     static final String FORMAT = "apikey-secrets";
+    /** Format 2 seals bindings into keys' entries; format 1 files are still read, and upgraded on write. */
+    static final int VERSION = 2;
+    static final String BINDING_SERVICE = "apikey-binding";
     private static final byte[] CHECK_PLAINTEXT = "apikey passphrase check".getBytes(StandardCharsets.UTF_8);
     private static final String CHECK_AAD = "apikey:passphrase-check";
     private static final int NONCE_BYTES = 12;
@@ -73,6 +81,9 @@ public final class EncryptedFileSecretStore implements SecretStore {
         }
         SecretFile f = model.get();
         byte[] k = unlock(f);
+        if (isBinding(id) && f.entries().get(id.toString()) == null) {
+            return bindingOf(k, f, id);
+        }
         SecretFile.Sealed sealed = f.entries().get(id.toString());
         if (sealed == null) {
             return Optional.empty();
@@ -90,11 +101,13 @@ public final class EncryptedFileSecretStore implements SecretStore {
         try (DirectoryLock lock = DirectoryLock.acquire(file.getParent())) {
             SecretFile f = read().orElseGet(() -> pendingNew != null ? pendingNew : newFile());
             byte[] k = unlock(f);
-            byte[] plain = secret.reveal().getBytes(StandardCharsets.UTF_8);
-            try {
-                f.entries().put(id.toString(), seal(k, plain, id.toString()));
-            } finally {
-                Arrays.fill(plain, (byte) 0);
+            foldBindings(k, f);
+            if (isBinding(id)) {
+                bind(k, f, id, secret.reveal());
+            } else {
+                // A new secret for a key keeps the key's binding until a new one is recorded.
+                SecretFile.Sealed previous = f.entries().get(id.toString());
+                sealInto(k, f, id.toString(), secret.reveal(), previous == null ? null : previous.binding());
             }
             write(f);
         }
@@ -115,12 +128,18 @@ public final class EncryptedFileSecretStore implements SecretStore {
     public synchronized boolean delete(SecretId id) {
         try (DirectoryLock lock = DirectoryLock.acquire(file.getParent())) {
             Optional<SecretFile> model = read();
-            if (model.isEmpty() || !model.get().entries().containsKey(id.toString())) {
+            if (model.isEmpty() || !model.get().entries().containsKey(id.toString())
+                    && !(isBinding(id) && boundKey(model.get(), id) != null)) {
                 return false;
             }
             SecretFile f = model.get();
-            unlock(f); // only the passphrase holder may change the store
-            f.entries().remove(id.toString());
+            byte[] k = unlock(f); // only the passphrase holder may change the store
+            foldBindings(k, f);
+            if (isBinding(id)) {
+                bind(k, f, id, null);
+            } else {
+                f.entries().remove(id.toString());
+            }
             write(f);
             return true;
         }
@@ -152,7 +171,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
         } finally {
             Arrays.fill(passphrase, '\0');
         }
-        return new SecretFile(FORMAT, 1, spec, seal(key, CHECK_PLAINTEXT, CHECK_AAD), new TreeMap<>());
+        return new SecretFile(FORMAT, VERSION, spec, seal(key, CHECK_PLAINTEXT, CHECK_AAD), new TreeMap<>());
     }
 
     /** Derives the key once per process and proves it against the file's check value. */
@@ -168,6 +187,9 @@ public final class EncryptedFileSecretStore implements SecretStore {
             }
             kdf = new Argon2Kdf(f.kdf().memoryKiB(), f.kdf().iterations(), f.kdf().parallelism());
             salt = Base64.getDecoder().decode(f.kdf().salt());
+            if (salt.length < 16 || salt.length > 64) {
+                throw new IllegalArgumentException("salt of " + salt.length + " bytes");
+            }
         } catch (IllegalArgumentException e) {
             throw corrupt(e.getMessage());
         }
@@ -193,13 +215,99 @@ public final class EncryptedFileSecretStore implements SecretStore {
         return key;
     }
 
+    private static boolean isBinding(SecretId id) {
+        return BINDING_SERVICE.equals(id.service());
+    }
+
+    private static String keyEntryOf(SecretId bindingId) {
+        return new SecretId(SecretId.KEY_SERVICE, bindingId.account()).toString();
+    }
+
+    /** The key entry whose binding {@code bindingId} names, if it carries one. */
+    private static SecretFile.Sealed boundKey(SecretFile f, SecretId bindingId) {
+        SecretFile.Sealed key = f.entries().get(keyEntryOf(bindingId));
+        return key == null || key.binding() == null ? null : key;
+    }
+
+    /** A key's binding, from its entry — opened, so that the binding is proven untouched. */
+    private Optional<Secret> bindingOf(byte[] k, SecretFile f, SecretId bindingId) {
+        SecretFile.Sealed key = f.entries().get(keyEntryOf(bindingId));
+        if (key == null) {
+            return Optional.empty();
+        }
+        // Opened even without a binding: an entry whose binding was stripped must not pass for an unbound one.
+        Arrays.fill(open(k, key, keyEntryOf(bindingId)), (byte) 0);
+        return Optional.ofNullable(key.binding()).map(Secret::of);
+    }
+
+    /** Re-seals a key's entry with a new binding (or none), keeping its secret. */
+    private void bind(byte[] k, SecretFile f, SecretId bindingId, String binding) {
+        f.entries().remove(bindingId.toString());
+        String name = keyEntryOf(bindingId);
+        SecretFile.Sealed key = f.entries().get(name);
+        if (key == null) {
+            if (binding == null) {
+                return;
+            }
+            throw new SecretStoreException("no secret is stored for " + bindingId.account() + " to bind", null);
+        }
+        byte[] plain = open(k, key, name);
+        try {
+            f.entries().put(name, seal(k, plain, name, binding));
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    /** Upgrades a format-1 file: every separate binding entry moves into its key's entry. */
+    private void foldBindings(byte[] k, SecretFile f) {
+        for (String name : new java.util.ArrayList<>(f.entries().keySet())) {
+            if (!name.startsWith(BINDING_SERVICE + ":")) {
+                continue;
+            }
+            SecretId bindingId = new SecretId(BINDING_SERVICE, name.substring(BINDING_SERVICE.length() + 1));
+            byte[] binding = open(k, f.entries().get(name), name);
+            try {
+                if (f.entries().containsKey(keyEntryOf(bindingId))) {
+                    bind(k, f, bindingId, new String(binding, StandardCharsets.UTF_8));
+                } else {
+                    f.entries().remove(name); // the binding of a key that is gone
+                }
+            } finally {
+                Arrays.fill(binding, (byte) 0);
+            }
+        }
+    }
+
+    private void sealInto(byte[] k, SecretFile f, String name, String value, String binding) {
+        byte[] plain = value.getBytes(StandardCharsets.UTF_8);
+        try {
+            f.entries().put(name, seal(k, plain, name, binding));
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    /**
+     * The associated data of an entry: its name, and for a bound key its binding, so that neither can
+     * be moved, changed or removed without the entry failing to open.
+     */
+    private static String associatedData(String name, String binding) {
+        return binding == null ? name : name + "\nbinding=" + binding;
+    }
+
     private byte[] open(byte[] k, SecretFile.Sealed sealed, String name) {
         try {
-            return decrypt(k, sealed, name);
+            return decrypt(k, sealed, associatedData(name, sealed.binding()));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             // The passphrase was proven right, so the entry itself was altered or moved.
             throw corrupt("the entry " + name + " does not decrypt (altered or moved)");
         }
+    }
+
+    private SecretFile.Sealed seal(byte[] k, byte[] plain, String name, String binding) {
+        SecretFile.Sealed sealed = seal(k, plain, associatedData(name, binding));
+        return new SecretFile.Sealed(sealed.nonce(), sealed.ciphertext(), binding);
     }
 
     private SecretFile.Sealed seal(byte[] k, byte[] plain, String aad) {
@@ -245,7 +353,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
         if (f == null || !FORMAT.equals(f.format()) || f.kdf() == null || f.check() == null || f.entries() == null) {
             throw corrupt("missing header fields");
         }
-        if (f.version() != 1) {
+        if (f.version() < 1 || f.version() > VERSION) {
             throw new SecretStoreException(file + " was written by a newer apikey (format " + f.version() + ")",
                     "upgrade apikey");
         }
@@ -254,7 +362,8 @@ public final class EncryptedFileSecretStore implements SecretStore {
 
     private void write(SecretFile f) {
         try {
-            AtomicFile.write(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(f));
+            SecretFile current = new SecretFile(f.format(), VERSION, f.kdf(), f.check(), f.entries());
+            AtomicFile.write(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(current));
         } catch (IOException e) {
             throw new SecretStoreException("cannot write " + file + ": " + e.getClass().getSimpleName(), null, e);
         } catch (dev.apikey.core.ApikeyException e) {

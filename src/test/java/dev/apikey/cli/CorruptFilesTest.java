@@ -49,4 +49,26 @@ class CorruptFilesTest {
                 || cli.run("create", "local/third").exit() != 0).as("some command reads " + file).isTrue();
         assertThat(Files.readString(path)).isEqualTo(content);
     }
+
+    @ParameterizedTest(name = "memoryKiB {0}, iterations {1}, parallelism {2}")
+    @CsvSource({"4194304,64,1", "262144,64,1", "8192,1000000,1", "2147483647,1,1", "8192,1,255"})
+    void keyDerivationParametersBeyondSaneBoundsAreACorruptStore(int memoryKiB, int iterations, int parallelism)
+            throws Exception {
+        cli.env("APIKEY_BACKEND", "file").env("APIKEY_PASSPHRASE", "bounded");
+        Result imported = cli.invocation().stdin("ak_boundedKdfSecret0123456789").run("import", "local/filed");
+        assertThat(imported.exit()).as(imported.toString()).isZero();
+        Path file = dir.resolve("secrets.enc");
+        com.fasterxml.jackson.databind.node.ObjectNode doc =
+                (com.fasterxml.jackson.databind.node.ObjectNode) dev.apikey.metadata.Json.mapper().readTree(file.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) doc.get("kdf")).put("memoryKiB", memoryKiB)
+                .put("iterations", iterations).put("parallelism", parallelism);
+        byte[] hostile = dev.apikey.metadata.Json.mapper().writeValueAsBytes(doc);
+        Files.write(file, hostile);
+
+        Result r = cli.run("get", "local/filed");
+
+        assertThat(r.exit()).as(r.toString()).isEqualTo(5);
+        assertThat(r.err()).contains(file.toString()).contains("corrupt").contains("out of range");
+        assertThat(Files.readAllBytes(file)).isEqualTo(hostile);
+    }
 }

@@ -397,15 +397,40 @@ class RequestCommandTest {
     }
 
     @Test
-    void aKeyStoredWithoutABindingFollowsTheConfiguration() throws Exception {
-        String secret = keyAt(base);
+    void aKeyWhoseBindingWasRemovedIsRefused() throws Exception {
+        keyAt(base);
         cli.keychain().items().remove("apikey-binding\u0000svc/k");
-        server.enqueue(ok("ok"));
 
         Result r = cli.run("request", "svc/k", "/x");
 
-        assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(taken(server).getHeaders().get("Authorization")).isEqualTo("Bearer " + secret);
+        assertThat(r.exit()).as(r.toString()).isEqualTo(7);
+        assertThat(r.err()).contains("no binding is recorded for svc/k").contains("hint: ").contains("apikey import svc/k");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void withTheFileStoreTheBindingCannotBeRemovedApartFromTheSecret() throws Exception {
+        cli.env("APIKEY_BACKEND", "file").env("APIKEY_PASSPHRASE", "binding test");
+        keyAt(base);
+        Path secrets = dir.resolve("secrets.enc");
+        com.fasterxml.jackson.databind.node.ObjectNode doc =
+                (com.fasterxml.jackson.databind.node.ObjectNode) dev.apikey.metadata.Json.mapper().readTree(secrets.toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode entry = (com.fasterxml.jackson.databind.node.ObjectNode)
+                doc.get("entries").get("apikey:svc/k");
+        assertThat(doc.get("entries").has("apikey-binding:svc/k")).as("no separate binding entry").isFalse();
+        assertThat(entry.get("binding").asText()).isEqualTo("[\"" + base + "\"]");
+        // Without the passphrase one can edit the file: drop the binding, and point the provider elsewhere.
+        entry.remove("binding");
+        Files.write(secrets, dev.apikey.metadata.Json.mapper().writeValueAsBytes(doc));
+        Path providers = dir.resolve("providers.json");
+        Files.writeString(providers, Files.readString(providers).replace(base, "http://127.0.0.1:" + other.getPort()));
+
+        Result r = cli.run("request", "svc/k", "/x");
+
+        assertThat(r.exit()).as(r.toString()).isNotZero();
+        assertThat(r.err()).contains("apikey:svc/k does not decrypt");
+        assertThat(other.getRequestCount()).isZero();
+        assertThat(server.getRequestCount()).isZero();
     }
 
     @Test

@@ -184,4 +184,81 @@ class EncryptedFileSecretStoreTest {
             throw new AssertionError("no confirmation expected");
         }
     }
+
+    private static final SecretId DEMO_BINDING = new SecretId("apikey-binding", "local/demo");
+
+    @Test
+    void aKeysBindingIsSealedIntoItsOwnEntry() throws Exception {
+        EncryptedFileSecretStore s = store("pw");
+        s.put(DEMO, Secret.of(VALUE));
+        s.put(DEMO_BINDING, Secret.of("[\"https://api.example.com\"]"));
+        s.put(DEMO, Secret.of(VALUE + "-rotated")); // a new secret keeps the binding
+        assertThat(store("pw").get(DEMO_BINDING)).contains(Secret.of("[\"https://api.example.com\"]"));
+        Path file = dir.resolve("secrets.enc");
+        ObjectNode doc = (ObjectNode) Json.mapper().readTree(file.toFile());
+        assertThat(doc.get("version").asInt()).isEqualTo(2);
+        assertThat(doc.get("entries").has(DEMO_BINDING.toString())).isFalse();
+
+        for (String tampered : new String[] {null, "[\"https://evil.example\"]"}) {
+            ObjectNode copy = doc.deepCopy();
+            ObjectNode entry = (ObjectNode) copy.get("entries").get(DEMO.toString());
+            if (tampered == null) {
+                entry.remove("binding");
+            } else {
+                entry.put("binding", tampered);
+            }
+            Files.write(file, Json.mapper().writeValueAsBytes(copy));
+            assertThatThrownBy(() -> store("pw").get(DEMO_BINDING)).as("binding %s", tampered)
+                    .isInstanceOf(SecretStoreException.class).hasMessageContaining("does not decrypt");
+            assertThatThrownBy(() -> store("pw").get(DEMO)).isInstanceOf(SecretStoreException.class);
+        }
+    }
+
+    @Test
+    void deletingTheBindingKeepsTheSecret() {
+        EncryptedFileSecretStore s = store("pw");
+        s.put(DEMO, Secret.of(VALUE));
+        s.put(DEMO_BINDING, Secret.of("[]"));
+        assertThat(s.delete(DEMO_BINDING)).isTrue();
+        assertThat(store("pw").get(DEMO_BINDING)).isEmpty();
+        assertThat(store("pw").get(DEMO)).contains(Secret.of(VALUE));
+    }
+
+    /** Files written before bindings were sealed into entries kept them as entries of their own. */
+    @Test
+    void aFormatOneFileIsReadAsItIsAndUpgradedOnTheNextWriteWithoutLosingAKey() throws Exception {
+        store("pw").put(DEMO, Secret.of(VALUE));
+        store("pw").put(OTHER, Secret.of("ak_otherSecretValue0123456789xyz"));
+        Path file = dir.resolve("secrets.enc");
+        ObjectNode doc = (ObjectNode) Json.mapper().readTree(file.toFile());
+        doc.put("version", 1);
+        byte[] key = CHEAP.derive("pw".toCharArray(), java.util.Base64.getDecoder().decode(doc.get("kdf").get("salt").asText()));
+        ((ObjectNode) doc.get("entries")).set(DEMO_BINDING.toString(),
+                Json.mapper().valueToTree(legacySeal(key, "[\"https://api.example.com\"]", DEMO_BINDING.toString())));
+        ((ObjectNode) doc.get("entries")).set("apikey-binding:local/gone",
+                Json.mapper().valueToTree(legacySeal(key, "[]", "apikey-binding:local/gone")));
+        Files.write(file, Json.mapper().writeValueAsBytes(doc));
+
+        assertThat(store("pw").get(DEMO_BINDING)).contains(Secret.of("[\"https://api.example.com\"]"));
+        store("pw").put(SecretId.forKey(KeyRef.parse("local/third")), Secret.of("ak_thirdSecretValue0123456789"));
+
+        JsonNode upgraded = Json.mapper().readTree(file.toFile());
+        assertThat(upgraded.get("version").asInt()).isEqualTo(2);
+        assertThat(upgraded.get("entries").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder(DEMO.toString(), OTHER.toString(), "apikey:local/third");
+        assertThat(store("pw").get(DEMO)).contains(Secret.of(VALUE));
+        assertThat(store("pw").get(OTHER)).contains(Secret.of("ak_otherSecretValue0123456789xyz"));
+        assertThat(store("pw").get(DEMO_BINDING)).contains(Secret.of("[\"https://api.example.com\"]"));
+    }
+
+    private static SecretFile.Sealed legacySeal(byte[] key, String value, String name) throws Exception {
+        byte[] nonce = new byte[12];
+        new SecureRandom().nextBytes(nonce);
+        javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        c.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "AES"),
+                new javax.crypto.spec.GCMParameterSpec(128, nonce));
+        c.updateAAD(name.getBytes(StandardCharsets.UTF_8));
+        java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+        return new SecretFile.Sealed(b64.encodeToString(nonce), b64.encodeToString(c.doFinal(value.getBytes(StandardCharsets.UTF_8))));
+    }
 }
