@@ -66,6 +66,7 @@ public final class RunWithKeys {
             }
             UsableKey key = keys.resolve(ref, others);
             secrets.add(key.secret());
+            secrets.addAll(key.linkedSecrets());
             key.variables().forEach((name, value) -> inject(injected, setBy, name, value, ref));
         }
         for (Map.Entry<String, KeyRef> e : spec.variables().entrySet()) {
@@ -96,7 +97,8 @@ public final class RunWithKeys {
 
     private void inject(Map<String, Secret> injected, Map<String, KeyRef> setBy, String name, Secret value, KeyRef ref) {
         KeyRef earlier = setBy.putIfAbsent(name, ref);
-        if (earlier != null && !earlier.equals(ref)) {
+        // Two keys may agree on a variable: an application key sets DD_API_KEY to the API key named beside it.
+        if (earlier != null && !earlier.equals(ref) && !injected.get(name).reveal().equals(value.reveal())) {
             throw new UsageException(earlier + " and " + ref + " both set " + name,
                     "give one of them its own variable: --env OTHER_NAME=" + ref);
         }

@@ -57,9 +57,18 @@ public final class SendRequest {
      * @param keyValue   that header's value, or null when an explicit {@code -H} gives the header
      * @param keyOrigin  the one origin the key may be sent to; after a redirect elsewhere it is withheld
      * @param secret     the key's secret, so the transport can withhold any header that carries it
+     * @param moreKeyHeaders further headers the provider sends with its keys (withheld with the key)
      */
     public record Outgoing(String method, URI url, List<Header> headers, Payload body, String keyHeader,
-                           Secret keyValue, String keyOrigin, Secret secret) {
+                           Secret keyValue, String keyOrigin, Secret secret, List<Header> moreKeyHeaders) {
+        public Outgoing {
+            moreKeyHeaders = moreKeyHeaders == null ? List.of() : List.copyOf(moreKeyHeaders);
+        }
+
+        public Outgoing(String method, URI url, List<Header> headers, Payload body, String keyHeader, Secret keyValue,
+                        String keyOrigin, Secret secret) {
+            this(method, url, headers, body, keyHeader, keyValue, keyOrigin, secret, List.of());
+        }
     }
 
     /**
@@ -102,6 +111,11 @@ public final class SendRequest {
         try {
             RequestPolicy.allow(key, url, spec.allowHosts());
             KeyBindings.verify(ws, key);
+            for (UsableKey other : key.linked().values()) {
+                // A key sent along (Datadog's API key beside an application key) goes only where it may go itself.
+                RequestPolicy.allow(other, url, spec.allowHosts());
+                KeyBindings.verify(ws, other);
+            }
         } catch (PolicyException e) {
             audit(spec.ref(), url, "refused", e.getMessage());
             throw e;
@@ -112,7 +126,7 @@ public final class SendRequest {
         Secret keyValue = keyValue(key, headers);
         List<Header> sent = headers.stream().filter(h -> !h.value().isEmpty()).toList();
         Outgoing outgoing = new Outgoing(method, url, sent, body, key.usage().header(), keyValue, RequestPolicy.origin(url),
-                key.secret());
+                key.secret(), moreKeyHeaders(key, headers));
 
         Exchange exchange;
         try {
@@ -136,6 +150,22 @@ public final class SendRequest {
         requireHeaderText(value.reveal(), () -> "the " + name + " value of " + key.ref()
                 + " contains characters that cannot be sent in an HTTP header");
         return value;
+    }
+
+    /** The provider's further key headers, but those an explicit {@code -H} gives. */
+    private List<Header> moreKeyHeaders(UsableKey key, List<Header> headers) {
+        List<Header> out = new ArrayList<>();
+        key.moreHeaders().forEach((name, value) -> {
+            if (headers.stream().anyMatch(h -> h.name().equalsIgnoreCase(name))) {
+                ws.notices().verbose("not injecting " + name + ": -H gives it");
+                return;
+            }
+            ws.redactor().register(value);
+            requireHeaderText(value.reveal(), () -> "the " + name + " value of " + key.ref()
+                    + " contains characters that cannot be sent in an HTTP header");
+            out.add(new Header(name, value.reveal()));
+        });
+        return out;
     }
 
     /** Records the exchange; a status of 400 or more is a failure (exit 1), after the body was shown. */

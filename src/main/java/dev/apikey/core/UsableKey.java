@@ -16,12 +16,19 @@ import java.util.Optional;
  * @param fromEnvironment whether the secret came from {@code APIKEY_SECRET_<REF>} rather than the store
  * @param boundOrigins    the origins the provider's configuration binds its keys to; empty for none
  * @param baseUrl         what a request PATH is resolved against, or null
+ * @param linked          the other keys the usage's templates name ({@code {key:REF}}), by ref
  */
 public record UsableKey(KeyRef ref, KeyRecord record, Secret secret, boolean fromEnvironment, KeyUsage usage,
-                        List<String> boundOrigins, String baseUrl) {
+                        List<String> boundOrigins, String baseUrl, Map<String, UsableKey> linked) {
 
     public UsableKey {
         boundOrigins = List.copyOf(boundOrigins);
+        linked = Map.copyOf(linked);
+    }
+
+    public UsableKey(KeyRef ref, KeyRecord record, Secret secret, boolean fromEnvironment, KeyUsage usage,
+                     List<String> boundOrigins, String baseUrl) {
+        this(ref, record, secret, fromEnvironment, usage, boundOrigins, baseUrl, Map.of());
     }
 
     public Optional<String> id() {
@@ -30,13 +37,28 @@ public record UsableKey(KeyRef ref, KeyRecord record, Secret secret, boolean fro
 
     /** The value of the provider's header, e.g. {@code Bearer <secret>}; a {@code Basic} scheme is base64-encoded. */
     public Secret headerValue() {
-        String template = usage.template();
+        return headerValue(usage.header(), usage.template());
+    }
+
+    /** The further headers sent with the key, rendered, in the order the provider declares them. */
+    public Map<String, Secret> moreHeaders() {
+        Map<String, Secret> out = new LinkedHashMap<>();
+        usage.headers().forEach((name, template) -> out.put(name, headerValue(name, template)));
+        return out;
+    }
+
+    /** The secrets of the other keys this one is used with. */
+    public List<Secret> linkedSecrets() {
+        return linked.values().stream().map(UsableKey::secret).toList();
+    }
+
+    private Secret headerValue(String header, String template) {
         if (template.regionMatches(true, 0, "Basic ", 0, 6)) {
-            String credentials = render(template.substring(6).trim(), "the " + usage.header() + " header");
+            String credentials = render(template.substring(6).trim(), "the " + header + " header");
             // RFC 7617: user-id ":" password, UTF-8, base64.
             return Secret.of("Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
-        return Secret.of(render(template, "the " + usage.header() + " header"));
+        return Secret.of(render(template, "the " + header + " header"));
     }
 
     /**
@@ -65,6 +87,14 @@ public record UsableKey(KeyRef ref, KeyRecord record, Secret secret, boolean fro
             out = out.replace("{id}", id);
         }
         out = out.replace("{secret}", secret.reveal());
+        out = KeyUsage.LINKED_KEY.matcher(out).replaceAll(m -> {
+            UsableKey other = linked.get(m.group(1));
+            if (other == null) {
+                throw new UsageException(what + " of " + ref + " needs the key " + Names.printable(m.group(1)) + ", which is not known here",
+                        "make or import that key, or set the provider's parameter naming it with 'apikey provider add'");
+            }
+            return java.util.regex.Matcher.quoteReplacement(other.secret().reveal());
+        });
         if (out.isEmpty()) {
             throw new UsageException(what + " of " + ref + " would be empty",
                     "check the provider's scheme with 'apikey provider show " + ref.provider() + "'");

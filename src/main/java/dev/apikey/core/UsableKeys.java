@@ -3,6 +3,8 @@ package dev.apikey.core;
 import dev.apikey.provider.Provider;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,12 +20,27 @@ final class UsableKeys {
         this.ws = ws;
     }
 
-    /** The key with its provider's usage and binding. */
+    /** The key with its provider's usage and binding, and the other keys its usage names (one level deep). */
     UsableKey resolve(KeyRef ref, Collection<KeyRef> others) {
         Found found = secret(ref, others);
         Provider provider = ws.providers().get(ref.provider());
+        Map<String, UsableKey> linked = new LinkedHashMap<>();
+        for (String other : provider.usage().linkedKeys()) {
+            KeyRef otherRef;
+            try {
+                otherRef = KeyRef.parse(other);
+            } catch (UsageException e) {
+                throw new UsageException(ref + " is used with the key '" + Names.printable(other) + "', which is not a key"
+                        + " reference (" + e.getMessage() + ")", "set it to PROVIDER/NAME with 'apikey provider add "
+                        + ref.provider() + " --param …'");
+            }
+            Found o = secret(otherRef, others);
+            Provider op = ws.providers().get(otherRef.provider());
+            linked.put(other, new UsableKey(otherRef, o.record(), o.secret(), o.fromEnvironment(), op.usage(),
+                    op.boundOrigins(), op.usageBaseUrl()));
+        }
         return new UsableKey(ref, found.record(), found.secret(), found.fromEnvironment(),
-                provider.usage(), provider.boundOrigins(), provider.baseUrl());
+                provider.usage(), provider.boundOrigins(), provider.usageBaseUrl(), linked);
     }
 
     /** A secret and where it came from. */

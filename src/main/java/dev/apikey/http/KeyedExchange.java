@@ -90,6 +90,7 @@ public final class KeyedExchange implements SendRequest.Transport {
         if (o.keyValue() != null) {
             headers.add(new Header(o.keyHeader(), o.keyValue().reveal()));
         }
+        headers.addAll(o.moreKeyHeaders());
         String method = o.method();
         Payload body = o.body();
         boolean withheld = false;
@@ -120,7 +121,7 @@ public final class KeyedExchange implements SendRequest.Transport {
             }
             if (!withheld && !origin(next).equals(o.keyOrigin())) {
                 String secret = o.secret().reveal();
-                headers.removeIf(h -> h.name().equalsIgnoreCase(o.keyHeader())
+                headers.removeIf(h -> h.name().equalsIgnoreCase(o.keyHeader()) || o.moreKeyHeaders().contains(h)
                         || CREDENTIAL_HEADERS.contains(lower(h.name())) || h.value().contains(secret));
                 withheld = true;
                 notices.verbose("redirected to " + origin(next) + ": the key is not sent there");

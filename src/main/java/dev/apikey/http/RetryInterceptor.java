@@ -26,6 +26,16 @@ public final class RetryInterceptor implements Interceptor {
     /** Tag a request with this to never retry it, whatever its method. */
     public enum NoRetry { INSTANCE }
 
+    /**
+     * Tag a request with the header a provider says when its rate limit resets in, read when a 429 or 5xx has no
+     * {@code Retry-After} (Datadog's {@code X-RateLimit-Reset}, in seconds; GitHub's, a Unix time).
+     *
+     * @param name  the header
+     * @param epoch whether it holds a Unix time (seconds) rather than the seconds to wait
+     */
+    public record ResetHeader(String name, boolean epoch) {
+    }
+
     private final int maxAttempts;
     private final Duration baseDelay;
     private final Duration maxDelay;
@@ -64,6 +74,10 @@ public final class RetryInterceptor implements Interceptor {
                 return response;
             }
             Duration wait = retryAfter(response.header("Retry-After"));
+            ResetHeader reset = request.tag(ResetHeader.class);
+            if (wait == null && reset != null) {
+                wait = resetIn(response.header(reset.name()), reset.epoch());
+            }
             if (wait == null) {
                 wait = backoff(attempt);
             }
@@ -98,6 +112,19 @@ public final class RetryInterceptor implements Interceptor {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** A rate-limit reset header: seconds to wait, or a Unix time; null when absent or unreadable. */
+    Duration resetIn(String value, boolean epoch) {
+        if (value == null || !value.trim().matches("\\d{1,12}")) {
+            return null;
+        }
+        long n = Long.parseLong(value.trim());
+        if (!epoch) {
+            return Duration.ofSeconds(n);
+        }
+        Duration d = Duration.between(clock.instant(), Instant.ofEpochSecond(n));
+        return d.isNegative() ? Duration.ZERO : d;
     }
 
     private void pause(Duration d) throws IOException {

@@ -7,23 +7,42 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * How a provider's keys are used: the header and value template for HTTP requests, and the
- * environment variables {@code exec} sets. Templates refer to the key's fields: {@code {secret}},
- * {@code {id}}. A {@code Basic} scheme encodes its credentials as RFC 7617 requires.
+ * How a provider's keys are used: the header and value template for HTTP requests, further headers sent with it,
+ * and the environment variables {@code exec} sets. Templates refer to the key's fields, {@code {secret}} and
+ * {@code {id}}, and to another key's secret, {@code {key:PROVIDER/NAME}} (a Datadog application key goes with an
+ * API key). A {@code Basic} scheme encodes its credentials as RFC 7617 requires.
  *
  * @param header      the header name, e.g. {@code Authorization} or {@code x-api-key}
  * @param template    the header value, e.g. {@code Bearer {secret}}
  * @param environment variable name to value template; empty means the one variable derived from the
  *                    key name ({@code local/my-svc} → {@code MY_SVC_API_KEY})
+ * @param headers     further headers sent with the key, name to value template (Anthropic's
+ *                    {@code anthropic-version}, Datadog's {@code DD-API-KEY} beside an application key)
  */
-public record KeyUsage(String header, String template, Map<String, String> environment) {
+public record KeyUsage(String header, String template, Map<String, String> environment, Map<String, String> headers) {
 
     public static final KeyUsage BEARER = new KeyUsage("Authorization", "Bearer {secret}", Map.of());
+    /** Another key's secret in a template: {@code {key:PROVIDER/NAME}}. */
+    public static final java.util.regex.Pattern LINKED_KEY = java.util.regex.Pattern.compile("\\{key:([^{}]+)}");
 
     public KeyUsage {
         // In the order the type declares them: the order 'provider show' lists them.
         environment = environment == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
+        headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
+    }
+
+    public KeyUsage(String header, String template, Map<String, String> environment) {
+        this(header, template, environment, Map.of());
+    }
+
+    /** The other keys (refs) whose secrets the templates use, in the order they appear. */
+    public java.util.Set<String> linkedKeys() {
+        java.util.Set<String> refs = new java.util.LinkedHashSet<>();
+        java.util.stream.Stream.concat(java.util.stream.Stream.of(template),
+                        java.util.stream.Stream.concat(headers.values().stream(), environment.values().stream()))
+                .forEach(t -> LINKED_KEY.matcher(t).results().forEach(m -> refs.add(m.group(1))));
+        return refs;
     }
 
     /** The variable derived from a key name: upper-cased, {@code -} and {@code .} become {@code _}, plus {@code _API_KEY}. */
@@ -54,6 +73,6 @@ public record KeyUsage(String header, String template, Map<String, String> envir
         String h = config.header() != null ? config.header() : header;
         String t = config.scheme() != null ? config.scheme() : template;
         Map<String, String> env = config.envVar() != null ? Map.of(config.envVar(), "{secret}") : environment;
-        return new KeyUsage(h, t, env);
+        return new KeyUsage(h, t, env, headers);
     }
 }

@@ -25,6 +25,14 @@ public interface Provider {
         return config().baseUrl();
     }
 
+    /**
+     * What {@code request PATH} is resolved against: where the keys are used, which for some providers is not where
+     * they are managed (Twilio: managed at iam.twilio.com, used at api.twilio.com).
+     */
+    default String usageBaseUrl() {
+        return baseUrl();
+    }
+
     /** The origins ({@code scheme://host[:port]}) keys of this provider may be sent to; empty for none. */
     java.util.List<String> boundOrigins();
 

@@ -65,4 +65,25 @@ class UsableKeyTest {
         assertThat(vars.get("TWILIO_API_KEY").reveal()).isEqualTo("SK9");
         assertThat(vars.get("TWILIO_API_SECRET").reveal()).isEqualTo(SECRET.reveal());
     }
+
+    @Test
+    void furtherHeadersAndVariablesMayUseAnotherKeysSecret() {
+        KeyUsage app = new KeyUsage("DD-APPLICATION-KEY", "{secret}",
+                Map.of("DD_APP_KEY", "{secret}", "DD_API_KEY", "{key:datadog/api}"),
+                Map.of("DD-API-KEY", "{key:datadog/api}"));
+        assertThat(app.linkedKeys()).containsExactly("datadog/api");
+        UsableKey api = key("datadog/api", "id-api", KeyUsage.BEARER);
+        UsableKey plain = key("datadog/app", "id-app", app);
+        Secret apiSecret = Secret.of("dd-api-0123456789");
+        UsableKey withApi = new UsableKey(plain.ref(), plain.record(), plain.secret(), false, app, List.of(), null,
+                Map.of("datadog/api", new UsableKey(api.ref(), api.record(), apiSecret, false, api.usage(), List.of(), null)));
+
+        assertThat(withApi.headerValue().reveal()).isEqualTo(SECRET.reveal());
+        assertThat(withApi.moreHeaders()).containsOnlyKeys("DD-API-KEY");
+        assertThat(withApi.moreHeaders().get("DD-API-KEY").reveal()).isEqualTo(apiSecret.reveal());
+        assertThat(withApi.variables().get("DD_API_KEY").reveal()).isEqualTo(apiSecret.reveal());
+        assertThat(withApi.linkedSecrets()).containsExactly(apiSecret);
+        // Without the other key, the header cannot be made: said, never sent half.
+        assertThatThrownBy(plain::moreHeaders).isInstanceOf(UsageException.class).hasMessageContaining("needs the key datadog/api");
+    }
 }
