@@ -1,20 +1,24 @@
 package dev.apikey;
 
-import dev.apikey.cli.CliContext;
 import dev.apikey.cli.Commands;
+import picocli.CommandLine;
 
-/** Runs one invocation of apikey against an environment and returns its exit code. */
+/** Runs one invocation of apikey against an environment and returns its exit code: the one wiring place. */
 public final class App {
     private App() {
     }
 
     public static int run(Env env, String... args) {
-        CliContext context = new CliContext(env);
         try {
-            return Commands.commandLine(context, args).execute(args);
+            return Commands.commandLine(new Invocation(env), args).execute(args);
         } finally {
             env.terminal().out().flush();
             env.terminal().err().flush();
         }
+    }
+
+    /** The whole command model of an invocation in this environment (completion scripts, man pages, docs). */
+    public static CommandLine commandLine(Env env) {
+        return Commands.commandLine(new Invocation(env));
     }
 }

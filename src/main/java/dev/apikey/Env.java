@@ -63,7 +63,8 @@ public final class Env {
         Map<String, String> vars = new java.util.HashMap<>(variables);
         vars.putAll(moreVariables);
         Builder b = builder().terminal(otherTerminal).variables(vars).clock(clock).osName(osName).home(home)
-                .keychain(keychain).random(random).providerTypes(providerTypes).sleeper(sleeper);
+                .keychain(keychain).random(random).providerTypes(providerTypes).sleeper(sleeper)
+                .httpSettings(httpSettings);
         return b.build();
     }
 
@@ -118,7 +119,7 @@ public final class Env {
         // A lambda, not a method reference: java-keyring is loaded only when a keychain is opened.
         private Keychain.Opener keychain = () -> JavaKeyringKeychain.open();
         private Supplier<SecureRandom> random = SecureRandom::new;
-        private Supplier<ProviderTypes> providerTypes = ProviderTypes::builtIn;
+        private Supplier<ProviderTypes> providerTypes = BuiltIns::providerTypes;
         private Sleeper sleeper = Sleeper.REAL;
         private HttpClients.Settings httpSettings = HttpClients.Settings.DEFAULT;
 

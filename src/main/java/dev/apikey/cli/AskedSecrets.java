@@ -16,17 +16,17 @@ import java.util.Arrays;
  * next line of piped standard input, else a prompt that does not echo. Each question takes one line of standard
  * input, in the order the call asks them.
  */
-final class AskedSecrets implements SecretQuestions {
+public final class AskedSecrets implements SecretQuestions {
     private final CliContext context;
     private BufferedReader stdin;
 
-    AskedSecrets(CliContext context) {
+    public AskedSecrets(CliContext context) {
         this.context = context;
     }
 
     @Override
     public Secret ask(String label, String variable) {
-        String fromEnv = context.env().variables().get(variable);
+        String fromEnv = context.variables().get(variable);
         if (fromEnv != null && !fromEnv.isEmpty()) {
             context.notices().verbose("using " + variable + " for the " + label);
             return Secret.of(fromEnv);

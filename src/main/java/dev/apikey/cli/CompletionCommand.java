@@ -31,7 +31,7 @@ final class CompletionCommand extends BaseCommand {
 
     @Override
     protected int run() {
-        CompletionModel model = CompletionModel.of(spec.root(), context.env().providerTypes());
+        CompletionModel model = CompletionModel.of(spec.root(), context.providerTypes());
         context.terminal().out().print(CompletionScripts.render(shell, model));
         return ExitCodes.OK;
     }

@@ -57,7 +57,7 @@ final class CreateCommand extends BaseCommand {
                         maxAge == null ? null : Durations.parse(maxAge)));
         info("Created " + record.ref() + " (" + record.hint() + ") in the " + record.backend() + " store");
         if (output().json()) {
-            output().printJson(KeyView.of(record, context.env().clock().instant()));
+            output().printJson(KeyView.of(record, context.clock().instant()));
         }
         return ExitCodes.OK;
     }

@@ -3,7 +3,6 @@ package dev.apikey.cli;
 import dev.apikey.core.KeyRef;
 import dev.apikey.core.RunWithKeys;
 import dev.apikey.core.UsageException;
-import dev.apikey.process.ChildProcessLauncher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +54,7 @@ final class ExecCommand extends BaseCommand {
         Map<String, KeyRef> byVariable = new LinkedHashMap<>();
         variables.forEach((name, ref) -> byVariable.put(name, KeyRef.parse(ref)));
         return new RunWithKeys(workspace()).run(
-                new RunWithKeys.Spec(refs, byVariable, List.copyOf(command), context.env().variables()),
-                new ChildProcessLauncher(context.terminal(), context.notices()));
+                new RunWithKeys.Spec(refs, byVariable, List.copyOf(command), context.variables()),
+                context.processLauncher());
     }
 }

@@ -49,7 +49,7 @@ final class ImportCommand extends BaseCommand {
         KeyRecord record = new ImportKey(workspace()).run(new ImportKey.Request(keyRef, secret, id, expires, description, maxAgeDuration));
         info("Imported " + record.ref() + " (" + record.hint() + ") into the " + record.backend() + " store");
         if (output().json()) {
-            output().printJson(KeyView.of(record, context.env().clock().instant()));
+            output().printJson(KeyView.of(record, context.clock().instant()));
         }
         return ExitCodes.OK;
     }

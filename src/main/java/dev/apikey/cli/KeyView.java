@@ -4,7 +4,7 @@ import dev.apikey.core.KeyRecord;
 import dev.apikey.core.KeyRef;
 import dev.apikey.core.KeyStatus;
 import dev.apikey.core.ListKeys;
-import dev.apikey.provider.RemoteKey;
+import dev.apikey.core.RemoteKey;
 import java.time.Instant;
 import java.util.List;
 

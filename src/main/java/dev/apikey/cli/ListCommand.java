@@ -35,7 +35,7 @@ final class ListCommand extends BaseCommand {
 
     @Override
     protected int run() {
-        Instant now = context.env().clock().instant();
+        Instant now = context.clock().instant();
         ListKeys list = new ListKeys(workspace());
         if (!remote) {
             List<KeyRecord> keys = list.local(provider);

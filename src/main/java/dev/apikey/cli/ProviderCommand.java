@@ -3,9 +3,9 @@ package dev.apikey.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apikey.core.ProviderAdmin;
 import dev.apikey.core.Secret;
-import dev.apikey.provider.KeyUsage;
-import dev.apikey.provider.Provider;
-import dev.apikey.provider.ProviderConfig;
+import dev.apikey.core.KeyUsage;
+import dev.apikey.core.Provider;
+import dev.apikey.core.ProviderConfig;
 import dev.apikey.provider.ProviderType;
 import dev.apikey.provider.declarative.DefinitionReader;
 import dev.apikey.term.Table;
@@ -57,7 +57,7 @@ final class ProviderCommand extends BaseCommand {
         Provider p = context.workspace().providers().get(c.name());
         KeyUsage usage = p.usage();
         String baseUrl = p.baseUrl() != null ? p.baseUrl()
-                : context.workspace().providers().types().find(c.type()).map(ProviderType::defaultBaseUrl).orElse(null);
+                : context.providerTypes().find(c.type()).map(ProviderType::defaultBaseUrl).orElse(null);
         List<String> vars = usage.environment().isEmpty() ? List.of("<NAME>_API_KEY") : List.copyOf(usage.environment().keySet());
         return new ProviderView(c.name(), c.type(), baseUrl, c.allowHosts(), c.params(), usage.header(), usage.template(),
                 vars, c.credentialBackend() != null, p.boundOrigins());
@@ -107,7 +107,7 @@ final class ProviderCommand extends BaseCommand {
 
         @Override
         protected int run() {
-            JsonNode definition = file == null ? null : DefinitionFile.read(file);
+            String definition = file == null ? null : DefinitionFile.read(file).toString();
             ProviderConfig config = new ProviderConfig(name, type, baseUrl, allowHosts, params, header, scheme, envVar,
                     null, definition);
             try {

@@ -3,7 +3,6 @@ package dev.apikey.cli;
 import dev.apikey.core.KeyRef;
 import dev.apikey.core.SendRequest;
 import dev.apikey.core.UsageException;
-import dev.apikey.http.KeyedExchange;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -76,10 +75,10 @@ final class RequestCommand extends BaseCommand {
             throw new UsageException("request prints the response body as the server sent it and has no JSON form",
                     "drop --json");
         }
-        SendRequest.Spec request = new SendRequest.Spec(KeyRef.parse(ref), method, target, headers, data, rawFields,
-                typedFields, allowHosts, () -> context.terminal().in());
+        SendRequest.Spec request = new SendRequest.Spec(KeyRef.parse(ref), method, target, headers,
+                new RequestBody(data, rawFields, typedFields, () -> context.terminal().in()), allowHosts);
         new SendRequest(workspace()).run(request,
-                new KeyedExchange(context.http(), context.terminal().stdout(), include, silent, context.notices()));
+                context.httpTransport(include, silent));
         return ExitCodes.OK;
     }
 }

@@ -35,7 +35,8 @@ final class ShellCommand extends BaseCommand {
         if (context.options().backend != null) {
             variables.put("APIKEY_BACKEND", context.options().backend);
         }
-        CompletionModel model = CompletionModel.of(spec.root(), context.env().providerTypes());
-        return new InteractiveShell(context.env(), variables, model, context.configDirectory().historyFile()).run();
+        CompletionModel model = CompletionModel.of(spec.root(), context.providerTypes());
+        return new InteractiveShell(context.terminal(), terminal -> context.nested(terminal, variables), model,
+                context.configDirectory().historyFile()).run();
     }
 }

@@ -2,7 +2,7 @@ package dev.apikey.cli;
 
 import dev.apikey.core.Durations;
 import dev.apikey.core.StatusReport;
-import dev.apikey.store.SecretStore;
+import dev.apikey.core.SecretStore;
 import dev.apikey.term.Style;
 import dev.apikey.term.Times;
 import java.io.PrintStream;

@@ -2,9 +2,6 @@ package dev.apikey.core;
 
 import java.util.List;
 
-import dev.apikey.store.SecretId;
-import dev.apikey.store.SecretStore;
-
 /** {@code apikey forget}: remove a key's secret and metadata here, leaving the provider alone. */
 public final class ForgetKey {
     private final Workspace ws;
@@ -37,7 +34,7 @@ public final class ForgetKey {
         SecretStore store = ws.backends().named(record.backend());
         if (store.writable()) {
             store.delete(SecretId.forKey(record.ref()));
-            KeyBindings.forget(store, record.ref());
+            KeyBindings.forget(ws, store, record.ref());
         }
         deletePendingSecrets(ws, record);
         ws.keys().update(keys -> keys.remove(record.ref()));

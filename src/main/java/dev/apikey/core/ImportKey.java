@@ -1,7 +1,5 @@
 package dev.apikey.core;
 
-import dev.apikey.store.SecretId;
-import dev.apikey.store.SecretStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,32 +1,19 @@
 package dev.apikey.core;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import dev.apikey.metadata.Json;
-import dev.apikey.store.SecretId;
-import dev.apikey.store.SecretStore;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Where a stored key may be sent, recorded in the secret store beside its secret (service
- * {@code apikey-binding}, account the ref, value a JSON array of origins). The config directory says
- * where a provider lives; the store, which the config directory cannot rewrite, says where its keys
- * were meant to go, so a swapped config directory cannot redirect a stored key. A key whose binding
- * is missing or does not verify is never sent by configuration alone. The encrypted file store seals
- * the binding into the secret's own entry, so the two cannot be removed apart.
+ * Where a stored key may be sent, recorded in the secret store beside its secret ({@link BindingStore}).
+ * The config directory says where a provider lives; the store, which the config directory cannot
+ * rewrite, says where its keys were meant to go, so a swapped config directory cannot redirect a
+ * stored key. A key whose binding is missing or does not verify is never sent by configuration alone.
+ * The encrypted file store seals the binding into the secret's own entry, so the two cannot be
+ * removed apart.
  */
 public final class KeyBindings {
-    public static final String SERVICE = "apikey-binding";
-    private static final TypeReference<List<String>> ORIGINS = new TypeReference<>() {
-    };
-
     private KeyBindings() {
-    }
-
-    static SecretId id(KeyRef ref) {
-        return new SecretId(SERVICE, ref.toString());
     }
 
     /**
@@ -39,16 +26,16 @@ public final class KeyBindings {
         }
         try {
             List<String> origins = ws.providers().get(ref.provider()).boundOrigins();
-            store.put(id(ref), Secret.of(Json.mapper().writeValueAsString(origins)));
-        } catch (ApikeyException | JsonProcessingException e) {
+            ws.bindings().write(store, ref, origins);
+        } catch (ApikeyException e) {
             ws.notices().warn("could not record where " + ref + " may be sent (" + e.getMessage()
                     + "); 'apikey request' will refuse it until it is imported again");
         }
     }
 
     /** Deletes the recorded binding, with the key's secret. */
-    static void forget(SecretStore store, KeyRef ref) {
-        store.delete(id(ref));
+    static void forget(Workspace ws, SecretStore store, KeyRef ref) {
+        ws.bindings().delete(store, ref);
     }
 
     /**
@@ -62,18 +49,18 @@ public final class KeyBindings {
             return;
         }
         SecretStore store = ws.backends().named(key.record().backend());
-        Optional<Secret> raw = store.writable() ? store.get(id(key.ref())) : Optional.empty();
-        if (raw.isEmpty()) {
-            throw new PolicyException("no binding is recorded for " + key.ref() + " in the " + store.backend()
-                    + " store, so where it may be sent cannot be verified", reStore(key.ref()));
-        }
-        List<String> recorded;
+        Optional<List<String>> binding;
         try {
-            recorded = Json.mapper().readValue(raw.get().reveal(), ORIGINS);
-        } catch (JsonProcessingException e) {
+            binding = store.writable() ? ws.bindings().read(store, key.ref()) : Optional.empty();
+        } catch (BindingStore.UnreadableException e) {
             throw new PolicyException("the binding recorded for " + key.ref() + " in the " + store.backend()
                     + " store is unreadable", reStore(key.ref()));
         }
+        if (binding.isEmpty()) {
+            throw new PolicyException("no binding is recorded for " + key.ref() + " in the " + store.backend()
+                    + " store, so where it may be sent cannot be verified", reStore(key.ref()));
+        }
+        List<String> recorded = binding.get();
         if (!new HashSet<>(recorded).equals(new HashSet<>(key.boundOrigins()))) {
             throw new PolicyException(key.ref() + " was stored for " + describe(recorded) + ", but provider "
                     + key.ref().provider() + " is now configured for " + describe(key.boundOrigins()),

@@ -1,11 +1,5 @@
 package dev.apikey.core;
 
-import dev.apikey.provider.CreatedKey;
-import dev.apikey.provider.KeySpec;
-import dev.apikey.provider.Provider;
-import dev.apikey.provider.RemoteKey;
-import dev.apikey.store.SecretId;
-import dev.apikey.store.SecretStore;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;

@@ -1,8 +1,5 @@
 package dev.apikey.core;
 
-import dev.apikey.store.SecretBackends;
-import dev.apikey.store.SecretId;
-import dev.apikey.store.SecretStore;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -13,14 +10,14 @@ import java.util.Optional;
  * backend its metadata names, never from another.
  */
 public final class KeySecrets {
-    private final SecretBackends backends;
+    private final SecretStores backends;
     private final Map<String, String> environment;
     private final KeyIndex index;
     private final Notices notices;
     private final Redactor redactor;
     private final RotationJournal journal;
 
-    public KeySecrets(SecretBackends backends, Map<String, String> environment, KeyIndex index, Notices notices,
+    public KeySecrets(SecretStores backends, Map<String, String> environment, KeyIndex index, Notices notices,
                       Redactor redactor, RotationJournal journal) {
         this.backends = backends;
         this.environment = environment;

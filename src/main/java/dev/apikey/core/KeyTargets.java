@@ -1,6 +1,5 @@
 package dev.apikey.core;
 
-import dev.apikey.provider.KeyUsage;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,5 @@
 package dev.apikey.core;
 
-import dev.apikey.provider.Provider;
-import dev.apikey.provider.RemoteKey;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,9 +1,5 @@
 package dev.apikey.core;
 
-import dev.apikey.provider.ProviderConfig;
-import dev.apikey.store.EnvSecretStore;
-import dev.apikey.store.SecretBackends;
-import dev.apikey.store.SecretId;
 import java.util.Map;
 
 /**
@@ -11,12 +7,12 @@ import java.util.Map;
  * {@code provider login} stored, read from the backend it was stored in.
  */
 public final class ManagementCredentials {
-    private final SecretBackends backends;
+    private final SecretStores backends;
     private final Map<String, String> environment;
     private final Notices notices;
     private final Redactor redactor;
 
-    public ManagementCredentials(SecretBackends backends, Map<String, String> environment, Notices notices,
+    public ManagementCredentials(SecretStores backends, Map<String, String> environment, Notices notices,
                                  Redactor redactor) {
         this.backends = backends;
         this.environment = environment;
@@ -26,7 +22,7 @@ public final class ManagementCredentials {
 
     public Secret get(ProviderConfig config) {
         SecretId id = SecretId.forProvider(config.name());
-        String variable = EnvSecretStore.variableFor(id);
+        String variable = id.environmentVariable();
         String fromEnv = environment.get(variable);
         if (fromEnv != null && !fromEnv.isEmpty()) {
             notices.verbose("using " + variable + " from the environment for provider " + config.name());

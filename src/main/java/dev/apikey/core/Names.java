@@ -24,7 +24,7 @@ public final class Names {
     }
 
     /** Keeps control characters out of error messages. */
-    static String printable(String s) {
+    public static String printable(String s) {
         if (s == null) {
             return "";
         }

@@ -24,7 +24,7 @@ public sealed interface Payload {
     }
 
     /** JSON when the data starts (after white space) with '{' or '[', else curl's form encoding. */
-    static String sniff(byte[] head, int length) {
+    public static String sniff(byte[] head, int length) {
         for (int i = 0; i < length; i++) {
             byte b = head[i];
             if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {

@@ -1,36 +1,28 @@
 package dev.apikey.core;
 
-import dev.apikey.metadata.ProviderConfigFile;
-import dev.apikey.provider.Origins;
-import dev.apikey.provider.ProviderConfig;
-import dev.apikey.provider.ProviderType;
-import dev.apikey.store.SecretId;
-import dev.apikey.store.SecretStore;
 import java.net.URI;
 import java.util.Locale;
 
 /** {@code apikey provider add|remove|login|logout}: the provider lifecycle. */
 public final class ProviderAdmin {
     private final Workspace ws;
-    private final ProviderConfigFile configs;
+    private final ProviderConfigs configs;
 
-    public ProviderAdmin(Workspace ws, ProviderConfigFile configs) {
+    public ProviderAdmin(Workspace ws, ProviderConfigs configs) {
         this.ws = ws;
         this.configs = configs;
     }
 
     public ProviderConfig add(ProviderConfig config) {
         Names.require("provider", config.name());
-        ProviderType type = ws.providers().types().find(config.type()).orElseThrow(() -> new UsageException(
-                "unknown provider type '" + config.type() + "'",
-                "types: " + String.join(", ", ws.providers().types().all().stream().map(ProviderType::name).toList())));
+        ws.providers().requireType(config.type());
         if (config.baseUrl() != null) {
             requireSafeBaseUrl(config.baseUrl());
         }
         for (String host : config.allowHosts()) {
             Origins.of(host.contains("://") ? host : "https://" + host);
         }
-        type.check(config);
+        ws.providers().check(config);
         configs.update(all -> {
             if (all.containsKey(config.name())) {
                 throw new UsageException("provider " + config.name() + " already exists",
@@ -39,7 +31,7 @@ public final class ProviderAdmin {
             all.put(config.name(), config);
             return null;
         });
-        ws.notices().verbose("added provider " + config.name() + " of type " + type.name());
+        ws.notices().verbose("added provider " + config.name() + " of type " + config.type());
         return config;
     }
 

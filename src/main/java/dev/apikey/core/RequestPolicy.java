@@ -1,6 +1,5 @@
 package dev.apikey.core;
 
-import dev.apikey.provider.Origins;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;

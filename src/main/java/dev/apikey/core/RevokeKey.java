@@ -1,6 +1,5 @@
 package dev.apikey.core;
 
-import dev.apikey.provider.Provider;
 
 /** {@code apikey revoke}: revoke the key at the provider, then forget it here (unless asked to keep it). */
 public final class RevokeKey {

@@ -1,13 +1,8 @@
 package dev.apikey.core;
 
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +20,6 @@ public final class SendRequest {
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final Pattern METHOD = Pattern.compile("[A-Za-z]+");
     private static final Set<String> NO_BODY = Set.of("GET", "HEAD");
-    private static final int SNIFF_BYTES = 64;
 
     private final Workspace ws;
 
@@ -39,12 +33,33 @@ public final class SendRequest {
      * @param method      null for the default: GET, or POST when there is a body or fields
      * @param target      a full URL, or a PATH on the provider's base URL
      * @param headers     {@code Name: value} lines; an empty value sends no such header
-     * @param data        {@code DATA}, {@code @FILE} or {@code @-}, or null
+     * @param body        the body and fields, read only when the request gets that far
      * @param allowHosts  hosts this request may go to, for a key bound to no host
      */
-    public record Spec(KeyRef ref, String method, String target, List<String> headers, String data,
-                       List<String> rawFields, List<String> typedFields, List<String> allowHosts,
-                       Supplier<InputStream> stdin) {
+    public record Spec(KeyRef ref, String method, String target, List<String> headers, Body body,
+                       List<String> allowHosts) {
+    }
+
+    /** What the request carries besides headers, as the command line gives it ({@code -d}, {@code -f}, {@code -F}). */
+    public interface Body {
+        /** The fields, read now (a field may name a file or standard input). */
+        Fields fields();
+
+        boolean hasData();
+
+        /** The {@code -d} data, read now. */
+        Payload data();
+    }
+
+    /** Named fields: a JSON body, or query parameters for a GET or beside {@code -d}. */
+    public interface Fields {
+        boolean isEmpty();
+
+        /** The fields as one JSON object. */
+        byte[] json();
+
+        /** The fields as query parameters, keys as written. */
+        List<Map.Entry<String, String>> queryParameters();
     }
 
     public record Header(String name, String value) {
@@ -92,14 +107,8 @@ public final class SendRequest {
     public Exchange run(Spec spec, Transport transport) {
         List<Header> headers = parseHeaders(spec.headers());
         spec.allowHosts().forEach(RequestPolicy.AllowedHost::parse); // a typo is a usage error, whatever the key
-        long stdinReaders = spec.typedFields().stream().filter(f -> f.endsWith("=@-")).count()
-                + ("@-".equals(spec.data()) ? 1 : 0);
-        if (stdinReaders > 1) {
-            throw new UsageException("standard input can be read only once, and " + stdinReaders + " options ask for it",
-                    "put the other values in files: -d @FILE, -F KEY=@FILE");
-        }
-        RequestFields fields = RequestFields.parse(spec.rawFields(), spec.typedFields(), spec.stdin());
-        boolean hasData = spec.data() != null;
+        Fields fields = spec.body().fields();
+        boolean hasData = spec.body().hasData();
         String method = method(spec.method(), hasData || !fields.isEmpty());
         boolean fieldsInQuery = hasData || NO_BODY.contains(method);
         if (hasData && NO_BODY.contains(method)) {
@@ -120,7 +129,7 @@ public final class SendRequest {
             audit(spec.ref(), url, "refused", e.getMessage());
             throw e;
         }
-        Payload body = hasData ? payload(spec.data(), spec.stdin())
+        Payload body = hasData ? spec.body().data()
                 : !fields.isEmpty() && !fieldsInQuery ? new Payload.Bytes(fields.json(), Payload.JSON) : null;
 
         Secret keyValue = keyValue(key, headers);
@@ -239,37 +248,5 @@ public final class SendRequest {
         String s = url.toString();
         int cut = s.indexOf('?') >= 0 ? s.indexOf('?') : s.indexOf('#') >= 0 ? s.indexOf('#') : s.length();
         return URI.create(s.substring(0, cut) + "?" + query);
-    }
-
-    /** {@code -d}: inline data, {@code @FILE} or {@code @-}, typed JSON when it looks like JSON. */
-    private static Payload payload(String data, Supplier<InputStream> stdin) {
-        if (data.equals("@-")) {
-            BufferedInputStream in = new BufferedInputStream(stdin.get());
-            try {
-                in.mark(SNIFF_BYTES);
-                byte[] head = in.readNBytes(SNIFF_BYTES);
-                in.reset();
-                return new Payload.FromStream(in, Payload.sniff(head, head.length));
-            } catch (IOException e) {
-                throw new UsageException("cannot read standard input for -d @- (" + e.getClass().getSimpleName() + ")");
-            }
-        }
-        if (data.startsWith("@")) {
-            Path file;
-            try {
-                file = Path.of(data.substring(1));
-            } catch (java.nio.file.InvalidPathException e) {
-                throw new UsageException("invalid file name in -d " + Names.printable(data));
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] head = in.readNBytes(SNIFF_BYTES);
-                return new Payload.FromFile(file, Payload.sniff(head, head.length));
-            } catch (IOException e) {
-                throw new UsageException("cannot read " + file + " for -d (" + e.getClass().getSimpleName() + ")",
-                        "check the file name; -d @FILE sends the file, -d @- standard input");
-            }
-        }
-        byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
-        return new Payload.Bytes(bytes, Payload.sniff(bytes, bytes.length));
     }
 }

@@ -1,6 +1,5 @@
 package dev.apikey.core;
 
-import dev.apikey.store.SecretStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

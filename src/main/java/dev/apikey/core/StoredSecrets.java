@@ -1,8 +1,5 @@
 package dev.apikey.core;
 
-import dev.apikey.provider.CreatedKey;
-import dev.apikey.store.SecretId;
-import dev.apikey.store.SecretStore;
 import java.nio.file.Path;
 
 /** Storing a secret the provider has just returned, which must never be lost. */

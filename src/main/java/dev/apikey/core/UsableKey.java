@@ -1,6 +1,5 @@
 package dev.apikey.core;
 
-import dev.apikey.provider.KeyUsage;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;

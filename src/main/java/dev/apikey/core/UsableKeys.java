@@ -1,6 +1,5 @@
 package dev.apikey.core;
 
-import dev.apikey.provider.Provider;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,6 +1,5 @@
 package dev.apikey.core;
 
-import dev.apikey.store.SecretStore;
 
 /** Picks the store for a new secret, and refuses a read-only one before anything else happens. */
 final class WritableStore {

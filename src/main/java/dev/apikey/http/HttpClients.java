@@ -1,6 +1,6 @@
 package dev.apikey.http;
 
-import dev.apikey.cli.VersionProvider;
+import dev.apikey.core.Version;
 import dev.apikey.core.Redactor;
 import java.io.PrintStream;
 import java.net.URLDecoder;
@@ -47,7 +47,7 @@ public final class HttpClients {
     }
 
     public static String userAgent() {
-        return "apikey/" + VersionProvider.version();
+        return "apikey/" + Version.current();
     }
 
     public Settings settings() {

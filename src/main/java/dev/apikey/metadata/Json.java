@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.apikey.core.ProviderConfig;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -62,9 +65,33 @@ public final class Json {
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
+        mapper.addMixIn(ProviderConfig.class, ProviderConfigJson.class);
         // Audit lines carry only the fields an event has.
         mapper.configOverride(AuditEvent.class).setInclude(
                 JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
         return mapper;
+    }
+
+    /** A provider's definition is JSON text in the domain and a nested object in {@code providers.json}. */
+    private abstract static class ProviderConfigJson {
+        @JsonSerialize(using = JsonText.class)
+        @JsonDeserialize(using = RawJson.class)
+        abstract String definition();
+    }
+
+    /** Writes JSON text as the value it holds. */
+    private static final class JsonText extends JsonSerializer<String> {
+        @Override
+        public void serialize(String json, JsonGenerator g, SerializerProvider p) throws IOException {
+            g.writeTree(mapper().readTree(json));
+        }
+    }
+
+    /** Reads any JSON value as its text. */
+    private static final class RawJson extends JsonDeserializer<String> {
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext c) throws IOException {
+            return p.readValueAsTree().toString();
+        }
     }
 }

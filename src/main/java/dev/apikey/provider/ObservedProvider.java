@@ -1,5 +1,6 @@
 package dev.apikey.provider;
 
+import dev.apikey.core.Provider;
 import dev.apikey.core.Notices;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;

@@ -1,5 +1,8 @@
 package dev.apikey.provider;
 
+import dev.apikey.core.Provider;
+import dev.apikey.core.KeyUsage;
+import dev.apikey.core.ProviderConfig;
 /** A kind of key-management API apikey can speak: a built-in such as {@code openai}, or {@code http}. */
 public interface ProviderType {
 

@@ -1,5 +1,7 @@
 package dev.apikey.store;
 
+import dev.apikey.core.SecretStore;
+import dev.apikey.core.SecretId;
 import com.fasterxml.jackson.core.JacksonException;
 import dev.apikey.core.Secret;
 import dev.apikey.core.SecretStoreException;
@@ -38,7 +40,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
     static final String FORMAT = "apikey-secrets";
     /** Format 2 seals bindings into keys' entries; format 1 files are still read, and upgraded on write. */
     static final int VERSION = 2;
-    static final String BINDING_SERVICE = "apikey-binding";
+    static final String BINDING_SERVICE = BindingEntries.SERVICE;
     private static final byte[] CHECK_PLAINTEXT = "apikey passphrase check".getBytes(StandardCharsets.UTF_8);
     private static final String CHECK_AAD = "apikey:passphrase-check";
     private static final int NONCE_BYTES = 12;

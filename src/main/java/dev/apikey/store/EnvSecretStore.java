@@ -1,6 +1,7 @@
 package dev.apikey.store;
 
-import dev.apikey.core.KeyRef;
+import dev.apikey.core.SecretStore;
+import dev.apikey.core.SecretId;
 import dev.apikey.core.Secret;
 import dev.apikey.core.UsageException;
 import java.util.Map;
@@ -17,17 +18,6 @@ public final class EnvSecretStore implements SecretStore {
         this.environment = environment;
     }
 
-    /** The variable that holds the secret with this id, or null for items the environment cannot hold. */
-    public static String variableFor(SecretId id) {
-        if (SecretId.PROVIDER_SERVICE.equals(id.service())) {
-            return "APIKEY_ADMIN_" + KeyRef.toVariablePart(id.account());
-        }
-        if (SecretId.KEY_SERVICE.equals(id.service())) {
-            return "APIKEY_SECRET_" + KeyRef.toVariablePart(id.account());
-        }
-        return null; // e.g. origin bindings: never taken from a key's variable
-    }
-
     @Override
     public String backend() {
         return Backends.ENV;
@@ -35,7 +25,7 @@ public final class EnvSecretStore implements SecretStore {
 
     @Override
     public Optional<Secret> get(SecretId id) {
-        String variable = variableFor(id);
+        String variable = id.environmentVariable();
         String value = variable == null ? null : environment.get(variable);
         return value == null || value.isEmpty() ? Optional.empty() : Optional.of(Secret.of(value));
     }
@@ -64,7 +54,7 @@ public final class EnvSecretStore implements SecretStore {
     private static UsageException readOnly(SecretId id) {
         return new UsageException("the env backend is read-only",
                 "choose a writable backend with --backend keychain or --backend file; "
-                        + "the env backend only reads " + (variableFor(id) == null ? "APIKEY_SECRET_* variables"
-                        : variableFor(id)));
+                        + "the env backend only reads " + (id.environmentVariable() == null ? "APIKEY_SECRET_* variables"
+                        : id.environmentVariable()));
     }
 }

@@ -1,5 +1,7 @@
 package dev.apikey.store;
 
+import dev.apikey.core.SecretStore;
+import dev.apikey.core.SecretId;
 import dev.apikey.core.Secret;
 import dev.apikey.core.SecretStoreException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package dev.apikey.store;
 
+import dev.apikey.core.SecretStore;
+import dev.apikey.core.SecretStores;
 import dev.apikey.core.CancelledException;
 import dev.apikey.core.SecretStoreException;
 import dev.apikey.core.UsageException;
@@ -17,7 +19,7 @@ import java.util.function.Supplier;
  * yes is remembered in the config); a script gets exit 5 with a hint. Never plain text, and a locked
  * or slow keychain is an error, not a reason to switch.
  */
-public final class SecretBackends {
+public final class SecretBackends implements SecretStores {
     private final Map<String, Supplier<SecretStore>> factories;
     private final Map<String, SecretStore> opened = new HashMap<>();
     private final String chosen;
@@ -57,7 +59,7 @@ public final class SecretBackends {
         this.fileStorePath = fileStorePath;
     }
 
-    /** The store with this name, for reading a key from the backend recorded for it. */
+    @Override
     public synchronized SecretStore named(String backend) {
         requireKnown(backend, "the key's metadata");
         return opened.computeIfAbsent(backend, b -> factories.get(b).get());
@@ -68,7 +70,7 @@ public final class SecretBackends {
         return opened.containsKey(backend);
     }
 
-    /** Where a new secret goes. */
+    @Override
     public synchronized SecretStore forNewSecrets() {
         if (chosen != null) {
             return named(chosen);
@@ -93,7 +95,7 @@ public final class SecretBackends {
         return named(Backends.FILE);
     }
 
-    /** The configured default, for {@code status}: where new secrets would go, without opening anything. */
+    @Override
     public String describeChoice() {
         if (chosen != null) {
             return chosen + " (" + chosenBy + ")";

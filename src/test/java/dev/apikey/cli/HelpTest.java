@@ -1,9 +1,9 @@
 package dev.apikey.cli;
 
+import dev.apikey.BuiltIns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apikey.cli.completion.CompletionModel;
-import dev.apikey.provider.ProviderTypes;
 import dev.apikey.testing.CliRunner;
 import dev.apikey.tools.GenerateDocs;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ class HelpTest {
     Path dir;
 
     static Stream<List<String>> commands() {
-        return CompletionModel.of(GenerateDocs.commandLine().getCommandSpec(), ProviderTypes.builtIn()).commands().stream()
+        return CompletionModel.of(GenerateDocs.commandLine().getCommandSpec(), BuiltIns.providerTypes()).commands().stream()
                 .map(CompletionModel.Command::path)
                 .filter(p -> !p.equals(List.of("help"))); // picocli's own
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.apikey.provider.KeyUsage;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apikey.metadata.Json;
 import dev.apikey.provider.ProviderTypes;
-import dev.apikey.provider.RotationStyle;
 import dev.apikey.provider.local.LocalProviderType;
 import dev.apikey.testing.CliRunner;
 import dev.apikey.testing.CliRunner.Result;

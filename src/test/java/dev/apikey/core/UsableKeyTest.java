@@ -3,7 +3,6 @@ package dev.apikey.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.apikey.provider.KeyUsage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

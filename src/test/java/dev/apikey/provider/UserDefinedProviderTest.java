@@ -1,5 +1,9 @@
 package dev.apikey.provider;
 
+import dev.apikey.core.Provider;
+import dev.apikey.core.CreatedKey;
+import dev.apikey.core.KeySpec;
+import dev.apikey.core.RemoteKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package dev.apikey.store;
 
+import dev.apikey.core.SecretId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.apikey.testing;
 
+import dev.apikey.BuiltIns;
 import dev.apikey.App;
 import dev.apikey.Env;
 import dev.apikey.http.HttpClients;
@@ -23,7 +24,7 @@ public final class CliRunner {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T10:00:00Z"));
     private final Map<String, String> variables = new HashMap<>();
     private final List<Duration> sleeps = new ArrayList<>();
-    private ProviderTypes providerTypes = ProviderTypes.builtIn();
+    private ProviderTypes providerTypes = BuiltIns.providerTypes();
     private HttpClients.Settings httpSettings = HttpClients.Settings.DEFAULT;
 
     public CliRunner(Path configDir) {

@@ -1,16 +1,16 @@
 package dev.apikey.testing;
 
+import dev.apikey.BuiltIns;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apikey.core.Notices;
 import dev.apikey.core.Redactor;
 import dev.apikey.core.Secret;
 import dev.apikey.core.UserPrompts;
 import dev.apikey.http.HttpClients;
-import dev.apikey.provider.Provider;
-import dev.apikey.provider.ProviderConfig;
+import dev.apikey.core.Provider;
+import dev.apikey.core.ProviderConfig;
 import dev.apikey.provider.ProviderContext;
-import dev.apikey.provider.ProviderTypes;
-import dev.apikey.provider.RemoteKey;
+import dev.apikey.core.RemoteKey;
 import dev.apikey.provider.SecretQuestions;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -37,14 +37,15 @@ public final class ProviderHarness {
      */
     public static Provider open(String type, String baseUrl, String credential, Map<String, String> params,
                                 JsonNode definition) {
-        ProviderConfig config = new ProviderConfig("p", type, baseUrl, List.of(), params, null, null, null, null, definition);
+        ProviderConfig config = new ProviderConfig("p", type, baseUrl, List.of(), params, null, null, null, null,
+                definition == null ? null : definition.toString());
         MutableClock clock = new MutableClock(NOW);
         Redactor redactor = new Redactor();
         HttpClients http = new HttpClients(Map.of(), SETTINGS, clock, d -> { }, redactor,
                 new PrintStream(OutputStream.nullOutputStream()), false);
         ProviderContext context = new ProviderContext(clock, new SecureRandom(), () -> Secret.of(credential), http,
                 redactor, Notices.SILENT, UserPrompts.NONE, Map.of(), SecretQuestions.NONE);
-        return ProviderTypes.builtIn().find(type).orElseThrow().open(config, context);
+        return BuiltIns.providerTypes().find(type).orElseThrow().open(config, context);
     }
 
     public static List<RemoteKey> list(Provider p) {

@@ -1,12 +1,11 @@
 package dev.apikey.tools;
 
+import dev.apikey.BuiltIns;
 import dev.apikey.Env;
-import dev.apikey.cli.CliContext;
-import dev.apikey.cli.Commands;
 import dev.apikey.cli.completion.CompletionModel;
 import dev.apikey.cli.completion.CompletionScripts;
 import dev.apikey.cli.completion.CompletionScripts.Shell;
-import dev.apikey.provider.ProviderTypes;
+import dev.apikey.App;
 import dev.apikey.testing.TestTerminal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,14 +45,14 @@ public final class GenerateDocs {
         Env env = Env.builder()
                 .terminal(new TestTerminal(new byte[0], false, false, false, 0, List.of()))
                 .variables(Map.of())
-                .providerTypes(ProviderTypes::builtIn)
+                .providerTypes(BuiltIns::providerTypes)
                 .build();
-        return Commands.commandLine(new CliContext(env));
+        return App.commandLine(env);
     }
 
     /** Each shell's script, as {@code apikey completion SHELL} prints it. */
     public static String script(CommandLine cl, Shell shell) {
-        return CompletionScripts.render(shell, CompletionModel.of(cl.getCommandSpec(), ProviderTypes.builtIn()));
+        return CompletionScripts.render(shell, CompletionModel.of(cl.getCommandSpec(), BuiltIns.providerTypes()));
     }
 
     public static void writeCompletions(CommandLine cl, Path dir) throws IOException {

@@ -1,7 +1,5 @@
 package dev.apikey.cli.completion;
 
-import dev.apikey.provider.ProviderType;
-import dev.apikey.provider.ProviderTypes;
 import dev.apikey.store.Backends;
 import java.util.Iterator;
 import java.util.List;
@@ -54,11 +52,14 @@ public final class CompletionCandidates {
         }
     }
 
-    /** A provider type: the scripts list the types this apikey was built with. */
+    /**
+     * A provider type: the scripts list the types this apikey was built with. A marker, like
+     * {@link Dynamic}: {@link CompletionModel} puts in the types of the table it is given.
+     */
     public static final class ProviderTypeNames implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return ProviderTypes.builtIn().all().stream().map(ProviderType::name).iterator();
+            return java.util.Collections.emptyIterator();
         }
     }
 

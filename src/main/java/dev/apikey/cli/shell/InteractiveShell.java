@@ -1,10 +1,8 @@
 package dev.apikey.cli.shell;
 
-import dev.apikey.App;
-import dev.apikey.Env;
 import dev.apikey.cli.completion.CompletionModel;
 import dev.apikey.metadata.AtomicFile;
-import dev.apikey.metadata.ConfigDirectory;
+import java.util.function.Function;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -15,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -33,24 +30,27 @@ import org.jline.terminal.TerminalBuilder;
 public final class InteractiveShell {
     private static final String PROMPT = "apikey> ";
 
-    private final Env env;
-    private final Map<String, String> variables;
+    private final dev.apikey.term.Terminal terminal;
+    private final Function<dev.apikey.term.Terminal, Invocations> invocations;
     private final CompletionModel model;
     private final Path historyFile;
 
     /**
-     * @param variables   set for every command: the config directory (and backend) the shell was started with
+     * @param invocations runs the commands typed, through the shell's terminal, with the config directory (and
+     *                    backend) the shell was started with
      * @param historyFile where the history is kept
      */
-    public InteractiveShell(Env env, Map<String, String> variables, CompletionModel model, Path historyFile) {
-        this.env = env;
-        this.variables = variables;
+    public InteractiveShell(dev.apikey.term.Terminal terminal,
+                            Function<dev.apikey.term.Terminal, Invocations> invocations, CompletionModel model,
+                            Path historyFile) {
+        this.terminal = terminal;
+        this.invocations = invocations;
         this.model = model;
         this.historyFile = historyFile;
     }
 
     public int run() {
-        PrintStream err = env.terminal().err();
+        PrintStream err = terminal.err();
         try (org.jline.terminal.Terminal jline = TerminalBuilder.builder().system(true)
                 .systemOutput(TerminalBuilder.SystemOutput.SysErr)
                 .nativeSignals(true)
@@ -58,13 +58,12 @@ public final class InteractiveShell {
                 // while a command runs it interrupts that command.
                 .signalHandler(SignalHandler.SIG_IGN)
                 .build()) {
-            Env shellEnv = env.with(new ShellTerminal(env.terminal(), jline), variables);
+            Invocations commands = invocations.apply(new ShellTerminal(terminal, jline));
             LineReader reader = LineReaderBuilder.builder()
                     .terminal(jline)
                     .appName("apikey")
                     .parser(new DefaultParser())
-                    .completer(new ShellCompleter(model, flag -> ConfigDirectory.resolve(flag, shellEnv.variables(),
-                            shellEnv.osName(), shellEnv.home()).nameCache()))
+                    .completer(new ShellCompleter(model, commands::nameCache))
                     .history(new SecretFreeHistory())
                     .variable(LineReader.HISTORY_FILE, prepareHistoryFile())
                     .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
@@ -96,7 +95,7 @@ public final class InteractiveShell {
                     err.println("apikey: already in the shell");
                     continue;
                 }
-                runCommand(shellEnv, jline, words);
+                runCommand(commands, jline, words);
             }
             reader.getHistory().save();
             return 0;
@@ -106,11 +105,11 @@ public final class InteractiveShell {
     }
 
     /** Runs one command; Ctrl-C meanwhile interrupts it, and only it. */
-    private static void runCommand(Env shellEnv, org.jline.terminal.Terminal jline, List<String> words) {
+    private static void runCommand(Invocations commands, org.jline.terminal.Terminal jline, List<String> words) {
         Thread command = Thread.currentThread();
         SignalHandler previous = jline.handle(Signal.INT, signal -> command.interrupt());
         try {
-            App.run(shellEnv, words.toArray(String[]::new));
+            commands.run(words.toArray(String[]::new));
         } finally {
             jline.handle(Signal.INT, previous);
             Thread.interrupted(); // a Ctrl-C that came as the command ended cancels nothing else

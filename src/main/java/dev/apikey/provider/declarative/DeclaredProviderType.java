@@ -3,9 +3,9 @@ package dev.apikey.provider.declarative;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apikey.core.UsageException;
 import dev.apikey.metadata.Json;
-import dev.apikey.provider.KeyUsage;
-import dev.apikey.provider.Provider;
-import dev.apikey.provider.ProviderConfig;
+import dev.apikey.core.KeyUsage;
+import dev.apikey.core.Provider;
+import dev.apikey.core.ProviderConfig;
 import dev.apikey.provider.ProviderContext;
 import dev.apikey.provider.ProviderType;
 import java.io.IOException;
@@ -84,9 +84,10 @@ public final class DeclaredProviderType implements ProviderType {
         if (config.definition() == null) {
             throw new UsageException("--type http needs the provider's definition", "add --file DEF.json (see docs/providers.md)");
         }
-        DefinitionReader.requireValid(config.definition(), "the definition");
-        DefinitionReader.requireKnownVariant(config.definition(), config.params(), "provider " + config.name());
-        if (config.baseUrl() == null && config.definition().path("baseUrl").asText(null) == null) {
+        JsonNode definition = tree(config);
+        DefinitionReader.requireValid(definition, "the definition");
+        DefinitionReader.requireKnownVariant(definition, config.params(), "provider " + config.name());
+        if (config.baseUrl() == null && definition.path("baseUrl").asText(null) == null) {
             throw new UsageException("provider " + config.name() + " has no base URL",
                     "add --base-url URL, or put \"baseUrl\" in the definition");
         }
@@ -94,7 +95,7 @@ public final class DeclaredProviderType implements ProviderType {
 
     @Override
     public Provider open(ProviderConfig config, ProviderContext context) {
-        JsonNode raw = resource != null ? builtIn() : config.definition();
+        JsonNode raw = resource != null ? builtIn() : tree(config);
         if (raw == null) {
             throw new UsageException("provider " + config.name() + " has type http but no definition",
                     "add it again: 'apikey provider remove " + config.name() + "', then 'apikey provider add "
@@ -108,6 +109,20 @@ public final class DeclaredProviderType implements ProviderType {
                     "add it again with --base-url URL");
         }
         return new DeclaredProvider(config, definition, baseUrl, context);
+    }
+
+    /** The definition of an {@code http} provider, as its configuration holds it (JSON text), or null. */
+    private static JsonNode tree(ProviderConfig config) {
+        if (config.definition() == null) {
+            return null;
+        }
+        try {
+            return Json.mapper().readTree(config.definition());
+        } catch (IOException e) {
+            throw new UsageException("the definition of provider " + config.name() + " is not valid JSON",
+                    "add it again: 'apikey provider remove " + config.name() + "', then 'apikey provider add "
+                            + config.name() + " --type http --file DEF.json'");
+        }
     }
 
     private synchronized JsonNode builtIn() {

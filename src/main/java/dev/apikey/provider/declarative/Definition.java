@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.apikey.core.Durations;
-import dev.apikey.provider.KeyUsage;
+import dev.apikey.core.KeyUsage;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashSet;

@@ -7,7 +7,7 @@ import dev.apikey.core.PolicyException;
 import dev.apikey.core.ProviderUnavailableException;
 import dev.apikey.core.UsageException;
 import dev.apikey.http.HttpErrors;
-import dev.apikey.provider.RemoteKey;
+import dev.apikey.core.RemoteKey;
 import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.Set;

@@ -1,8 +1,8 @@
 package dev.apikey.provider.local;
 
-import dev.apikey.provider.KeyUsage;
-import dev.apikey.provider.Provider;
-import dev.apikey.provider.ProviderConfig;
+import dev.apikey.core.KeyUsage;
+import dev.apikey.core.Provider;
+import dev.apikey.core.ProviderConfig;
 import dev.apikey.provider.ProviderContext;
 import dev.apikey.provider.ProviderType;
 

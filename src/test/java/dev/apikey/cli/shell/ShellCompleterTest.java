@@ -1,9 +1,9 @@
 package dev.apikey.cli.shell;
 
+import dev.apikey.BuiltIns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apikey.cli.completion.CompletionModel;
-import dev.apikey.provider.ProviderTypes;
 import dev.apikey.tools.GenerateDocs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ class ShellCompleterTest {
         Files.writeString(dir.resolve("names.cache"), "provider work\nkey local/alpha\nkey local/beta\nkey work/ci-bot\n");
         Path other = Files.createDirectories(dir.resolve("other"));
         Files.writeString(other.resolve("names.cache"), "key elsewhere/only-here\n");
-        CompletionModel model = CompletionModel.of(GenerateDocs.commandLine().getCommandSpec(), ProviderTypes.builtIn());
+        CompletionModel model = CompletionModel.of(GenerateDocs.commandLine().getCommandSpec(), BuiltIns.providerTypes());
         completer = new ShellCompleter(model, flag -> (flag == null ? dir : Path.of(flag)).resolve("names.cache"));
     }
 

@@ -1,5 +1,6 @@
 package dev.apikey.provider.builtin;
 
+import dev.apikey.BuiltIns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,12 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apikey.core.ApikeyException;
 import dev.apikey.metadata.Json;
-import dev.apikey.provider.CreatedKey;
-import dev.apikey.provider.KeySpec;
-import dev.apikey.provider.Provider;
-import dev.apikey.provider.RemoteKey;
+import dev.apikey.core.CreatedKey;
+import dev.apikey.core.KeySpec;
+import dev.apikey.core.Provider;
+import dev.apikey.core.RemoteKey;
 import dev.apikey.provider.declarative.DeclaredProviderType;
-import dev.apikey.provider.ProviderTypes;
 import dev.apikey.testing.PrismServer;
 import dev.apikey.testing.ProviderHarness;
 import java.time.Instant;
@@ -113,7 +113,7 @@ class ProviderSpecContractIT {
             assertThat(created.createdAt()).isEqualTo(Instant.parse("2016-06-13T22:50:08Z"));
             assertThat(ProviderHarness.list(p)).isEmpty(); // Prism's first example is the empty page
             // The same definition, asking Prism for the spec's full page.
-            JsonNode def = ((DeclaredProviderType) ProviderTypes.builtIn().find("twilio").orElseThrow()).definition().deepCopy();
+            JsonNode def = ((DeclaredProviderType) BuiltIns.providerTypes().find("twilio").orElseThrow()).definition().deepCopy();
             ((ObjectNode) def).set("headers", Json.mapper().readTree("{\"Prefer\": \"example=readFull\"}"));
             Provider full = ProviderHarness.open("http", prism.url(), account + ":auth-token", Map.of(), def);
             List<RemoteKey> keys = ProviderHarness.list(full);
@@ -175,7 +175,7 @@ class ProviderSpecContractIT {
     @Test
     void aRequestThatBreaksTheSpecIsRefused() throws Exception {
         try (PrismServer prism = PrismServer.mock("twilio-iam-v1-keys.json")) {
-            JsonNode def = ((DeclaredProviderType) ProviderTypes.builtIn().find("twilio").orElseThrow()).definition().deepCopy();
+            JsonNode def = ((DeclaredProviderType) BuiltIns.providerTypes().find("twilio").orElseThrow()).definition().deepCopy();
             ((ObjectNode) def.at("/operations/create/body")).remove("AccountSid");
             Provider broken = ProviderHarness.open("http", prism.url(), "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:t", Map.of(), def);
             assertThatThrownBy(() -> broken.create(spec("foo", List.of(), null, Map.of())))

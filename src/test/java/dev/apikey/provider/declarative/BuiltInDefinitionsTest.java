@@ -1,9 +1,9 @@
 package dev.apikey.provider.declarative;
 
+import dev.apikey.BuiltIns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apikey.provider.ProviderType;
-import dev.apikey.provider.ProviderTypes;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,7 +14,7 @@ class BuiltInDefinitionsTest {
     @ParameterizedTest
     @ValueSource(strings = {"cloudflare", "gitlab", "openai", "datadog", "sendgrid", "twilio", "npm", "linode"})
     void isValid(String name) {
-        ProviderType type = ProviderTypes.builtIn().find(name).orElseThrow();
+        ProviderType type = BuiltIns.providerTypes().find(name).orElseThrow();
         DeclaredProviderType declared = (DeclaredProviderType) type;
         assertThat(DefinitionReader.check(declared.definition())).as(name).isEmpty();
         assertThat(DefinitionReader.read(declared.definition(), Map.of(), name).create()).isNotNull();

@@ -1,12 +1,12 @@
 package dev.apikey.provider.declarative;
 
+import dev.apikey.BuiltIns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apikey.metadata.Json;
-import dev.apikey.provider.ProviderTypes;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ class DefinitionSchemaTest {
 
     private static JsonNode definition(String which) throws Exception {
         if (which.startsWith("builtin:")) {
-            return ((DeclaredProviderType) ProviderTypes.builtIn().find(which.substring(8)).orElseThrow()).definition();
+            return ((DeclaredProviderType) BuiltIns.providerTypes().find(which.substring(8)).orElseThrow()).definition();
         }
         return Json.mapper().readTree(Path.of(which).toFile());
     }

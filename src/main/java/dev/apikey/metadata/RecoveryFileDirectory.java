@@ -1,6 +1,7 @@
 package dev.apikey.metadata;
 
 import dev.apikey.core.KeyRef;
+import dev.apikey.core.RecoveryFiles;
 import dev.apikey.core.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,22 +13,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/**
- * Where a secret goes when the provider returned it but the store refused it: a 0600 file in the
- * config directory's {@code recovery/}, so the secret is never lost. {@code status --check} flags these
- * files and {@code rotate --resume} consumes and deletes them.
- */
-public final class RecoveryFiles {
+/** The recovery files as 0600 JSON files in the config directory's {@code recovery/}. */
+public final class RecoveryFileDirectory implements RecoveryFiles {
     private final Path directory;
 
-    public RecoveryFiles(ConfigDirectory config) {
+    public RecoveryFileDirectory(ConfigDirectory config) {
         this.directory = config.recoveryDirectory();
     }
 
-    /** What a recovery file holds. This is the only on-disk form of a secret outside a secret store. */
-    public record Recovered(String ref, String id, String secret, Instant createdAt, Instant expiresAt, String reason) {
-    }
-
+    @Override
     public Path save(KeyRef ref, String id, Secret secret, Instant createdAt, Instant expiresAt, String reason) {
         Path file = fileFor(ref);
         byte[] json;
@@ -41,6 +35,7 @@ public final class RecoveryFiles {
         return file;
     }
 
+    @Override
     public List<Path> list() {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.list(directory)) {
@@ -54,6 +49,7 @@ public final class RecoveryFiles {
     }
 
     /** The key a recovery file belongs to, from its content. */
+    @Override
     public Optional<KeyRef> refOf(Path file) {
         try {
             return Optional.of(KeyRef.parse(Json.mapper().readValue(Files.readAllBytes(file), Recovered.class).ref()));
@@ -62,6 +58,7 @@ public final class RecoveryFiles {
         }
     }
 
+    @Override
     public Optional<Recovered> read(KeyRef ref) {
         Path file = fileFor(ref);
         try {
@@ -73,6 +70,7 @@ public final class RecoveryFiles {
         }
     }
 
+    @Override
     public void delete(KeyRef ref) {
         try {
             Files.deleteIfExists(fileFor(ref));
@@ -81,8 +79,8 @@ public final class RecoveryFiles {
         }
     }
 
+    @Override
     public Path fileFor(KeyRef ref) {
         return directory.resolve(ref.provider() + "__" + ref.name() + ".json");
     }
-
 }

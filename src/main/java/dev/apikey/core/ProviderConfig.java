@@ -1,6 +1,5 @@
-package dev.apikey.provider;
+package dev.apikey.core;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
@@ -16,11 +15,12 @@ import java.util.Map;
  * @param scheme            overrides the header value template, e.g. {@code Bearer {secret}}, or null
  * @param envVar            overrides the variable {@code exec} sets, or null
  * @param credentialBackend the store that holds the management credential, or null when none is stored
- * @param definition        the declarative definition of an {@code http} provider, or null
+ * @param definition        the declarative definition of an {@code http} provider as JSON text, or null
+ *                          (stored in {@code providers.json} as a nested object, not a string)
  */
 public record ProviderConfig(String name, String type, String baseUrl, List<String> allowHosts,
                              Map<String, String> params, String header, String scheme, String envVar,
-                             String credentialBackend, JsonNode definition) {
+                             String credentialBackend, String definition) {
 
     public ProviderConfig {
         allowHosts = allowHosts == null ? List.of() : List.copyOf(allowHosts);

@@ -1,6 +1,5 @@
-package dev.apikey.provider;
+package dev.apikey.core;
 
-import dev.apikey.core.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;

@@ -1,6 +1,4 @@
-package dev.apikey.store;
-
-import dev.apikey.core.KeyRef;
+package dev.apikey.core;
 
 /**
  * Where a secret lives in a store: the keychain's (service, account) pair. Other tools see the same
@@ -17,6 +15,20 @@ public record SecretId(String service, String account) {
     /** A provider's management credential. */
     public static SecretId forProvider(String provider) {
         return new SecretId(PROVIDER_SERVICE, provider);
+    }
+
+    /**
+     * The environment variable that may hold this secret in CI ({@code APIKEY_SECRET_<REF>}, a
+     * provider's {@code APIKEY_ADMIN_<PROVIDER>}), or null for items the environment cannot hold.
+     */
+    public String environmentVariable() {
+        if (PROVIDER_SERVICE.equals(service)) {
+            return "APIKEY_ADMIN_" + KeyRef.toVariablePart(account);
+        }
+        if (KEY_SERVICE.equals(service)) {
+            return "APIKEY_SECRET_" + KeyRef.toVariablePart(account);
+        }
+        return null; // e.g. origin bindings: never taken from a key's variable
     }
 
     @Override

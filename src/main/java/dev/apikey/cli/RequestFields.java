@@ -1,10 +1,13 @@
-package dev.apikey.core;
+package dev.apikey.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.apikey.core.Names;
+import dev.apikey.core.SendRequest;
+import dev.apikey.core.UsageException;
 import dev.apikey.metadata.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +29,7 @@ import java.util.regex.Pattern;
  * file's text, {@code @-} standard input). {@code K[sub]=V} nests objects, {@code K[]=V} appends to an
  * array. They make a JSON body, or query parameters for a GET.
  */
-final class RequestFields {
+final class RequestFields implements SendRequest.Fields {
     private static final Pattern KEY = Pattern.compile("([^\\[\\]]+)((?:\\[[^\\[\\]]*\\])*)");
     private static final Pattern SEGMENT = Pattern.compile("\\[([^\\[\\]]*)\\]");
     private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]{0,17})");
@@ -57,12 +60,14 @@ final class RequestFields {
         return new RequestFields(fields);
     }
 
-    boolean isEmpty() {
+    @Override
+    public boolean isEmpty() {
         return fields.isEmpty();
     }
 
     /** The fields as one JSON object. */
-    byte[] json() {
+    @Override
+    public byte[] json() {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         for (Field f : fields) {
             put(root, f);
@@ -75,7 +80,8 @@ final class RequestFields {
     }
 
     /** The fields as query parameters, keys as written ({@code labels[]=bug}). */
-    List<Map.Entry<String, String>> queryParameters() {
+    @Override
+    public List<Map.Entry<String, String>> queryParameters() {
         return fields.stream()
                 .<Map.Entry<String, String>>map(f -> new AbstractMap.SimpleImmutableEntry<>(f.key(),
                         f.value().isNull() ? "" : f.value().asText()))

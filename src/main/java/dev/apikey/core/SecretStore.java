@@ -1,6 +1,5 @@
-package dev.apikey.store;
+package dev.apikey.core;
 
-import dev.apikey.core.Secret;
 import java.util.Optional;
 
 /**

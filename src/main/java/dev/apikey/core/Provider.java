@@ -1,4 +1,4 @@
-package dev.apikey.provider;
+package dev.apikey.core;
 
 import java.time.Duration;
 import java.util.Optional;

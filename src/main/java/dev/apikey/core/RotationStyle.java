@@ -1,4 +1,4 @@
-package dev.apikey.provider;
+package dev.apikey.core;
 
 /** How a provider replaces a key. */
 public enum RotationStyle {

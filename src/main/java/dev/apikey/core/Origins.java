@@ -1,6 +1,5 @@
-package dev.apikey.provider;
+package dev.apikey.core;
 
-import dev.apikey.core.UsageException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

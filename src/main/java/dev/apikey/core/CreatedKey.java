@@ -1,6 +1,5 @@
-package dev.apikey.provider;
+package dev.apikey.core;
 
-import dev.apikey.core.Secret;
 import java.time.Instant;
 
 /** A key the provider just made, with its secret (which the provider shows only this once). */

@@ -1,6 +1,10 @@
 package dev.apikey.provider;
 
+import dev.apikey.core.Provider;
+import dev.apikey.core.ProviderConfig;
 import dev.apikey.core.NotFoundException;
+import dev.apikey.core.Providers;
+import dev.apikey.core.UsageException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,18 +13,15 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-/**
- * Resolves a provider name: a provider the user added, else a built-in type of that name with its
- * defaults ({@code openai} works without {@code provider add}). {@code local} always exists.
- */
-public final class Providers {
+/** The providers of an invocation, opened through the table of provider types apikey knows. */
+public final class ProviderRegistry implements Providers {
     private final ProviderTypes types;
     private final Supplier<List<ProviderConfig>> configured;
     private final Function<String, Optional<ProviderConfig>> find;
     private final Function<ProviderConfig, ProviderContext> contexts;
     private final Map<String, Provider> opened = new HashMap<>();
 
-    public Providers(ProviderTypes types, Supplier<List<ProviderConfig>> configured,
+    public ProviderRegistry(ProviderTypes types, Supplier<List<ProviderConfig>> configured,
                      Function<String, Optional<ProviderConfig>> find, Function<ProviderConfig, ProviderContext> contexts) {
         this.types = types;
         this.configured = configured;
@@ -32,6 +33,7 @@ public final class Providers {
         return types;
     }
 
+    @Override
     public synchronized Provider get(String name) {
         Provider p = opened.get(name);
         if (p == null) {
@@ -46,7 +48,7 @@ public final class Providers {
         return p;
     }
 
-    /** The configuration of a provider, added or implicit. */
+    @Override
     public ProviderConfig config(String name) {
         return find.apply(name)
                 .or(() -> types.find(name).filter(ProviderType::worksWithoutConfiguration)
@@ -56,18 +58,33 @@ public final class Providers {
     }
 
 
-    /** Whether a name resolves, without opening anything. */
+    @Override
     public boolean exists(String name) {
         return find.apply(name).isPresent() || types.find(name).filter(ProviderType::worksWithoutConfiguration).isPresent();
     }
 
-    /** The providers the user added, plus {@code local} when it was not redefined. */
+    @Override
     public List<ProviderConfig> listed() {
         List<ProviderConfig> all = new ArrayList<>(configured.get());
         if (all.stream().noneMatch(p -> p.name().equals("local")) && types.find("local").isPresent()) {
             all.add(0, ProviderConfig.implicit("local"));
         }
         return all;
+    }
+
+    @Override
+    public void requireType(String type) {
+        type(type);
+    }
+
+    @Override
+    public void check(ProviderConfig config) {
+        type(config.type()).check(config);
+    }
+
+    private ProviderType type(String name) {
+        return types.find(name).orElseThrow(() -> new UsageException("unknown provider type '" + name + "'",
+                "types: " + typeNames()));
     }
 
     private String typeNames() {

@@ -1,0 +1,31 @@
+package dev.apikey.core;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a secret goes when the provider returned it but the store refused it: a private file, so the
+ * secret is never lost. {@code status --check} flags these files and {@code rotate --resume} consumes
+ * and deletes them.
+ */
+public interface RecoveryFiles {
+    /** What a recovery file holds. This is the only on-disk form of a secret outside a secret store. */
+    record Recovered(String ref, String id, String secret, Instant createdAt, Instant expiresAt, String reason) {
+    }
+
+    Path save(KeyRef ref, String id, Secret secret, Instant createdAt, Instant expiresAt, String reason);
+
+    /** Every recovery file, sorted. */
+    List<Path> list();
+
+    /** The key a recovery file belongs to, from its content. */
+    Optional<KeyRef> refOf(Path file);
+
+    Optional<Recovered> read(KeyRef ref);
+
+    void delete(KeyRef ref);
+
+    Path fileFor(KeyRef ref);
+}
