@@ -72,7 +72,7 @@ public final class AcmeVaultFake extends FakeApi {
         if (path.startsWith(KEYS + "/") && r.getMethod().equals("DELETE")) {
             return keys.remove(path.substring(KEYS.length() + 1)) == null ? error(404, "no such key") : noContent();
         }
-        return error(404, "no route");
+        return unmatched(r);
     }
 
     private Map<String, Object> view(Key k) {

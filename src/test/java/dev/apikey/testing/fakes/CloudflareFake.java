@@ -88,7 +88,7 @@ public final class CloudflareFake extends FakeApi {
             }
             return ok(Map.of("id", id));
         }
-        return error(404, "No route for the URI");
+        return unmatched(r);
     }
 
     private static String param(RecordedRequest r, String name, String otherwise) {

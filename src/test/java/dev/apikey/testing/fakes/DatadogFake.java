@@ -89,7 +89,7 @@ public final class DatadogFake extends FakeApi {
         String collection = path.startsWith(API_KEYS) ? API_KEYS : path.startsWith(APP_KEYS) ? APP_KEYS
                 : path.startsWith(SA_KEYS) ? SA_KEYS : null;
         if (collection == null) {
-            return error(404, "Not found");
+            return unmatched(r);
         }
         String type = collection == API_KEYS ? "api_keys" : "application_keys";
         if (path.equals(collection) && r.getMethod().equals("POST")) {
@@ -124,7 +124,7 @@ public final class DatadogFake extends FakeApi {
             String id = path.substring(collection.length() + 1);
             return keys.remove(id) == null ? error(404, "Not found") : noContent();
         }
-        return error(404, "Not found");
+        return unmatched(r);
     }
 
     /** Keys made in the console (seeded) are of the kind this fake is seen through. */

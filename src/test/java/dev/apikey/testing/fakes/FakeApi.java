@@ -26,6 +26,10 @@ import mockwebserver3.RecordedRequest;
  * A stateful fake of a provider's key-management API, served by MockWebServer: it keeps its keys in memory,
  * checks the management credential as the provider does, pages its lists the provider's way, and answers in
  * the provider's own formats, errors included. Faults can be queued for the next matching requests.
+ *
+ * <p>Strict, in the spirit of gh's {@code httpmock}: a request no route of the fake matches is answered with a
+ * 501 and fails the test when the fake is closed (a wrong path must not pass as the provider's 404), and so does
+ * a queued fault that no request consumed (a test that meant to exercise a failure must have exercised it).
  */
 public abstract class FakeApi extends Dispatcher implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -49,12 +53,24 @@ public abstract class FakeApi extends Dispatcher implements AutoCloseable {
         }
     }
 
-    private record Fault(String method, Predicate<String> path, int[] remaining, java.util.function.BiFunction<FakeApi, RecordedRequest, MockResponse> respond) {
+    private record Fault(String method, String pathPart, Predicate<String> path, int[] remaining, boolean always,
+                         int[] used, java.util.function.BiFunction<FakeApi, RecordedRequest, MockResponse> respond) {
+        /** A fault for a number of requests must have met them all; one for every request, at least one. */
+        boolean unconsumed() {
+            return always ? used[0] == 0 : remaining[0] > 0;
+        }
+
+        String describe() {
+            return method + " …" + pathPart + (always ? " (every time)" : " (" + remaining[0] + " more time"
+                    + (remaining[0] == 1 ? "" : "s") + ")");
+        }
     }
 
     private final MockWebServer server = new MockWebServer();
     private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
     private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
+    private final List<Fault> everyFault = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> unmatched = Collections.synchronizedList(new ArrayList<>());
     /** The keys, in creation order (lists page through them in this order). */
     public final Map<String, Key> keys = Collections.synchronizedMap(new LinkedHashMap<>());
     protected final Instant now = Instant.parse("2026-01-15T10:00:00Z");
@@ -182,7 +198,8 @@ public abstract class FakeApi extends Dispatcher implements AutoCloseable {
             for (Iterator<Fault> it = faults.iterator(); it.hasNext(); ) {
                 Fault f = it.next();
                 if (f.method().equals(request.getMethod()) && f.path().test(request.getUrl().encodedPath())) {
-                    if (--f.remaining()[0] <= 0) {
+                    f.used()[0]++;
+                    if (!f.always() && --f.remaining()[0] <= 0) {
                         it.remove();
                     }
                     return f.respond().apply(this, request);
@@ -232,8 +249,13 @@ public abstract class FakeApi extends Dispatcher implements AutoCloseable {
                 .setHeader("Content-Type", "application/json").body(api.errorBody(429, "rate limit exceeded")).build());
     }
 
+    /** Every request of this method whose path contains {@code pathPart} fails; at least one must come. */
     public FakeApi failAlways(String method, String pathPart, int status, String message) {
-        return failNext(method, pathPart, Integer.MAX_VALUE, status, message);
+        Fault f = new Fault(method, pathPart, p -> p.contains(pathPart), new int[] {Integer.MAX_VALUE}, true, new int[1],
+                (api, r) -> api.error(status, message));
+        faults.add(f);
+        everyFault.add(f);
+        return this;
     }
 
     /** The next matching request gets a 200 whose body is not JSON. */
@@ -272,7 +294,9 @@ public abstract class FakeApi extends Dispatcher implements AutoCloseable {
     }
 
     private FakeApi fault(String method, String pathPart, int times, java.util.function.BiFunction<FakeApi, RecordedRequest, MockResponse> respond) {
-        faults.add(new Fault(method, p -> p.contains(pathPart), new int[] {times}, respond));
+        Fault f = new Fault(method, pathPart, p -> p.contains(pathPart), new int[] {times}, false, new int[1], respond);
+        faults.add(f);
+        everyFault.add(f);
         return this;
     }
 
@@ -280,6 +304,40 @@ public abstract class FakeApi extends Dispatcher implements AutoCloseable {
         okio.Buffer b = new okio.Buffer();
         r.getBody().writeTo(b);
         return b.readUtf8();
+    }
+
+    // ---- strictness ---------------------------------------------------------------------------------------
+
+    /**
+     * The answer to a request no route of the fake knows: recorded, to fail the test at {@link #close()}, and a
+     * 501 meanwhile, which no client mistakes for the provider's "not found".
+     */
+    protected MockResponse unmatched(RecordedRequest r) {
+        unmatched.add(r.getMethod() + " " + r.getUrl().encodedPath()
+                + (r.getUrl().encodedQuery() == null ? "" : "?" + r.getUrl().encodedQuery()));
+        return new MockResponse.Builder().code(501).setHeader("Content-Type", "text/plain")
+                .body("the fake has no route for this request").build();
+    }
+
+    /** What the test did that the fake did not expect: requests to unknown routes, faults nothing consumed. */
+    public List<String> surprises() {
+        List<String> out = new ArrayList<>();
+        synchronized (unmatched) {
+            unmatched.forEach(u -> out.add("a request no route matches: " + u));
+        }
+        synchronized (everyFault) {
+            everyFault.stream().filter(Fault::unconsumed).forEach(f -> out.add("a queued fault no request consumed: "
+                    + f.describe()));
+        }
+        return out;
+    }
+
+    /** Fails unless every request met a route and every queued fault was consumed. */
+    public void verify() {
+        List<String> surprises = surprises();
+        if (!surprises.isEmpty()) {
+            throw new AssertionError(getClass().getSimpleName() + ":\n  " + String.join("\n  ", surprises));
+        }
     }
 
     // ---- helpers for subclasses --------------------------------------------------------------------------
@@ -372,5 +430,6 @@ public abstract class FakeApi extends Dispatcher implements AutoCloseable {
     public void close() {
         everyHold.forEach(Hold::release); // no server thread stays blocked past the test
         server.close();
+        verify();
     }
 }

@@ -81,7 +81,7 @@ public final class GitLabFake extends FakeApi {
             }
             return one(r, m.group(2), m.group(3) != null, project);
         }
-        return error(404, "Not Found");
+        return unmatched(r);
     }
 
     private MockResponse create(RecordedRequest r, Map<String, String> owner) {

@@ -94,7 +94,7 @@ public final class LinodeFake extends FakeApi {
         if (path.startsWith(TOKENS + "/") && r.getMethod().equals("DELETE")) {
             return keys.remove(path.substring(TOKENS.length() + 1)) == null ? error(404, "Not found") : json(200, "{}");
         }
-        return error(404, "Not found");
+        return unmatched(r);
     }
 
     private static String param(RecordedRequest r, String name, String otherwise) {

@@ -86,7 +86,7 @@ public final class NpmFake extends FakeApi {
         if (path.startsWith(TOKENS + "/token/") && r.getMethod().equals("DELETE")) {
             return keys.remove(path.substring((TOKENS + "/token/").length())) == null ? error(404, "not found") : noContent();
         }
-        return error(404, "not found");
+        return unmatched(r);
     }
 
     private Map<String, Object> view(Key k) {

@@ -97,7 +97,7 @@ public final class OpenAiFake extends FakeApi {
             }
             return json(200, Map.of("id", id, "object", "organization.admin_api_key.deleted", "deleted", true));
         }
-        return error(404, "Invalid URL (" + r.getMethod() + " " + path + ")");
+        return unmatched(r);
     }
 
     private MockResponse project(RecordedRequest r, String path) {
@@ -127,7 +127,7 @@ public final class OpenAiFake extends FakeApi {
             }
             return json(200, Map.of("object", "organization.project.service_account.deleted", "id", id, "deleted", true));
         }
-        return error(404, "Invalid URL (" + r.getMethod() + " " + path + ")");
+        return unmatched(r);
     }
 
     private Map<String, Object> accountView(Key k) {

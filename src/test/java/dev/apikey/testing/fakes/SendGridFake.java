@@ -69,6 +69,6 @@ public final class SendGridFake extends FakeApi {
         if (path.startsWith(KEYS + "/") && r.getMethod().equals("DELETE")) {
             return keys.remove(path.substring(KEYS.length() + 1)) == null ? error(404, "unable to find API Key") : noContent();
         }
-        return error(404, "resource not found");
+        return unmatched(r);
     }
 }

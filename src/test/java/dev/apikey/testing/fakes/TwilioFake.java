@@ -84,7 +84,7 @@ public final class TwilioFake extends FakeApi {
             return keys.remove(path.substring(KEYS.length() + 1)) == null
                     ? error(404, "The requested resource " + path + " was not found") : noContent();
         }
-        return error(404, "The requested resource " + path + " was not found");
+        return unmatched(r);
     }
 
     private Map<String, Object> view(Key k) {
