@@ -12,7 +12,7 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
 
     # What each command accepts: subcommands and options with their descriptions, options that
     # take a value (with what completes it) and positional parameters by index.
-    $ApikeyProviderTypes = @('local', 'cloudflare', 'gitlab', 'openai', 'datadog', 'sendgrid', 'twilio', 'npm', 'linode')
+    $ApikeyProviderTypes = @('local', 'github', 'cloudflare', 'gitlab', 'openai', 'datadog', 'sendgrid', 'twilio', 'npm', 'linode')
     $ApikeyCommands = @{
         '' = @{
             Subs = [ordered]@{
@@ -295,11 +295,11 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 '-q' = 'Print no progress or confirmations.'
                 '--quiet' = 'Print no progress or confirmations.'
                 '--scheme' = 'The header value, e.g. ''Bearer {secret}''.'
-                '--type' = 'The API it speaks: local, http, cloudflare, gitlab, openai, datadog, sendgrid, twilio, npm.'
+                '--type' = 'The API it speaks: local, http, cloudflare, gitlab, github, openai, datadog, sendgrid, twilio, npm.'
                 '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             }
-            Valued = @{'--allow-host' = 'none'; '--backend' = 'w:keychain,file,env'; '--base-url' = 'none'; '--config-dir' = 'dir'; '--env-var' = 'none'; '--file' = 'file'; '--header' = 'none'; '--param' = 'none'; '--scheme' = 'none'; '--type' = 'w:local,http,cloudflare,gitlab,openai,datadog,sendgrid,twilio,npm,linode'}
+            Valued = @{'--allow-host' = 'none'; '--backend' = 'w:keychain,file,env'; '--base-url' = 'none'; '--config-dir' = 'dir'; '--env-var' = 'none'; '--file' = 'file'; '--header' = 'none'; '--param' = 'none'; '--scheme' = 'none'; '--type' = 'w:local,http,github,cloudflare,gitlab,openai,datadog,sendgrid,twilio,npm,linode'}
             Positionals = @(, @(0, 0, 'none'))
             RunsCommand = $false
         }

@@ -4,6 +4,7 @@ import dev.apikey.core.SecretStore;
 import dev.apikey.provider.ProviderType;
 import dev.apikey.provider.ProviderTypes;
 import dev.apikey.provider.declarative.DeclaredProviderType;
+import dev.apikey.provider.github.GitHubProviderType;
 import dev.apikey.provider.local.LocalProviderType;
 import dev.apikey.store.Backends;
 import dev.apikey.store.EncryptedFileSecretStore;
@@ -39,6 +40,7 @@ public final class BuiltIns {
         List<ProviderType> types = new ArrayList<>();
         types.add(new LocalProviderType());
         types.add(DeclaredProviderType.http());
+        types.add(new GitHubProviderType());
         for (String name : DEFINITIONS) {
             types.add(DeclaredProviderType.builtIn(name));
         }

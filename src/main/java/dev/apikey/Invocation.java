@@ -30,6 +30,7 @@ import dev.apikey.provider.ProviderTypes;
 import dev.apikey.store.BindingEntries;
 import dev.apikey.store.SecretBackends;
 import dev.apikey.target.TargetDestinations;
+import dev.apikey.target.TargetHost;
 import dev.apikey.term.Terminal;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -154,6 +155,9 @@ final class Invocation extends CliContext {
                 new KeySecrets(backends, env.variables(), keys, notices(), redactor(), journal),
                 backends, providers, new AuditLogFile(dir, notices()), new RecoveryFileDirectory(dir), notices(), prompts,
                 redactor(), journal,
-                new TargetIndexFile(dir), new TargetDestinations(dir::lock), new BindingEntries());
+                new TargetIndexFile(dir), new TargetDestinations(dir::lock, name -> {
+                    var p = providers.get(name);
+                    return new TargetHost(name, p.baseUrl(), () -> credentials.get(p.config()));
+                }, this::http, redactor(), env.random()), new BindingEntries());
     }
 }

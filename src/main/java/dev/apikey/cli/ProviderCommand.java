@@ -76,7 +76,7 @@ final class ProviderCommand extends BaseCommand {
 
         @Option(names = "--type", required = true, paramLabel = "TYPE",
                 completionCandidates = CompletionCandidates.ProviderTypeNames.class,
-                description = "The API it speaks: local, http, cloudflare, gitlab, openai, datadog, sendgrid, twilio, npm.")
+                description = "The API it speaks: local, http, cloudflare, gitlab, github, openai, datadog, sendgrid, twilio, npm.")
         String type;
 
         @Option(names = "--base-url", paramLabel = "URL", description = "Its base URL (https; http only to loopback).")
