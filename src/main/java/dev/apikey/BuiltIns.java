@@ -1,5 +1,11 @@
 package dev.apikey;
 
+import dev.apikey.agent.AgentKeys;
+import dev.apikey.agent.AgentLauncher;
+import dev.apikey.agent.AgentSocket;
+import dev.apikey.agent.AgentUnlock;
+import dev.apikey.core.FileStoreUnlock;
+import dev.apikey.core.Notices;
 import dev.apikey.core.SecretStore;
 import dev.apikey.provider.ProviderType;
 import dev.apikey.provider.ProviderTypes;
@@ -49,13 +55,20 @@ public final class BuiltIns {
 
     /** The secret store backends by name, each opened only when asked for. */
     static Map<String, Supplier<SecretStore>> secretStores(Env env, ConfigDirectory dir, Supplier<Duration> keychainTimeout,
-                                                           UserPrompts prompts) {
+                                                           UserPrompts prompts, Notices notices) {
         boolean windows = env.osName().toLowerCase(Locale.ROOT).startsWith("windows");
         return Map.of(
                 Backends.KEYCHAIN, () -> new KeychainSecretStore(env.keychain(), keychainTimeout.get(),
                         windows ? WINDOWS_MAX_SECRET_BYTES : 0),
                 Backends.FILE, () -> new EncryptedFileSecretStore(dir.secretsFile(),
-                        new PassphraseSource(env.variables(), prompts), env.random()),
+                        new PassphraseSource(env.variables(), prompts), env.random(),
+                        new AgentKeys(AgentSocket.forStore(env.variables(), dir.secretsFile()), notices)),
                 Backends.ENV, () -> new EnvSecretStore(env.variables()));
+    }
+
+    /** {@code apikey unlock} and {@code lock}: the file store's key kept by a per-user agent. */
+    static FileStoreUnlock fileStoreUnlock(Env env, ConfigDirectory dir, UserPrompts prompts) {
+        return new AgentUnlock(new EncryptedFileSecretStore(dir.secretsFile(), new PassphraseSource(env.variables(), prompts),
+                env.random()), AgentSocket.forStore(env.variables(), dir.secretsFile()), AgentLauncher.forThisJvm());
     }
 }

@@ -3,6 +3,7 @@ package dev.apikey;
 import dev.apikey.cli.AskedSecrets;
 import dev.apikey.cli.CliContext;
 import dev.apikey.cli.shell.Invocations;
+import dev.apikey.core.FileStoreUnlock;
 import dev.apikey.core.KeyRecord;
 import dev.apikey.core.KeySecrets;
 import dev.apikey.core.ManagementCredentials;
@@ -112,6 +113,11 @@ final class Invocation extends CliContext {
     }
 
     @Override
+    public FileStoreUnlock fileStoreUnlock() {
+        return BuiltIns.fileStoreUnlock(env, configDirectory(), prompts());
+    }
+
+    @Override
     public Invocations nested(Terminal terminal, Map<String, String> moreVariables) {
         Env nested = env.with(terminal, moreVariables);
         return new Invocations() {
@@ -143,7 +149,7 @@ final class Invocation extends CliContext {
 
         UserPrompts prompts = prompts();
         SecretBackends backends = new SecretBackends(
-                BuiltIns.secretStores(env, dir, () -> config.get().effectiveKeychainTimeout(), prompts),
+                BuiltIns.secretStores(env, dir, () -> config.get().effectiveKeychainTimeout(), prompts, notices()),
                 backendOption(), env.variables(), () -> config.get().backend(), prompts, config::setBackend,
                 dir.secretsFile());
         ManagementCredentials credentials = new ManagementCredentials(backends, env.variables(), notices(), redactor());

@@ -1,6 +1,7 @@
 package dev.apikey.cli;
 
 import dev.apikey.cli.shell.Invocations;
+import dev.apikey.core.FileStoreUnlock;
 import dev.apikey.core.Notices;
 import dev.apikey.core.ProviderConfigs;
 import dev.apikey.core.Redactor;
@@ -50,6 +51,9 @@ public abstract class CliContext {
     public abstract RunWithKeys.Launcher processLauncher();
 
     public abstract Workspace workspace();
+
+    /** {@code apikey unlock} and {@code lock} for this config directory's encrypted file store. */
+    public abstract FileStoreUnlock fileStoreUnlock();
 
     /** The providers the user added, as {@code provider add|remove|login|logout} change them. */
     public abstract ProviderConfigs providerConfigs();

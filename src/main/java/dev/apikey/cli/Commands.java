@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class Commands {
     /** The names of {@code apikey}'s subcommands, in the order help lists them. */
     static final List<String> SUBCOMMANDS = List.of("create", "import", "list", "get", "rotate", "revoke", "forget",
-            "request", "exec", "provider", "status", "log", "target", "sync", "completion", "shell", "help");
+            "request", "exec", "provider", "status", "log", "target", "sync", "unlock", "lock", "completion", "shell", "help");
 
     /** The commands that read the whole command model when they run. */
     private static final Set<String> NEED_WHOLE_TREE = Set.of("completion", "shell", "help");
@@ -105,6 +105,8 @@ public final class Commands {
             case "log" -> LogCommand.class;
             case "target" -> TargetCommand.class;
             case "sync" -> SyncCommand.class;
+            case "unlock" -> UnlockCommand.class;
+            case "lock" -> LockCommand.class;
             case "completion" -> CompletionCommand.class;
             case "shell" -> ShellCommand.class;
             case "help" -> HelpCommand.class;

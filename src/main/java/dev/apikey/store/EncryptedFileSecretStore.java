@@ -50,20 +50,31 @@ public final class EncryptedFileSecretStore implements SecretStore {
     private final PassphraseSource passphrases;
     private final Argon2Kdf newStoreKdf;
     private final SecureRandom random;
+    private final UnlockedKeys unlocked;
     private byte[] key;
     private String keySalt;
     /** A new store's header, made by {@link #prepareWrite()} and written with the first secret. */
     private SecretFile pendingNew;
 
     public EncryptedFileSecretStore(Path file, PassphraseSource passphrases, SecureRandom random) {
-        this(file, passphrases, random, Argon2Kdf.DEFAULT);
+        this(file, passphrases, random, UnlockedKeys.NONE);
+    }
+
+    public EncryptedFileSecretStore(Path file, PassphraseSource passphrases, SecureRandom random, UnlockedKeys unlocked) {
+        this(file, passphrases, random, Argon2Kdf.DEFAULT, unlocked);
     }
 
     EncryptedFileSecretStore(Path file, PassphraseSource passphrases, SecureRandom random, Argon2Kdf newStoreKdf) {
+        this(file, passphrases, random, newStoreKdf, UnlockedKeys.NONE);
+    }
+
+    EncryptedFileSecretStore(Path file, PassphraseSource passphrases, SecureRandom random, Argon2Kdf newStoreKdf,
+                             UnlockedKeys unlocked) {
         this.file = file;
         this.passphrases = passphrases;
         this.random = random;
         this.newStoreKdf = newStoreKdf;
+        this.unlocked = unlocked;
     }
 
     @Override
@@ -154,7 +165,9 @@ public final class EncryptedFileSecretStore implements SecretStore {
         }
         try {
             int n = read().map(f -> f.entries().size()).orElse(0);
-            return new Health(backend(), true, file + ", " + n + (n == 1 ? " secret" : " secrets"));
+            String agent = unlocked.describe();
+            return new Health(backend(), true, file + ", " + n + (n == 1 ? " secret" : " secrets")
+                    + (agent == null ? "" : ", " + agent));
         } catch (SecretStoreException e) {
             return new Health(backend(), false, e.getMessage());
         }
@@ -176,11 +189,55 @@ public final class EncryptedFileSecretStore implements SecretStore {
         return new SecretFile(FORMAT, VERSION, spec, seal(key, CHECK_PLAINTEXT, CHECK_AAD), new TreeMap<>());
     }
 
-    /** Derives the key once per process and proves it against the file's check value. */
+    /**
+     * Derives the key once per process — or takes it from {@code apikey unlock}'s agent, unless the
+     * passphrase comes from the environment — and proves it against the file's check value.
+     */
     private byte[] unlock(SecretFile f) {
         if (key != null && f.kdf().salt().equals(keySalt)) {
             return key;
         }
+        Optional<byte[]> held = passphrases.fromEnvironment() ? Optional.empty() : unlocked.find(headerBinding(f));
+        if (held.isPresent() && proves(held.get(), f)) {
+            key = held.get();
+        } else {
+            held.ifPresent(wrong -> Arrays.fill(wrong, (byte) 0));
+            key = derive(f);
+        }
+        keySalt = f.kdf().salt();
+        return key;
+    }
+
+    /**
+     * Asks for the passphrase (never the agent), derives the key and proves it: for {@code apikey
+     * unlock}. The caller owns the returned copy and should zero it.
+     */
+    public synchronized byte[] deriveKey() {
+        SecretFile f = read().orElseThrow(this::noStoreYet);
+        return derive(f).clone();
+    }
+
+    /**
+     * What ties a derived key to this file: a hash of its key derivation parameters, salt and check
+     * value. A file swapped or re-created has another binding, so a key held for it is not offered.
+     */
+    public synchronized byte[] headerBinding() {
+        return headerBinding(read().orElseThrow(this::noStoreYet));
+    }
+
+    private static byte[] headerBinding(SecretFile f) {
+        SecretFile.KdfSpec k = f.kdf();
+        // Not the format version: a file upgraded in place keeps its key.
+        String header = String.join("\n", "apikey file store key binding v1", k.algorithm(), String.valueOf(k.memoryKiB()), String.valueOf(k.iterations()),
+                String.valueOf(k.parallelism()), k.salt(), f.check().nonce(), f.check().ciphertext());
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(header.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
+    private byte[] derive(SecretFile f) {
         Argon2Kdf kdf;
         byte[] salt;
         try {
@@ -202,19 +259,22 @@ public final class EncryptedFileSecretStore implements SecretStore {
         } finally {
             Arrays.fill(passphrase, '\0');
         }
-        try {
-            byte[] check = decrypt(candidate, f.check(), CHECK_AAD);
-            if (!Arrays.equals(check, CHECK_PLAINTEXT)) {
-                throw wrongPassphrase();
-            }
-        } catch (AEADBadTagException e) {
+        if (!proves(candidate, f)) {
+            Arrays.fill(candidate, (byte) 0);
             throw wrongPassphrase();
+        }
+        return candidate;
+    }
+
+    /** Whether this key opens the file's check value: the right key for this file. */
+    private boolean proves(byte[] candidate, SecretFile f) {
+        try {
+            return Arrays.equals(decrypt(candidate, f.check(), CHECK_AAD), CHECK_PLAINTEXT);
+        } catch (AEADBadTagException e) {
+            return false;
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw corrupt("unreadable passphrase check");
         }
-        key = candidate;
-        keySalt = f.kdf().salt();
-        return key;
     }
 
     private static boolean isBinding(SecretId id) {
@@ -376,6 +436,11 @@ public final class EncryptedFileSecretStore implements SecretStore {
     private SecretStoreException wrongPassphrase() {
         return new SecretStoreException("wrong passphrase for the encrypted secret store " + file,
                 "check APIKEY_PASSPHRASE or APIKEY_PASSPHRASE_FILE");
+    }
+
+    private SecretStoreException noStoreYet() {
+        return new SecretStoreException("there is no encrypted secret store at " + file + " yet",
+                "it is made when the first secret is stored with --backend file (or APIKEY_BACKEND=file)");
     }
 
     private SecretStoreException corrupt(String problem) {

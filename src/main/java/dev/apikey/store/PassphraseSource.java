@@ -26,6 +26,16 @@ public final class PassphraseSource {
         this.prompts = prompts;
     }
 
+    /** Whether the passphrase is given by the environment, which then wins over an unlocked agent. */
+    boolean fromEnvironment() {
+        return nonEmpty("APIKEY_PASSPHRASE") || nonEmpty("APIKEY_PASSPHRASE_FILE");
+    }
+
+    private boolean nonEmpty(String variable) {
+        String value = environment.get(variable);
+        return value != null && !value.isEmpty();
+    }
+
     /** The passphrase; when {@code creating} and asked on a terminal, it is asked twice. */
     char[] passphrase(Path store, boolean creating) {
         String direct = environment.get("APIKEY_PASSPHRASE");

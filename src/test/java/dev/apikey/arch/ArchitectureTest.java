@@ -36,7 +36,7 @@ class ArchitectureTest {
     };
 
     private static final String[] ADAPTERS = {"dev.apikey.store..", "dev.apikey.metadata..", "dev.apikey.provider..",
-            "dev.apikey.http..", "dev.apikey.term..", "dev.apikey.process..", "dev.apikey.target.."};
+            "dev.apikey.http..", "dev.apikey.term..", "dev.apikey.process..", "dev.apikey.target..", "dev.apikey.agent.."};
 
     @Test
     void packagesHaveNoCycles() {

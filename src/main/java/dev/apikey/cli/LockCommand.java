@@ -1,0 +1,30 @@
+package dev.apikey.cli;
+
+import dev.apikey.core.FileStoreUnlock;
+import picocli.CommandLine.Command;
+
+@Command(name = "lock",
+        description = {"Lock the encrypted file store now: the agent of 'apikey unlock' forgets the key and exits.",
+            "Not being unlocked is no error."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  apikey lock"})
+final class LockCommand extends BaseCommand {
+
+    LockCommand(CliContext context) {
+        super(context);
+    }
+
+    /** What {@code lock --json} prints. */
+    record Result(String store, boolean locked, boolean wasUnlocked) {
+    }
+
+    @Override
+    protected int run() {
+        FileStoreUnlock.Locked l = context.fileStoreUnlock().lock();
+        info(l.wasUnlocked() ? "Locked: " + l.store() : "Not unlocked: " + l.store() + " (nothing to lock)");
+        if (output().json()) {
+            output().printJson(new Result(l.store().toString(), true, l.wasUnlocked()));
+        }
+        return ExitCodes.OK;
+    }
+}
