@@ -14,7 +14,7 @@ __apikey_types='local github cloudflare gitlab openai datadog sendgrid twilio np
 __apikey_model() {
     case $1 in
     '')
-        __apikey_subs='create import list get rotate revoke forget request exec provider status log target sync completion shell help'
+        __apikey_subs='create import list get rotate revoke forget request exec provider status log target sync unlock lock completion shell help'
         __apikey_options='--backend --config-dir -h --help --json --no-input -q --quiet -v --verbose -V --version'
         __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
         __apikey_pos=''
@@ -157,6 +157,18 @@ __apikey_model() {
         __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
         __apikey_pos='0-*=ref'
         ;;
+    'unlock')
+        __apikey_subs=''
+        __apikey_options='--backend --config-dir --for -h --help --json --no-input -q --quiet -v --verbose'
+        __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir --for=none '
+        __apikey_pos=''
+        ;;
+    'lock')
+        __apikey_subs=''
+        __apikey_options='--backend --config-dir -h --help --json --no-input -q --quiet -v --verbose'
+        __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
+        __apikey_pos=''
+        ;;
     'completion')
         __apikey_subs=''
         __apikey_options='--backend --config-dir -h --help --json --no-input -q --quiet -v --verbose'
@@ -173,7 +185,7 @@ __apikey_model() {
         __apikey_subs=''
         __apikey_options='--backend --config-dir -h --help --json --no-input -q --quiet -v --verbose'
         __apikey_valued=' --backend=w:keychain,file,env --config-dir=dir '
-        __apikey_pos='0-0=w:create,import,list,get,rotate,revoke,forget,request,exec,provider,status,log,target,sync,completion,shell,help'
+        __apikey_pos='0-0=w:create,import,list,get,rotate,revoke,forget,request,exec,provider,status,log,target,sync,unlock,lock,completion,shell,help'
         ;;
     esac
 }

@@ -28,10 +28,12 @@ function __apikey_model --argument-names cmdpath
                 'log'\t'Show the local audit log: every create, rotate, revoke, forget and use of a key. Never secrets.' \
                 'target'\t'Where a key\'s secret is delivered: CI secrets, CI/CD variables, dotenv files.' \
                 'sync'\t'Write each key\'s current secret to all of its targets now (idempotent).' \
+                'unlock'\t'Keep the encrypted file store unlocked for this user for a while.' \
+                'lock'\t'Lock the encrypted file store now: the agent of \'apikey unlock\' forgets the key and exits.' \
                 'completion'\t'Print the shell completion script for bash, zsh, fish or PowerShell.' \
                 'shell'\t'Start an interactive shell with apikey\'s commands, completion and history.' \
                 'help'\t'When no COMMAND is given, the usage help for the main command is displayed.'
-            set -g __apikey_sub_names create import list get rotate revoke forget request exec provider status log target sync completion shell help
+            set -g __apikey_sub_names create import list get rotate revoke forget request exec provider status log target sync unlock lock completion shell help
             set -g __apikey_options \
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
                 '--config-dir'\t'Config directory.' \
@@ -500,6 +502,41 @@ function __apikey_model --argument-names cmdpath
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
             set -g __apikey_pos '0-*=ref'
+        case 'unlock'
+            set -g __apikey_subs
+            set -g __apikey_sub_names 
+            set -g __apikey_options \
+                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
+                '--config-dir'\t'Config directory.' \
+                '--for'\t'How long to stay unlocked, at most 24h (default: 15m).' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
+                '--json'\t'Print data as JSON.' \
+                '--no-input'\t'Never prompt; fail instead.' \
+                '-q'\t'Print no progress or confirmations.' \
+                '--quiet'\t'Print no progress or confirmations.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+            set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir' '--for=none'
+            set -g __apikey_valued_names --backend --config-dir --for
+            set -g __apikey_pos
+        case 'lock'
+            set -g __apikey_subs
+            set -g __apikey_sub_names 
+            set -g __apikey_options \
+                '--backend'\t'Secret store for new secrets: keychain, file or env.' \
+                '--config-dir'\t'Config directory.' \
+                '-h'\t'Show this help message and exit.' \
+                '--help'\t'Show this help message and exit.' \
+                '--json'\t'Print data as JSON.' \
+                '--no-input'\t'Never prompt; fail instead.' \
+                '-q'\t'Print no progress or confirmations.' \
+                '--quiet'\t'Print no progress or confirmations.' \
+                '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
+                '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+            set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
+            set -g __apikey_valued_names --backend --config-dir
+            set -g __apikey_pos
         case 'completion'
             set -g __apikey_subs
             set -g __apikey_sub_names 
@@ -550,7 +587,7 @@ function __apikey_model --argument-names cmdpath
                 '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             set -g __apikey_valued '--backend=w:keychain,file,env' '--config-dir=dir'
             set -g __apikey_valued_names --backend --config-dir
-            set -g __apikey_pos '0-0=w:create,import,list,get,rotate,revoke,forget,request,exec,provider,status,log,target,sync,completion,shell,help'
+            set -g __apikey_pos '0-0=w:create,import,list,get,rotate,revoke,forget,request,exec,provider,status,log,target,sync,unlock,lock,completion,shell,help'
     end
 end
 

@@ -30,6 +30,8 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 'log' = 'Show the local audit log: every create, rotate, revoke, forget and use of a key. Never secrets.'
                 'target' = 'Where a key''s secret is delivered: CI secrets, CI/CD variables, dotenv files.'
                 'sync' = 'Write each key''s current secret to all of its targets now (idempotent).'
+                'unlock' = 'Keep the encrypted file store unlocked for this user for a while.'
+                'lock' = 'Lock the encrypted file store now: the agent of ''apikey unlock'' forgets the key and exits.'
                 'completion' = 'Print the shell completion script for bash, zsh, fish or PowerShell.'
                 'shell' = 'Start an interactive shell with apikey''s commands, completion and history.'
                 'help' = 'When no COMMAND is given, the usage help for the main command is displayed.'
@@ -529,6 +531,43 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
             Positionals = @(, @(0, [int]::MaxValue, 'ref'))
             RunsCommand = $false
         }
+        'unlock' = @{
+            Subs = [ordered]@{}
+            Options = [ordered]@{
+                '--backend' = 'Secret store for new secrets: keychain, file or env.'
+                '--config-dir' = 'Config directory.'
+                '--for' = 'How long to stay unlocked, at most 24h (default: 15m).'
+                '-h' = 'Show this help message and exit.'
+                '--help' = 'Show this help message and exit.'
+                '--json' = 'Print data as JSON.'
+                '--no-input' = 'Never prompt; fail instead.'
+                '-q' = 'Print no progress or confirmations.'
+                '--quiet' = 'Print no progress or confirmations.'
+                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+            }
+            Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'; '--for' = 'none'}
+            Positionals = @()
+            RunsCommand = $false
+        }
+        'lock' = @{
+            Subs = [ordered]@{}
+            Options = [ordered]@{
+                '--backend' = 'Secret store for new secrets: keychain, file or env.'
+                '--config-dir' = 'Config directory.'
+                '-h' = 'Show this help message and exit.'
+                '--help' = 'Show this help message and exit.'
+                '--json' = 'Print data as JSON.'
+                '--no-input' = 'Never prompt; fail instead.'
+                '-q' = 'Print no progress or confirmations.'
+                '--quiet' = 'Print no progress or confirmations.'
+                '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+                '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
+            }
+            Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
+            Positionals = @()
+            RunsCommand = $false
+        }
         'completion' = @{
             Subs = [ordered]@{}
             Options = [ordered]@{
@@ -580,7 +619,7 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             }
             Valued = @{'--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'}
-            Positionals = @(, @(0, 0, 'w:create,import,list,get,rotate,revoke,forget,request,exec,provider,status,log,target,sync,completion,shell,help'))
+            Positionals = @(, @(0, 0, 'w:create,import,list,get,rotate,revoke,forget,request,exec,provider,status,log,target,sync,unlock,lock,completion,shell,help'))
             RunsCommand = $false
         }
     }
