@@ -71,9 +71,9 @@ final class Calls {
         return send(purpose, request(op, scope, secretPointers, true, Map.of()).build(), op, scope, secretPointers);
     }
 
-    /** Sends a request for the next page of a listing: the same call at another URL. */
-    Response sendPage(String purpose, Definition.Operation op, Scope scope, HttpUrl url) {
-        Request.Builder b = request(op, scope, List.of(), true, Map.of());
+    /** Sends a request for the next page of a listing: the same call at another URL, or with a range header. */
+    Response sendPage(String purpose, Definition.Operation op, Scope scope, HttpUrl url, Map<String, String> headers) {
+        Request.Builder b = request(op, scope, List.of(), true, headers);
         return send(purpose, b.url(url).build(), op, scope, List.of());
     }
 
@@ -93,7 +93,7 @@ final class Calls {
             again.url(request.url());
             response = execute(purpose, again.build());
         }
-        return requireSuccess(purpose, response, inputsOf(op));
+        return requireSuccess(purpose, response, op, inputsOf(op));
     }
 
     /** The create-time secrets an operation sends, which a 401 may be about as much as the credential. */
@@ -152,6 +152,10 @@ final class Calls {
         b.tag(VerboseLog.BodyRedactor.class, SecretMasking.of(secretPointers, List.copyOf(scope.secretsUsed())));
         if (!op.retry()) {
             b.tag(RetryInterceptor.NoRetry.class, RetryInterceptor.NoRetry.INSTANCE);
+        }
+        if (definition.rateLimit() != null) {
+            b.tag(RetryInterceptor.ResetHeader.class,
+                    new RetryInterceptor.ResetHeader(definition.rateLimit().resetHeader(), definition.rateLimit().epoch()));
         }
         return b;
     }
@@ -247,18 +251,25 @@ final class Calls {
     }
 
     /** Returns a 2xx response; closes anything else and throws what it means. */
-    private Response requireSuccess(String purpose, Response response, List<Definition.Input> inputs) {
+    private Response requireSuccess(String purpose, Response response, Definition.Operation op, List<Definition.Input> inputs) {
         int code = response.code();
         if (code >= 200 && code < 300) {
             return response;
         }
         String message;
+        String errorCode;
         String location = response.header("Location");
         try (response) {
-            message = errorMessage(response);
+            JsonNode error = errorBody(response);
+            message = firstText(error, definition.errorMessages());
+            errorCode = firstText(error, definition.errors().code());
         }
         String status = "HTTP " + code + (message == null ? "" : ": " + message);
         String head = provider + ": cannot " + purpose + ": ";
+        Definition.ErrorRule rule = ErrorRules.find(definition.errors().rules(), code, operationName(op), errorCode, message);
+        if (rule != null) {
+            throw ErrorRules.exception(rule, head, status);
+        }
         if (code == 401 || code == 403) {
             String variable = "APIKEY_ADMIN_" + dev.apikey.core.KeyRef.toVariablePart(provider);
             String credential = "check it, and store a working one with 'apikey provider login " + provider + "' (or set "
@@ -294,22 +305,32 @@ final class Calls {
         return u == null ? "another address" : u.scheme() + "://" + u.host() + ":" + u.port();
     }
 
-    /** The provider's own error message, from the definition's pointers; never the raw body. */
-    private String errorMessage(Response response) {
+    /** Which operation of the definition a call is, for error rules. */
+    private String operationName(Definition.Operation op) {
+        Definition.Operations ops = definition.operations();
+        return op == ops.create() ? "create" : op == ops.rotate() ? "rotate" : op == ops.revoke() ? "revoke"
+                : op == ops.list() ? "list" : op == ops.verify() ? "verify" : null;
+    }
+
+    /** An error response's JSON, read only when the definition points into it; never quoted. */
+    private JsonNode errorBody(Response response) {
         ResponseBody body = response.body();
-        if (body == null || definition.errorMessages().isEmpty()) {
+        if (body == null || definition.errorMessages().isEmpty() && definition.errors().code().isEmpty()) {
             return null;
         }
-        JsonNode json;
         try {
-            json = Json.mapper().readTree(bounded(body, MAX_ERROR_BODY));
+            return Json.mapper().readTree(bounded(body, MAX_ERROR_BODY));
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** The provider's own text (message or code) at the first of the pointers that has one, cleaned. */
+    private String firstText(JsonNode json, List<String> pointers) {
         if (json == null) {
             return null;
         }
-        for (String pointer : definition.errorMessages()) {
+        for (String pointer : pointers) {
             String m = text(json.at(pointer));
             if (m != null) {
                 return clean(m);

@@ -35,6 +35,8 @@ final class DeclaredProvider implements Provider {
     private final Definition definition;
     private final String baseUrl;
     private final KeyUsage usage;
+    /** Where the keys are used when it is not where they are managed (Twilio), else null. */
+    private final String usageBaseUrl;
     private final ProviderContext context;
     private final Calls calls;
     private final Map<String, Secret> credentialParts = new HashMap<>();
@@ -44,7 +46,8 @@ final class DeclaredProvider implements Provider {
         this.config = config;
         this.definition = definition;
         this.baseUrl = baseUrl;
-        this.usage = definition.keyUsage().overriddenBy(config);
+        this.usage = definition.keyUsage(config.params()).overriddenBy(config);
+        this.usageBaseUrl = UsageTemplates.usageBaseUrl(definition.usage(), config.params(), config.name());
         this.context = context;
         this.calls = new Calls(config.name(), definition, baseUrl, context);
     }
@@ -65,8 +68,13 @@ final class DeclaredProvider implements Provider {
     }
 
     @Override
+    public String usageBaseUrl() {
+        return usageBaseUrl != null ? usageBaseUrl : baseUrl;
+    }
+
+    @Override
     public List<String> boundOrigins() {
-        return Origins.of(baseUrl, config.allowHosts());
+        return Origins.of(usageBaseUrl(), config.allowHosts());
     }
 
     @Override
@@ -86,15 +94,25 @@ final class DeclaredProvider implements Provider {
 
     @Override
     public boolean carriesMarker() {
-        return definition.create().marker() != null;
+        return definition.create() != null && definition.create().marker() != null;
     }
 
     @Override
     public CreatedKey create(KeySpec spec) {
         Definition.Operation op = definition.create();
+        if (op == null) {
+            throw new UsageException(config.name() + " keys cannot be made through its API",
+                    "make the key in the provider's console, then 'apikey import " + config.name() + "/NAME --id ID'");
+        }
         String purpose = "create a key";
         checkUsed(spec, op);
         Scope scope = keyScope(spec);
+        op.warnWithout().forEach((ref, warning) -> {
+            Object v = scope.lookup(ref);
+            if (v == null || v instanceof java.util.Collection<?> c && c.isEmpty() || v instanceof String t && t.isEmpty()) {
+                context.notices().warn(config.name() + ": " + warning);
+            }
+        });
         Response response = calls.send(purpose, op, scope, op.secretPointers());
         JsonNode body;
         try {
@@ -268,9 +286,10 @@ final class DeclaredProvider implements Provider {
         String name = spec.name();
         String description = spec.description();
         String marker = spec.marker();
-        if (marker != null && definition.create().marker() == Definition.Marker.NAME) {
+        Definition.Marker where = definition.create() == null ? null : definition.create().marker();
+        if (marker != null && where == Definition.Marker.NAME) {
             name = name + " [" + marker + "]";
-        } else if (marker != null && definition.create().marker() == Definition.Marker.DESCRIPTION) {
+        } else if (marker != null && where == Definition.Marker.DESCRIPTION) {
             description = (description == null || description.isBlank() ? "" : description + " ") + "[" + marker + "]";
         }
         return baseScope().withKeyParams(spec.params())

@@ -58,7 +58,7 @@ public final class DeclaredProviderType implements ProviderType {
 
     @Override
     public KeyUsage defaultUsage() {
-        return resource == null ? KeyUsage.BEARER : DefinitionReader.read(builtIn(), Map.of(), name).keyUsage();
+        return resource == null ? KeyUsage.BEARER : DefinitionReader.read(builtIn(), Map.of(), name).keyUsage(Map.of());
     }
 
     @Override
@@ -103,7 +103,8 @@ public final class DeclaredProviderType implements ProviderType {
         }
         Definition definition = DefinitionReader.read(raw, config.params(), resource != null ? "type " + name
                 : "the definition of provider " + config.name());
-        String baseUrl = config.baseUrl() != null ? config.baseUrl() : definition.baseUrl();
+        String baseUrl = config.baseUrl() != null ? config.baseUrl()
+                : definition.baseUrl() == null ? null : UsageTemplates.baseUrl(definition.baseUrl(), config.params(), config.name());
         if (baseUrl == null) {
             throw new UsageException("provider " + config.name() + " has no base URL",
                     "add it again with --base-url URL");

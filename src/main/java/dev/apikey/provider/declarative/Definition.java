@@ -36,11 +36,13 @@ import java.util.Set;
  * @param errors      where the provider's error message is in an error response
  * @param headers     headers sent with every management call
  * @param operations  the calls
+ * @param rateLimit   where a rate-limited answer says when to try again, besides {@code Retry-After}, or null
  */
 @JsonIgnoreProperties({"$schema", "variants"})
 record Definition(String description, String baseUrl, Auth auth, Usage usage,
                   @JsonDeserialize(using = DurationText.class) Duration maxAge, Map<String, Input> inputs,
-                  Challenge challenge, Errors errors, Map<String, Template> headers, Operations operations) {
+                  Challenge challenge, Errors errors, Map<String, Template> headers, Operations operations,
+                  RateLimit rateLimit) {
 
     Definition {
         inputs = inputs == null ? Map.of() : inputs;
@@ -69,9 +71,9 @@ record Definition(String description, String baseUrl, Auth auth, Usage usage,
         return operations.verify();
     }
 
-    /** How keys are used; a bearer token when the definition does not say. */
-    KeyUsage keyUsage() {
-        return usage == null ? KeyUsage.BEARER : new KeyUsage(usage.header(), usage.value(), usage.env());
+    /** How keys are used, with the provider's parameters filled in; a bearer token when the definition does not say. */
+    KeyUsage keyUsage(Map<String, String> providerParams) {
+        return usage == null ? KeyUsage.BEARER : UsageTemplates.keyUsage(usage, providerParams);
     }
 
     /** JSON pointers to the provider's error message, tried in order. */
@@ -106,10 +108,30 @@ record Definition(String description, String baseUrl, Auth auth, Usage usage,
         }
     }
 
-    /** How a key is used by {@code request} (the header) and {@code exec} (the variables); templates over {@code {secret}} and {@code {id}}. */
-    record Usage(String header, String value, Map<String, String> env) {
+    /**
+     * How a key is used by {@code request} (the headers) and {@code exec} (the variables): templates over
+     * {@code {secret}}, {@code {id}}, {@code {param.NAME}} (the provider's) and {@code {param.NAME|keySecret}} (the
+     * secret of the key that parameter names).
+     *
+     * @param baseUrl where the keys are used, when it is not the management base URL (a template over {@code param.*})
+     * @param headers further headers sent with the key
+     */
+    record Usage(String header, String value, Map<String, String> env, Map<String, String> headers, String baseUrl) {
         Usage {
             env = env == null ? Map.of() : env;
+            headers = headers == null ? Map.of() : headers;
+        }
+    }
+
+    /**
+     * Where a rate-limited answer says when the limit resets, for APIs that do not send {@code Retry-After}.
+     *
+     * @param resetHeader the response header ({@code X-RateLimit-Reset})
+     * @param resetFormat {@code seconds} (to wait, the default) or {@code epoch} (a Unix time)
+     */
+    record RateLimit(String resetHeader, String resetFormat) {
+        boolean epoch() {
+            return "epoch".equals(resetFormat);
         }
     }
 
@@ -131,13 +153,38 @@ record Definition(String description, String baseUrl, Auth auth, Usage usage,
         }
     }
 
-    /** @param message JSON pointers to the provider's error message, tried in order */
-    record Errors(@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> message) {
-        static final Errors NONE = new Errors(List.of());
+    /**
+     * @param message JSON pointers to the provider's error message, tried in order
+     * @param code    JSON pointers to the provider's error code, tried in order
+     * @param rules   what particular errors mean, tried in order before the status decides
+     */
+    record Errors(@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> message,
+                  @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> code,
+                  List<ErrorRule> rules) {
+        static final Errors NONE = new Errors(List.of(), List.of(), List.of());
 
         Errors {
             message = message == null ? List.of() : message;
+            code = code == null ? List.of() : code;
+            rules = rules == null ? List.of() : rules;
         }
+    }
+
+    /**
+     * One error the provider gives a meaning of its own (SendGrid's 403 at its cap of 100 keys is not a refused
+     * credential). Every condition given must hold.
+     *
+     * @param status    the HTTP status
+     * @param operation the operation ({@code create}, {@code rotate}, {@code revoke}, {@code list}, {@code verify})
+     * @param code      the provider's error code (at {@code errors.code})
+     * @param matches   a regular expression the provider's message must contain a match of
+     * @param exit      the exit code it means: 1 (rejected), 2 (usage), 3 (not found), 4 (credential refused), 6
+     *                  (the provider failed)
+     * @param message   what to say instead of the default ({@code cannot <do what>: <message> (HTTP …)})
+     * @param hint      the hint to give
+     */
+    record ErrorRule(Integer status, String operation, String code, java.util.regex.Pattern matches, int exit,
+                     String message, String hint) {
     }
 
     record Operations(Operation create, Operation rotate, Operation revoke, Operation list, Operation verify) {
@@ -185,8 +232,9 @@ record Definition(String description, String baseUrl, Auth auth, Usage usage,
                      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Template> path,
                      Map<String, Template> query, Map<String, Template> headers, JsonTemplate body, BodyType bodyType,
                      Boolean retry, List<String> requires, Marker marker, Response response, String items, Item item,
-                     Pagination pagination) {
+                     Pagination pagination, Map<String, String> warnWithout) {
         Operation {
+            warnWithout = warnWithout == null ? Map.of() : warnWithout;
             path = path == null ? List.of() : path;
             query = query == null ? Map.of() : query;
             headers = headers == null ? Map.of() : headers;
@@ -247,7 +295,8 @@ record Definition(String description, String baseUrl, Auth auth, Usage usage,
         @JsonProperty("cursor") CURSOR,
         @JsonProperty("nextUrl") NEXT_URL,
         @JsonProperty("link") LINK,
-        @JsonProperty("header") HEADER
+        @JsonProperty("header") HEADER,
+        @JsonProperty("range") RANGE
     }
 
     /**
@@ -260,12 +309,15 @@ record Definition(String description, String baseUrl, Auth auth, Usage usage,
      * @param more      pointer to "there is more" (a boolean, or any value that is empty on the last page)
      * @param next      pointer to the next page's URL ({@code nextUrl})
      * @param total     pointer to the total number of keys ({@code page})
-     * @param header    the response header with the next page number, cursor or URL ({@code header})
+     * @param header    the response header with the next page number, cursor or URL ({@code header}), or the next
+     *                  range ({@code range}: Heroku's {@code Next-Range})
+     * @param requestHeader the request header that asks for a range ({@code range}: {@code Range})
+     * @param first     the first range asked for ({@code range}: {@code id ..; max=1000})
      */
     record Pagination(PaginationStyle style, String param, Long start, String sizeParam, Long size, String cursor,
-                      String more, String next, String total, String header) {
+                      String more, String next, String total, String header, String requestHeader, String first) {
         static final Pagination NONE = new Pagination(PaginationStyle.NONE, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null, null);
 
         Pagination {
             style = style == null ? PaginationStyle.NONE : style;

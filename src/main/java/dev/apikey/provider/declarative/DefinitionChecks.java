@@ -53,8 +53,8 @@ final class DefinitionChecks {
 
     private void definition(Definition d) {
         inputNames = d.inputs().keySet();
-        if (d.baseUrl() != null) {
-            baseUrl(d.baseUrl());
+        if (d.baseUrl() != null && paramTemplate(d.baseUrl(), "/baseUrl")) {
+            baseUrl(d.baseUrl(), "/baseUrl");
         }
         Namespace management = Namespace.of(true, false, List.of());
         if (d.auth() != null) {
@@ -62,9 +62,14 @@ final class DefinitionChecks {
             templates(d.auth().headers(), "/auth/headers", management);
         }
         if (d.usage() != null) {
-            usageTemplate(d.usage().value(), "/usage/value");
-            d.usage().env().forEach((name, value) -> usageTemplate(value, "/usage/env/" + DefinitionReader.escape(name)));
+            usageTemplate(d.usage().value(), "/usage/value", true);
+            d.usage().env().forEach((name, value) -> usageTemplate(value, "/usage/env/" + DefinitionReader.escape(name), true));
+            d.usage().headers().forEach((name, value) -> usageTemplate(value, "/usage/headers/" + DefinitionReader.escape(name), true));
+            if (d.usage().baseUrl() != null && usageTemplate(d.usage().baseUrl(), "/usage/baseUrl", false)) {
+                baseUrl(d.usage().baseUrl(), "/usage/baseUrl");
+            }
         }
+        errorRules(d.errors());
         if (d.challenge() != null) {
             templates(d.challenge().headers(), "/challenge/headers", Namespace.of(false, true, List.of()));
         }
@@ -77,19 +82,61 @@ final class DefinitionChecks {
         operation(ops.list(), "/operations/list", management);
     }
 
-    private void baseUrl(String url) {
+    /**
+     * A base URL, whose placeholders ({@code https://{param.appId}.example.com}) stand for a host label or path
+     * segment. A URL that is only a placeholder ({@code {param.apiUrl ?? 'https://…'}}) is checked when filled in.
+     */
+    private void baseUrl(String url, String path) {
+        Template t = Template.parse(url);
+        if (t.whole()) {
+            return;
+        }
+        StringBuilder sample = new StringBuilder();
+        t.parts().forEach(p -> sample.append(p.placeholder() ? "x" : p.text()));
         try {
-            URI u = new URI(url);
+            URI u = new URI(sample.toString());
             String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
             if (u.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-                problem("/baseUrl", "must be a full URL such as https://api.example.com");
+                problem(path, "must be a full URL such as https://api.example.com");
             } else if (scheme.equals("http") && !ProviderAdmin.isLoopback(u.getHost())) {
-                problem("/baseUrl", "must use https (plain http only to a loopback host)");
+                problem(path, "must use https (plain http only to a loopback host)");
             } else if (u.getQuery() != null || u.getFragment() != null) {
-                problem("/baseUrl", "must not have a query or fragment");
+                problem(path, "must not have a query or fragment");
             }
         } catch (URISyntaxException e) {
-            problem("/baseUrl", "must be a full URL such as https://api.example.com");
+            problem(path, "must be a full URL such as https://api.example.com");
+        }
+    }
+
+    /** A template over the provider's parameters only (a base URL); false when it has a problem. */
+    private boolean paramTemplate(String text, String path) {
+        Template t;
+        try {
+            t = Template.parse(text);
+        } catch (Template.TemplateException e) {
+            problem(path, e.getMessage());
+            return false;
+        }
+        for (Template.Choice c : t.choices()) {
+            if (c.ref() != null && (!c.ref().startsWith("param.") || !c.filters().isEmpty())) {
+                problem(path, "may only use {param.NAME} (and 'text' alternatives)");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Each rule's operation is one the format has, its regular expression compiles, its exit code is one it may mean. */
+    private void errorRules(Definition.Errors errors) {
+        for (int i = 0; i < errors.rules().size(); i++) {
+            Definition.ErrorRule r = errors.rules().get(i);
+            String path = "/errors/rules/" + i;
+            if (r.code() != null && errors.code().isEmpty()) {
+                problem(path + "/code", "needs /errors/code: the JSON pointers to the provider's error code");
+            }
+            if (r.status() == null && r.code() == null && r.matches() == null) {
+                problem(path, "needs at least one of status, code and matches");
+            }
         }
     }
 
@@ -108,6 +155,7 @@ final class DefinitionChecks {
                 formBody(op.body(), path + "/body");
             }
         }
+        op.warnWithout().keySet().forEach(ref -> ref(ref, ns, path + "/warnWithout/" + DefinitionReader.escape(ref)));
         for (int i = 0; i < op.requires().size(); i++) {
             String ref = op.requires().get(i);
             if (!Template.REF.matcher(ref).matches()) {
@@ -156,21 +204,34 @@ final class DefinitionChecks {
         }
     }
 
-    /** Usage templates are filled in where the key is used; they know only the key's {@code secret} and {@code id}. */
-    private void usageTemplate(String text, String path) {
+    /**
+     * Usage templates are filled in where the key is used: they know the key's {@code secret} and {@code id}, the
+     * provider's {@code param.NAME}, and the secret of the key a parameter names ({@code {param.NAME|keySecret}}).
+     *
+     * @return false when the template has a problem
+     */
+    private boolean usageTemplate(String text, String path, boolean keyFields) {
         Template t;
         try {
             t = Template.parse(text);
         } catch (Template.TemplateException e) {
             problem(path, e.getMessage());
-            return;
+            return false;
         }
         for (Template.Choice c : t.choices()) {
-            if (c.literal() != null || !c.filters().isEmpty() || !(c.ref().equals("secret") || c.ref().equals("id"))) {
-                problem(path, "may only use {secret} and {id}");
-                return;
+            if (c.literal() != null) {
+                continue;
+            }
+            boolean field = keyFields && (c.ref().equals("secret") || c.ref().equals("id")) && c.filters().isEmpty();
+            boolean param = c.ref().startsWith("param.") && (c.filters().isEmpty()
+                    || keyFields && c.filters().equals(List.of(UsageTemplates.KEY_SECRET)));
+            if (!field && !param) {
+                problem(path, keyFields ? "may only use {secret}, {id}, {param.NAME} and {param.NAME|keySecret}"
+                        : "may only use {param.NAME}");
+                return false;
             }
         }
+        return true;
     }
 
     private void ref(String ref, Namespace ns, String path) {

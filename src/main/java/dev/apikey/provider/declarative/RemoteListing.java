@@ -52,8 +52,11 @@ final class RemoteListing {
         long seen = 0;
         String previousFirstId = null;
         Set<String> cursors = new LinkedHashSet<>();
+        // Range pagination (Heroku) asks for the same URL with a request header naming the next range.
+        String range = pg.style() == Definition.PaginationStyle.RANGE ? pg.first() : null;
         while (true) {
-            Response response = calls.sendPage(PURPOSE, listing, scope, url);
+            Response response = calls.sendPage(PURPOSE, listing, scope, url,
+                    range == null ? java.util.Map.of() : java.util.Map.of(pg.requestHeader(), range));
             PageReader.Page result = read(response, each);
             seen += result.count();
             if (result.count() > 0 && result.firstId() != null && result.firstId().equals(previousFirstId)) {
@@ -85,10 +88,24 @@ final class RemoteListing {
                 case NEXT_URL -> follow(url, text(result.watched().get(pg.next())));
                 case LINK -> follow(url, nextLink(response.headers("Link")));
                 case HEADER -> fromHeader(url, nextHeader, pg);
+                case RANGE -> {
+                    if (result.count() == 0 || nextHeader == null || nextHeader.isBlank()) {
+                        yield null;
+                    }
+                    if (!cursors.add(nextHeader)) {
+                        throw new ProviderUnavailableException(calls.provider() + ": cannot " + PURPOSE
+                                + ": the provider returned the same range twice", "its pagination may be broken");
+                    }
+                    range = nextHeader;
+                    yield url;
+                }
                 case NONE -> null;
             };
             if (next == null) {
                 return;
+            }
+            if (pg.style() == Definition.PaginationStyle.RANGE) {
+                continue;
             }
             if (next.equals(url)) {
                 throw new ProviderUnavailableException(calls.provider() + ": cannot " + PURPOSE

@@ -62,7 +62,15 @@ class DefinitionReaderTest {
             /baseUrl ¦ "http://keys.example.com" ¦ /baseUrl ¦ plain http only to a loopback host
             /baseUrl ¦ "keys.example.com" ¦ /baseUrl ¦ must be a full URL
             /usage ¦ {"header": "X-Key", "value": "{secret}", "env": {"my-var": "{secret}"}} ¦ /usage/env/my-var ¦ environment variable name
-            /usage ¦ {"header": "X-Key", "value": "{param.x}"} ¦ /usage/value ¦ may only use {secret} and {id}
+            /usage ¦ {"header": "X-Key", "value": "{credential}"} ¦ /usage/value ¦ may only use {secret}, {id}, {param.NAME} and {param.NAME|keySecret}
+            /usage ¦ {"header": "X-Key", "value": "{secret}", "headers": {"X-Other": "{param.k|json}"}} ¦ /usage/headers/X-Other ¦ may only use {secret}
+            /usage ¦ {"header": "X-Key", "value": "{secret}", "baseUrl": "https://{secret}.example.com"} ¦ /usage/baseUrl ¦ may only use {param.NAME}
+            /usage ¦ {"header": "X-Key", "value": "{secret}", "baseUrl": "ftp://{param.h}.example.com"} ¦ /usage/baseUrl ¦ must be a full URL
+            /baseUrl ¦ "https://{credential}.example.com" ¦ /baseUrl ¦ may only use {param.NAME}
+            /errors ¦ {"message": "/m", "rules": [{"status": 403, "code": "x", "exit": 1}]} ¦ /errors/rules/0/code ¦ needs /errors/code
+            /errors ¦ {"message": "/m", "rules": [{"exit": 1}]} ¦ /errors/rules/0 ¦ needs at least one of status, code and matches
+            /errors ¦ {"message": "/m", "rules": [{"status": 403, "exit": 5}]} ¦ /errors/rules/0/exit ¦ must be one of
+            /operations/create/warnWithout ¦ {"scopez": "no scopes"} ¦ /operations/create/warnWithout/scopez ¦ unknown value {scopez}
             /maxAge ¦ "soon" ¦ /maxAge ¦ must be a duration
             /auth/headers ¦ {} ¦ /auth/headers ¦ at least 1 properties
             /auth/credential ¦ {"parts": ["only"]} ¦ /auth/credential/parts ¦ at least 2 items
