@@ -268,7 +268,7 @@ final class Calls {
         String head = provider + ": cannot " + purpose + ": ";
         Definition.ErrorRule rule = ErrorRules.find(definition.errors().rules(), code, operationName(op), errorCode, message);
         if (rule != null) {
-            throw ErrorRules.exception(rule, head, status);
+            throw ErrorRules.exception(rule, provider, head, status);
         }
         if (code == 401 || code == 403) {
             String variable = "APIKEY_ADMIN_" + dev.apikey.core.KeyRef.toVariablePart(provider);

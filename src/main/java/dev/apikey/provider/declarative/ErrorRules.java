@@ -33,12 +33,14 @@ final class ErrorRules {
     /**
      * The exception a rule means, typed by its exit code.
      *
-     * @param head   {@code <provider>: cannot <do what>: }
-     * @param status {@code HTTP <code>: <provider's message>}
+     * @param provider the provider's name, for {@code {provider}} in the rule's message and hint
+     * @param head     {@code <provider>: cannot <do what>: }
+     * @param status   {@code HTTP <code>: <provider's message>}
      */
-    static ApikeyException exception(Definition.ErrorRule rule, String head, String status) {
-        String text = head + (rule.message() == null ? "the request was refused" : rule.message()) + " (" + status + ")";
-        String hint = rule.hint();
+    static ApikeyException exception(Definition.ErrorRule rule, String provider, String head, String status) {
+        String text = head + (rule.message() == null ? "the request was refused" : rule.message().replace("{provider}", provider))
+                + " (" + status + ")";
+        String hint = rule.hint() == null ? null : rule.hint().replace("{provider}", provider);
         return switch (rule.exit()) {
             case 2 -> new UsageException(text, hint);
             case 3 -> new NotFoundException(text, hint);

@@ -98,4 +98,52 @@ class DatadogProviderTest extends ProviderContract<DatadogFake> {
         assertThat(fake.requests()).isEmpty();
     }
 
+
+    @Test
+    void anApplicationKeyIsAlwaysUsedWithItsApiKey() throws Exception {
+        assertThat(create("api-key").exit()).isZero();
+        FakeApi.Key api = key("api-key");
+        assertThat(cli.run("provider", "add", "ddapp", "--type", "datadog", "--base-url", fake.baseUrl(),
+                "--param", "kind=application", "--param", "apiKey=" + PROVIDER + "/api-key").exit()).isZero();
+        cli.env("APIKEY_ADMIN_DDAPP", credential());
+        assertThat(cli.run("create", "ddapp/dash", "--scope", "dashboards_read").exit()).isZero();
+        FakeApi.Key app = key("dash");
+
+        Result r = cli.run("request", "ddapp/dash", DatadogFake.DASHBOARDS);
+        assertThat(r.exit()).as(r.toString()).isZero();
+        RecordedRequest sent = requests("GET", DatadogFake.DASHBOARDS).get(0);
+        assertThat(sent.getHeaders().get("DD-APPLICATION-KEY")).isEqualTo(app.secret);
+        assertThat(sent.getHeaders().get("DD-API-KEY")).isEqualTo(api.secret);
+        assertNoSecretIn(r);
+
+        Result exec = cli.run("exec", "ddapp/dash", "--", "sh", "-c",
+                "[ \"$DD_APP_KEY\" = " + app.secret + " ] && [ \"$DD_API_KEY\" = " + api.secret + " ] && echo both; echo \"$DD_API_KEY\"");
+        assertThat(exec.exit()).as(exec.toString()).isZero();
+        // Both secrets are masked in the child's output.
+        assertThat(exec.out()).isEqualTo("both\n***\n");
+        // With the API key named too, the two agree on DD_API_KEY.
+        Result both = cli.run("exec", PROVIDER + "/api-key", "ddapp/dash", "--", "sh", "-c", "[ \"$DD_API_KEY\" = " + api.secret + " ] && echo ok");
+        assertThat(both.exit()).as(both.toString()).isZero();
+    }
+
+    @Test
+    void anApplicationKeyWithoutItsApiKeyIsRefusedByDatadog() {
+        assertThat(cli.run("provider", "add", "ddapp", "--type", "datadog", "--base-url", fake.baseUrl(),
+                "--param", "kind=application").exit()).isZero();
+        cli.env("APIKEY_ADMIN_DDAPP", credential());
+        assertThat(cli.run("create", "ddapp/dash").exit()).isZero();
+        Result r = cli.run("request", "ddapp/dash", DatadogFake.DASHBOARDS);
+        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        assertThat(requests("GET", DatadogFake.DASHBOARDS).get(0).getHeaders().get("DD-API-KEY")).isNull();
+    }
+
+    @Test
+    void rateLimitsAreWaitedOutByDatadogsResetHeader() {
+        fake.seed(3);
+        fake.rateLimitNext("GET", fake.listPath(), 1, 7);
+        Result r = cli.run("list", PROVIDER, "--remote", "--json");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(cli.sleeps()).containsExactly(java.time.Duration.ofSeconds(7));
+        assertThat(requests("GET", fake.listPath())).hasSize(2);
+    }
 }

@@ -77,4 +77,33 @@ class SendGridProviderTest extends ProviderContract<SendGridFake> {
         assertThat(key("eu-mail").extra.get("subuser")).isEqualTo("shop-eu");
     }
 
+
+    @Test
+    void theCapOfOneHundredKeysIsALimitNotARefusedCredential() {
+        fake.seed(SendGridFake.CAP);
+        Result r = create("one-too-many", "--scope", "mail.send");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).contains("limit of 100 API keys").contains("HTTP 403")
+                .contains("apikey list " + PROVIDER + " --remote").doesNotContain("credential was refused");
+        assertThat(cli.keychain().item("apikey", PROVIDER + "/one-too-many")).isNull();
+        assertNoSecretIn(r);
+    }
+
+    @Test
+    void aForbiddenCreateOfAKeyWithoutTheScopeIsStillARefusedCredential() {
+        fake.failNext("POST", fake.createPath(), 1, 403, "access forbidden");
+        Result r = create("ci", "--scope", "mail.send");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(4);
+        assertThat(r.err()).contains("credential was refused").contains("api_keys.create");
+    }
+
+    @Test
+    void aKeyWithoutScopesIsSaidToHaveFullAccess() {
+        Result r = create("everything");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("SendGrid makes the key with Full Access");
+        assertThat(key("everything").extra).containsEntry("access", "full");
+        Result scoped = create("mail", "--scope", "mail.send");
+        assertThat(scoped.err()).doesNotContain("Full Access");
+    }
 }

@@ -56,6 +56,7 @@ class TwilioProviderTest extends ProviderContract<TwilioFake> {
         assertThat(pages.get(1).getUrl().queryParameter("PageToken")).isEqualTo("PA0");
 
         Result shown = cli.run("provider", "show", PROVIDER, "--json");
+        // Without --param accountSid, the account is not known to exec: its variable is left out.
         assertThat(Json.mapper().readTree(shown.out()).get("envVars").toString())
                 .isEqualTo("[\"TWILIO_API_KEY\",\"TWILIO_API_SECRET\"]");
 
@@ -86,4 +87,39 @@ class TwilioProviderTest extends ProviderContract<TwilioFake> {
                 .startsWith("AccountSid=" + TwilioFake.ACCOUNT + "&");
     }
 
+
+    @Test
+    void keysAreManagedAtIamButUsedAtTheRestApi() throws Exception {
+        String api = "http://127.0.0.1:" + fake.api().getPort();
+        assertThat(cli.run("provider", "add", "tw", "--type", "twilio", "--base-url", fake.baseUrl(),
+                "--param", "accountSid=" + TwilioFake.ACCOUNT, "--param", "apiBaseUrl=" + api).exit()).isZero();
+        cli.env("APIKEY_ADMIN_TW", TwilioFake.ACCOUNT + ":" + TOKEN);
+        assertThat(cli.run("create", "tw/sms").exit()).isZero();
+        FakeApi.Key key = fake.keys.values().iterator().next();
+
+        Result r = cli.run("request", "tw/sms", "/2010-04-01/Accounts/" + TwilioFake.ACCOUNT + ".json");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("\"status\":\"active\"");
+        RecordedRequest used = fake.api().takeRequest(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(used.getHeaders().get("Authorization")).isEqualTo("Basic " + java.util.Base64.getEncoder()
+                .encodeToString((key.id + ":" + key.secret).getBytes(StandardCharsets.UTF_8)));
+        // The management host saw only the create: the key's request did not go there.
+        assertThat(fake.requests()).hasSize(1);
+
+        Result shown = cli.run("provider", "show", "tw", "--json");
+        JsonNode show = Json.mapper().readTree(shown.out());
+        assertThat(show.get("envVars").toString())
+                .isEqualTo("[\"TWILIO_ACCOUNT_SID\",\"TWILIO_API_KEY\",\"TWILIO_API_SECRET\"]");
+        assertThat(show.get("boundOrigins").toString()).isEqualTo("[\"" + api + "\"]");
+
+        Result exec = cli.run("exec", "tw/sms", "--", "sh", "-c",
+                "[ \"$TWILIO_ACCOUNT_SID\" = " + TwilioFake.ACCOUNT + " ] && [ \"$TWILIO_API_KEY\" = " + key.id
+                        + " ] && [ \"$TWILIO_API_SECRET\" = " + key.secret + " ] && echo all-set");
+        assertThat(exec.exit()).as(exec.toString()).isZero();
+        assertThat(exec.out()).contains("all-set");
+
+        // A full URL at the management host is not where the key goes.
+        Result wrongHost = cli.run("request", "tw/sms", fake.baseUrl() + "/v1/Keys");
+        assertThat(wrongHost.exit()).as(wrongHost.toString()).isEqualTo(7);
+    }
 }

@@ -8,9 +8,17 @@ import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
-/** SendGrid's {@code /v3/api_keys}: one unpaged list, {@code on-behalf-of} for subusers, {@code /v3/scopes} for a key. */
+/**
+ * SendGrid's {@code /v3/api_keys}: one unpaged list, {@code on-behalf-of} for subusers, {@code /v3/scopes} for a key.
+ * As the API reference says (docs.sendgrid.com/api-reference/api-keys/create-api-keys; twilio/sendgrid-oai
+ * tsg_api_keys_v3.json): "There is a limit of 100 API Keys on your account … If the number of maximum keys, 100, is
+ * reached, a 403 status will be returned", and "omitting the scopes field from your request will create a key with
+ * Full Access permissions by default". The reference gives the cap's status but not its wording, so the message
+ * here is the fake's own, and apikey must not depend on it.
+ */
 public final class SendGridFake extends FakeApi {
     private static final String KEYS = "/v3/api_keys";
+    public static final int CAP = 100;
     private final String adminKey;
 
     public SendGridFake(String adminKey) {
@@ -45,10 +53,16 @@ public final class SendGridFake extends FakeApi {
             if (!body.hasNonNull("name")) {
                 return error(400, "missing required argument name");
             }
+            if (keys.size() >= CAP) {
+                return error(403, "cannot create more than " + CAP + " keys");
+            }
             String id = newId();
             Key k = new Key(id, body.get("name").asText(), "SG." + id + "." + randomSecret("", 43), now);
             k.scopes = new ArrayList<>();
             body.path("scopes").forEach(s -> k.scopes.add(s.asText()));
+            if (!body.has("scopes")) {
+                k.extra.put("access", "full");
+            }
             String onBehalfOf = r.getHeaders().get("on-behalf-of");
             if (onBehalfOf != null) {
                 k.extra.put("subuser", onBehalfOf);

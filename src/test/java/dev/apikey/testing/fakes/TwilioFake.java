@@ -13,16 +13,59 @@ import mockwebserver3.RecordedRequest;
 
 /**
  * Twilio's IAM v1 Keys: Basic auth with the account SID and auth token, form-encoded creates, RFC 2822 dates, and
- * pages linked by absolute {@code meta.next_page_url}s.
+ * pages linked by absolute {@code meta.next_page_url}s (twilio/twilio-oai spec/json/twilio_iam_v1.json).
+ *
+ * <p>Two hosts, as at Twilio: keys are managed at iam.twilio.com (this server), and used at api.twilio.com
+ * ({@link #api()}), the REST API, which takes an API key as Basic {@code SK…:secret}
+ * (twilio.com/docs/iam/api-keys; twilio_api_v2010.json, {@code GET /2010-04-01/Accounts/{Sid}.json}). Neither host
+ * serves the other's paths.
  */
 public final class TwilioFake extends FakeApi {
     public static final String ACCOUNT = "AC0123456789abcdef0123456789abcdef";
     private static final String KEYS = "/v1/Keys";
     private final String authToken;
+    private final mockwebserver3.MockWebServer api = new mockwebserver3.MockWebServer();
 
     public TwilioFake(String authToken) {
         super("/", KEYS, "/secret");
         this.authToken = authToken;
+        api.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest r) {
+                return handleApi(r);
+            }
+        });
+        try {
+            api.start();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The REST API's host, where keys are used (api.twilio.com). */
+    public mockwebserver3.MockWebServer api() {
+        return api;
+    }
+
+    private MockResponse handleApi(RecordedRequest r) {
+        String path = r.getUrl().encodedPath();
+        String auth = r.getHeaders().get("Authorization");
+        String[] user = auth == null || !auth.startsWith("Basic ") ? new String[0]
+                : new String(Base64.getDecoder().decode(auth.substring(6)), StandardCharsets.UTF_8).split(":", 2);
+        Key k = user.length == 2 ? keys.get(user[0]) : null;
+        if (k == null || !k.secret.equals(user[1])) {
+            return error(401, "Authenticate");
+        }
+        if (path.equals("/2010-04-01/Accounts/" + ACCOUNT + ".json") && r.getMethod().equals("GET")) {
+            return json(200, Map.of("sid", ACCOUNT, "friendly_name", "My account", "status", "active"));
+        }
+        return error(404, "The requested resource " + path + " was not found");
+    }
+
+    @Override
+    public void close() {
+        api.close();
+        super.close();
     }
 
     @Override
