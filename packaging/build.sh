@@ -28,16 +28,19 @@ mkdir -p "$tree/bin" "$tree/lib" "$tree/share/man/man1" "$tree/share/completions
 # Modules: what jdeps finds (java.desktop is only referenced by unused code paths of dependencies),
 # plus java.naming for DNS and jdk.crypto.cryptoki for TLS providers.
 modules=java.base,java.logging,java.management,java.naming,java.sql,jdk.crypto.cryptoki,jdk.net,jdk.security.auth,jdk.unsupported,jdk.zipfs
+# Uncompressed, and with the JDK's own class-data sharing archive: a compressed image without one starts
+# a hello world in 115 ms, against 49 ms for the stock JDK.
 "$java25/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
-  --compress=zip-6 --output "$tree/runtime"
+  --generate-cds-archive --output "$tree/runtime"
 cp target/apikey.jar "$tree/lib/apikey.jar"
 cp packaging/launcher.sh "$tree/bin/apikey"
 chmod 755 "$tree/bin/apikey"
 cp target/man/*.1 "$tree/share/man/man1/"
 cp completions/* "$tree/share/completions/"
-# The AOT cache must be made by the runtime and with the class path it will be used with.
-"$tree/runtime/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:AOTCacheOutput="$tree/lib/apikey.aot" \
-  -Xlog:aot=error -cp "$tree/lib/apikey.jar" dev.apikey.tools.AotTraining
+# The AOT cache must be made by the runtime, with the class path and the flags it will be used with
+# (the launcher's, which packaging/check.sh checks it maps with).
+"$tree/runtime/bin/java" $(sed -n 's/^jvm_flags="\(.*\)"$/\1/p' packaging/launcher.sh) \
+  -XX:AOTCacheOutput="$tree/lib/apikey.aot" -Xlog:aot=error -cp "$tree/lib/apikey.jar" dev.apikey.tools.AotTraining
 "$tree/bin/apikey" --version
 (cd "$dist" && tar -czf "$name.tar.gz" "$name")
 

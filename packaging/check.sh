@@ -22,9 +22,32 @@ env -i PATH="$work/bin" HOME="$work" APIKEY_CONFIG_DIR="$work/cfg" APIKEY_BACKEN
 got=$(env -i PATH="$work/bin" HOME="$work" APIKEY_CONFIG_DIR="$work/cfg" APIKEY_PASSPHRASE=check \
   "$tree/bin/apikey" exec local/check -- sh -c 'printf %s "${#CHECK_API_KEY}"') || fail "exec with the bundled runtime"
 [ "$got" = 46 ] || fail "exec passed a ${got}-character key"
-# The AOT cache loads (it would be silently skipped if it did not match the runtime and jar).
-"$tree/runtime/bin/java" -XX:AOTCache="$tree/lib/apikey.aot" -XX:+AOTClassLinking -Xlog:aot=info \
-  -cp "$tree/lib/apikey.jar" dev.apikey.Main --version 2>&1 | grep -q "Opened AOT cache" || fail "the AOT cache is not used"
+# The AOT cache maps with the launcher's own flags: with -XX:AOTMode=on the JVM refuses to start when it
+# cannot (a cache made with other flags, for another jar or runtime, would otherwise be skipped silently).
+env -i PATH="$work/bin" HOME="$work" APIKEY_JAVA_OPTS=-XX:AOTMode=on "$tree/bin/apikey" --version >/dev/null \
+  || fail "the AOT cache does not map with the launcher's flags"
+# ... and not only for the JDK's classes (a cache made for another jar maps, but only for those): apikey's,
+# picocli's (compiled from source so that it can be archived) and Jackson's come from it.
+env -i PATH="$work/bin" HOME="$work" APIKEY_CONFIG_DIR="$work/cfg" APIKEY_PASSPHRASE=check \
+  APIKEY_JAVA_OPTS="-XX:AOTMode=on -Xlog:class+load=info:file=$work/aot-classes.log" "$tree/bin/apikey" list >/dev/null \
+  || fail "list with the AOT cache"
+for c in dev.apikey.App dev.apikey.cli.ListCommand picocli.CommandLine com.fasterxml.jackson.databind.ObjectMapper; do
+  grep -q "] $c source: shared objects file" "$work/aot-classes.log" || fail "$c is not loaded from the AOT cache"
+done
+# The runtime has its own class-data sharing archive, for runs without the cache.
+"$tree/runtime/bin/java" -Xshare:on -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -version >/dev/null 2>&1 \
+  || fail "the bundled runtime has no CDS archive"
+# Nothing but apikey's own output: no JVM warnings, also where JNA (looking for a keychain, none here) and
+# JLine (on a terminal) load native code.
+err=$(env -i PATH="$work/bin" HOME="$work" APIKEY_CONFIG_DIR="$work/nokeychain" \
+  "$tree/bin/apikey" create local/nokeychain --backend keychain 2>&1 >/dev/null) && fail "create without a keychain succeeded"
+[ -z "$(printf '%s\n' "$err" | grep -v -e '^apikey: ' -e '^hint: ')" ] || fail "a headless run printed more than apikey's error: $err"
+if command -v script >/dev/null 2>&1; then
+  screen=$(APIKEY_CONFIG_DIR="$work/cfg" APIKEY_PASSPHRASE=check script -qec "'$tree/bin/apikey' list" /dev/null) \
+    || fail "list on a terminal: $screen"
+  case $screen in *WARNING*|*warning*) fail "a run on a terminal printed JVM warnings: $screen" ;; esac
+  case $screen in *local/check*) ;; *) fail "list on a terminal: $screen" ;; esac
+fi
 
 deb="$dist/apikey_${version}_amd64.deb"
 dpkg-deb -c "$deb" > "$work/deb.txt"
@@ -47,8 +70,32 @@ if [ -n "$rpm" ]; then
 fi
 
 tar -xzf "$dist/apikey-$version.tar.gz" -C "$work"
-out=$("$work/apikey-$version/bin/apikey" --version) || fail "the jar distribution"
+jardist="$work/apikey-$version"
+out=$("$jardist/bin/apikey" --version) || fail "the jar distribution"
 [ "$out" = "apikey $version" ] || fail "the jar distribution: $out"
+# Its class-data sharing archive: made in the background after a first run that stays quiet, then mapped
+# (-Xshare:on fails when it cannot be), remade when the jar changes, and never a failure.
+archive_for() { find "$work/cache" -name apikey.jsa 2>/dev/null; }
+same_time() { [ -e "$1" ] && [ -e "$2" ] && ! [ "$1" -nt "$2" ] && ! [ "$1" -ot "$2" ]; }
+wait_for_archive() {  # until the archive carries the jar's time, at most two minutes
+  i=0
+  until a=$(archive_for) && [ -n "$a" ] && same_time "$jardist/lib/apikey.jar" "$a"; do
+    i=$((i + 1)); [ "$i" -le 240 ] || fail "no CDS archive for the jar distribution after two minutes"
+    sleep 0.5
+  done
+}
+jar_run() { XDG_CACHE_HOME="$work/cache" "$jardist/bin/apikey" "$@"; }
+out=$(jar_run --version 2>"$work/jar.err") && [ "$out" = "apikey $version" ] && [ ! -s "$work/jar.err" ] \
+  || fail "the jar distribution's first run: $out $(cat "$work/jar.err")"
+wait_for_archive
+out=$(APIKEY_JAVA_OPTS=-Xshare:on jar_run --version 2>&1) || fail "the CDS archive does not map: $out"
+touch -d '2001-01-01 00:00:00' "$jardist/lib/apikey.jar"  # an upgrade, older or not, is a different jar
+out=$(jar_run --version 2>&1) && [ "$out" = "apikey $version" ] || fail "a run with a stale archive: $out"
+wait_for_archive
+printf 'not an archive' > "$(archive_for)" && touch -r "$jardist/lib/apikey.jar" "$(archive_for)"
+out=$(jar_run --version 2>&1) && [ "$out" = "apikey $version" ] || fail "a run with a corrupt archive: $out"
+out=$(XDG_CACHE_HOME=/proc/apikey-nowhere "$jardist/bin/apikey" --version 2>&1) && [ "$out" = "apikey $version" ] \
+  || fail "a run with an unwritable cache directory: $out"
 sha=$(sha256sum "$dist/apikey-$version.tar.gz" | cut -d' ' -f1)
 grep -q "$sha" "$dist/apikey.rb" || fail "the Homebrew formula names another archive"
 grep -q "$(sha256sum "$dist/apikey-$version.zip" | cut -d' ' -f1)" "$dist/apikey.json" || fail "the Scoop manifest names another archive"

@@ -1,6 +1,57 @@
 #!/bin/sh
 # apikey on the Java found on PATH (Java 17 or newer): the launcher of the jar distribution.
+#
+# Start-up: apikey's classes are kept in a class-data sharing archive in the user's cache directory
+# ($XDG_CACHE_HOME/apikey, else ~/.cache/apikey), one per Java and apikey installation. The first run
+# without one starts a training run in the background (the common commands against a throwaway config,
+# archived at exit) and goes on without it; later runs map it. The archive is only ever an optimisation:
+# missing, stale, being written, unwritable or refused by the JVM, apikey runs the same, just slower.
+# APIKEY_CDS=off turns it off.
 self=$(readlink -f "$0" 2>/dev/null || printf '%s' "$0")
 home=$(CDPATH= cd -- "$(dirname -- "$self")/.." && pwd)
-exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto \
-  ${APIKEY_JAVA_OPTS:-} -jar "$home/lib/apikey.jar" "$@"
+jar="$home/lib/apikey.jar"
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# C1 only and the serial GC start fastest for a process that lives well under a second. Native access
+# for JNA (the keychain) and JLine (the terminal), which Java 22 and later would warn about at each use.
+flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED"
+
+# True when both files have the same modification time: the archive is stamped with the jar's, its
+# stamp with the Java runtime's, so replacing either (an upgrade, older or newer) invalidates it.
+same_time() { [ -e "$1" ] && [ -e "$2" ] && ! [ "$1" -nt "$2" ] && ! [ "$1" -ot "$2" ]; }
+
+# Makes the archive; run in the background, detached from the terminal and from every output.
+train() {
+  mkdir -p "$dir" || return 0
+  # One training at a time; a lock left by a killed one is taken over after ten minutes.
+  if ! mkdir "$dir/training" 2>/dev/null; then
+    [ -n "$(find "$dir/training" -prune -mmin +10 2>/dev/null)" ] || return 0
+    touch "$dir/training" || return 0
+  fi
+  tmp="$dir/apikey.jsa.$$"
+  "$java" $flags -XX:ArchiveClassesAtExit="$tmp" -Xlog:cds=off -Xlog:cds+dynamic=off \
+    -cp "$jar" dev.apikey.tools.AotTraining
+  status=$?
+  if [ "$status" = 0 ] && [ -s "$tmp" ]; then
+    touch -r "$jar" "$tmp" && touch -r "$modules" "$dir/java.stamp" && mv -f "$tmp" "$dir/apikey.jsa"
+  elif [ "$status" -lt 128 ]; then
+    # This Java cannot make one (no base archive, an old JVM): do not try again for this jar.
+    # (Killed by a signal, it tries again next time.)
+    : > "$dir/failed" && touch -r "$jar" "$dir/failed"
+  fi
+  rm -f "$tmp"
+  rmdir "$dir/training"
+}
+
+cds=""
+if [ "${APIKEY_CDS:-on}" != off ] && real=$(readlink -f "$(command -v "$java")" 2>/dev/null) && [ -n "$real" ]; then
+  runtime=${real%/bin/java}
+  modules="$runtime/lib/modules"
+  cache=${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}
+  dir="$cache/apikey/cds$runtime$home"
+  if same_time "$jar" "$dir/apikey.jsa" && same_time "$modules" "$dir/java.stamp"; then
+    cds="-XX:SharedArchiveFile=$dir/apikey.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+  elif [ -f "$modules" ] && ! same_time "$jar" "$dir/failed"; then
+    (train) </dev/null >/dev/null 2>&1 &
+  fi
+fi
+exec "$java" $flags $cds ${APIKEY_JAVA_OPTS:-} -jar "$jar" "$@"
