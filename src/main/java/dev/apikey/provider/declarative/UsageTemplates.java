@@ -1,7 +1,7 @@
 package dev.apikey.provider.declarative;
 
 import dev.apikey.core.UsageException;
-import dev.apikey.provider.KeyUsage;
+import dev.apikey.core.KeyUsage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
