@@ -9,6 +9,7 @@ import dev.apikey.core.Notices;
 import dev.apikey.core.SecretStore;
 import dev.apikey.provider.ProviderType;
 import dev.apikey.provider.ProviderTypes;
+import dev.apikey.provider.aws.AwsProviderType;
 import dev.apikey.provider.declarative.DeclaredProviderType;
 import dev.apikey.provider.github.GitHubProviderType;
 import dev.apikey.provider.local.LocalProviderType;
@@ -50,6 +51,7 @@ public final class BuiltIns {
         for (String name : DEFINITIONS) {
             types.add(DeclaredProviderType.builtIn(name));
         }
+        types.add(new AwsProviderType());
         return new ProviderTypes(types);
     }
 

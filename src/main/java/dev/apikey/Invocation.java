@@ -9,6 +9,7 @@ import dev.apikey.core.KeySecrets;
 import dev.apikey.core.ManagementCredentials;
 import dev.apikey.core.ProviderConfig;
 import dev.apikey.core.ProviderConfigs;
+import dev.apikey.core.ProviderHeldKeys;
 import dev.apikey.core.RunWithKeys;
 import dev.apikey.core.SendRequest;
 import dev.apikey.core.UserPrompts;
@@ -153,12 +154,13 @@ final class Invocation extends CliContext {
                 backendOption(), env.variables(), () -> config.get().backend(), prompts, config::setBackend,
                 dir.secretsFile());
         ManagementCredentials credentials = new ManagementCredentials(backends, env.variables(), notices(), redactor());
+        JournalDirectory journal = new JournalDirectory(dir);
+        KeySecrets secrets = new KeySecrets(backends, env.variables(), keys, notices(), redactor(), journal);
         ProviderRegistry providers = new ProviderRegistry(env.providerTypes(), providerConfigs::all, providerConfigs::find,
                 p -> new ProviderContext(env.clock(), env.random(), () -> credentials.get(p), http(), redactor(), notices(),
-                        prompts, env.variables(), new AskedSecrets(this)));
-        JournalDirectory journal = new JournalDirectory(dir);
-        return new Workspace(env.clock(), keys,
-                new KeySecrets(backends, env.variables(), keys, notices(), redactor(), journal),
+                        prompts, env.variables(), new AskedSecrets(this),
+                        new ProviderHeldKeys(p.name(), keys, secrets, backends)));
+        return new Workspace(env.clock(), keys, secrets,
                 backends, providers, new AuditLogFile(dir, notices()), new RecoveryFileDirectory(dir), notices(), prompts,
                 redactor(), journal,
                 new TargetIndexFile(dir), new TargetDestinations(dir::lock, name -> {

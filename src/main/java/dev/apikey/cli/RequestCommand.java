@@ -65,6 +65,10 @@ final class RequestCommand extends BaseCommand {
             description = "For a key bound to no host: the host this request may go to. Repeatable.")
     List<String> allowHosts = new ArrayList<>();
 
+    @Option(names = "--aws-service", paramLabel = "SERVICE",
+            description = "For an aws key: the service to sign for (e.g. s3, execute-api), when the host does not say.")
+    String awsService;
+
     RequestCommand(CliContext context) {
         super(context);
     }
@@ -76,7 +80,7 @@ final class RequestCommand extends BaseCommand {
                     "drop --json");
         }
         SendRequest.Spec request = new SendRequest.Spec(KeyRef.parse(ref), method, target, headers,
-                new RequestBody(data, rawFields, typedFields, () -> context.terminal().in()), allowHosts);
+                new RequestBody(data, rawFields, typedFields, () -> context.terminal().in()), allowHosts, awsService);
         new SendRequest(workspace()).run(request,
                 context.httpTransport(include, silent));
         return ExitCodes.OK;

@@ -17,8 +17,11 @@ import java.util.Map;
  *                    key name ({@code local/my-svc} → {@code MY_SVC_API_KEY})
  * @param headers     further headers sent with the key, name to value template (Anthropic's
  *                    {@code anthropic-version}, Datadog's {@code DD-API-KEY} beside an application key)
+ * @param clears      variables {@code exec} removes from the child's environment, because they would
+ *                    override or confuse the injected key ({@code AWS_SESSION_TOKEN}, {@code AWS_PROFILE})
  */
-public record KeyUsage(String header, String template, Map<String, String> environment, Map<String, String> headers) {
+public record KeyUsage(String header, String template, Map<String, String> environment, Map<String, String> headers,
+                       java.util.List<String> clears) {
 
     public static final KeyUsage BEARER = new KeyUsage("Authorization", "Bearer {secret}", Map.of());
     /** Another key's secret in a template: {@code {key:PROVIDER/NAME}}. */
@@ -29,10 +32,15 @@ public record KeyUsage(String header, String template, Map<String, String> envir
         environment = environment == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
         headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
+        clears = clears == null ? java.util.List.of() : java.util.List.copyOf(clears);
     }
 
     public KeyUsage(String header, String template, Map<String, String> environment) {
         this(header, template, environment, Map.of());
+    }
+
+    public KeyUsage(String header, String template, Map<String, String> environment, Map<String, String> headers) {
+        this(header, template, environment, headers, java.util.List.of());
     }
 
     /** The other keys (refs) whose secrets the templates use, in the order they appear. */
@@ -72,6 +80,6 @@ public record KeyUsage(String header, String template, Map<String, String> envir
         String h = config.header() != null ? config.header() : header;
         String t = config.scheme() != null ? config.scheme() : template;
         Map<String, String> env = config.envVar() != null ? Map.of(config.envVar(), "{secret}") : environment;
-        return new KeyUsage(h, t, env, headers);
+        return new KeyUsage(h, t, env, headers, clears);
     }
 }

@@ -24,6 +24,27 @@ public final class Origins {
         return new ArrayList<>(origins);
     }
 
+    /**
+     * Whether a key bound to these origins may go to {@code origin}: one of them is it, or is a pattern
+     * {@code https://*.SUFFIX} (an AWS partition's hosts) and the origin is https on the default port to a
+     * host under that suffix.
+     */
+    public static boolean covers(List<String> bound, String origin) {
+        for (String b : bound) {
+            if (b.equals(origin)) {
+                return true;
+            }
+            if (b.startsWith("https://*.") && origin.startsWith("https://") && origin.indexOf(':', 8) < 0) {
+                String suffix = b.substring("https://*".length());
+                String host = origin.substring("https://".length());
+                if (host.endsWith(suffix) && host.length() > suffix.length()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The origin of a URL, with the default port left out. */
     public static String of(String url) {
         try {

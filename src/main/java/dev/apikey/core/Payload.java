@@ -23,6 +23,33 @@ public sealed interface Payload {
     record FromStream(InputStream in, String contentType) implements Payload {
     }
 
+    /** A stream read to its end, for a signature that covers the body's hash (aws keys). */
+    static Bytes readAll(FromStream stream) {
+        try {
+            return new Bytes(stream.in().readAllBytes(), stream.contentType());
+        } catch (java.io.IOException e) {
+            throw new UsageException("cannot read standard input for -d @- (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** The exact bytes a body sends, for signing it; empty for none. A stream must have been read with {@link #readAll}. */
+    static byte[] bytesOf(Payload body) {
+        if (body == null) {
+            return new byte[0];
+        }
+        if (body instanceof Bytes b) {
+            return b.data();
+        }
+        if (body instanceof FromFile f) {
+            try {
+                return java.nio.file.Files.readAllBytes(f.file());
+            } catch (java.io.IOException e) {
+                throw new UsageException("cannot read " + f.file() + " for -d (" + e.getClass().getSimpleName() + ")");
+            }
+        }
+        throw new IllegalStateException("a streamed body cannot be signed before it is read");
+    }
+
     /** JSON when the data starts (after white space) with '{' or '[', else curl's form encoding. */
     public static String sniff(byte[] head, int length) {
         for (int i = 0; i < length; i++) {

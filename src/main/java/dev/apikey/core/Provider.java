@@ -77,6 +77,17 @@ public interface Provider {
         return Optional.empty();
     }
 
+    /**
+     * For a provider whose keys sign requests rather than ride in a header (AWS SigV4): the signer of
+     * {@code request}s with this key to this URL; empty for header-borne keys.
+     *
+     * @param service the signing service the user named ({@code --aws-service}), or null to derive it from the host
+     */
+    default Optional<dev.apikey.core.RequestSigner> signer(String id, dev.apikey.core.Secret secret, java.net.URI url,
+                                                           String service) {
+        return Optional.empty();
+    }
+
     /** Streams the provider's keys, following every page, without holding them all in memory. */
     void list(Consumer<RemoteKey> each);
 }

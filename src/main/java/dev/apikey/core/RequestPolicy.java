@@ -74,7 +74,7 @@ public final class RequestPolicy {
                     + KeyBindings.describe(key.boundOrigins()),
                     "to send its keys to another host, configure the provider with --allow-host HOST");
         }
-        if (!key.boundOrigins().contains(origin)) {
+        if (!Origins.covers(key.boundOrigins(), origin)) {
             throw new PolicyException(key.ref() + " is bound to " + KeyBindings.describe(key.boundOrigins())
                     + ", not to " + origin, "use a PATH, or a URL on the key's own origin");
         }

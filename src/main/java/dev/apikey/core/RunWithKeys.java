@@ -60,6 +60,7 @@ public final class RunWithKeys {
         Map<String, Secret> injected = new LinkedHashMap<>();
         Map<String, KeyRef> setBy = new LinkedHashMap<>();
         List<Secret> secrets = new ArrayList<>();
+        Set<String> cleared = new LinkedHashSet<>();
         for (KeyRef ref : spec.refs()) {
             if (spec.variables().containsValue(ref)) {
                 continue; // --env names its variable
@@ -68,6 +69,7 @@ public final class RunWithKeys {
             secrets.add(key.secret());
             secrets.addAll(key.linkedSecrets());
             key.variables().forEach((name, value) -> inject(injected, setBy, name, value, ref));
+            cleared.addAll(key.usage().clears());
         }
         for (Map.Entry<String, KeyRef> e : spec.variables().entrySet()) {
             Secret secret = keys.secret(e.getValue(), others).secret();
@@ -76,6 +78,12 @@ public final class RunWithKeys {
         }
 
         Map<String, String> environment = inherited(spec.environment());
+        for (String name : cleared) {
+            // e.g. AWS_PROFILE, which would make the AWS CLI ignore the injected key
+            if (environment.remove(name) != null) {
+                ws.notices().verbose("clearing " + name + " for the injected key");
+            }
+        }
         injected.forEach((name, value) -> {
             if (environment.containsKey(name)) {
                 ws.notices().verbose("replacing " + name + " from the environment");

@@ -35,9 +35,10 @@ public final class SendRequest {
      * @param headers     {@code Name: value} lines; an empty value sends no such header
      * @param body        the body and fields, read only when the request gets that far
      * @param allowHosts  hosts this request may go to, for a key bound to no host
+     * @param signingService for a key that signs requests (aws): the service to sign for, or null to derive it
      */
     public record Spec(KeyRef ref, String method, String target, List<String> headers, Body body,
-                       List<String> allowHosts) {
+                       List<String> allowHosts, String signingService) {
     }
 
     /** What the request carries besides headers, as the command line gives it ({@code -d}, {@code -f}, {@code -F}). */
@@ -73,16 +74,19 @@ public final class SendRequest {
      * @param keyOrigin  the one origin the key may be sent to; after a redirect elsewhere it is withheld
      * @param secret     the key's secret, so the transport can withhold any header that carries it
      * @param moreKeyHeaders further headers the provider sends with its keys (withheld with the key)
+     * @param signer     for a key that signs requests instead of riding in a header, else null: each
+     *                   request to {@code keyOrigin} is signed as sent
      */
     public record Outgoing(String method, URI url, List<Header> headers, Payload body, String keyHeader,
-                           Secret keyValue, String keyOrigin, Secret secret, List<Header> moreKeyHeaders) {
+                           Secret keyValue, String keyOrigin, Secret secret, List<Header> moreKeyHeaders,
+                           RequestSigner signer) {
         public Outgoing {
             moreKeyHeaders = moreKeyHeaders == null ? List.of() : List.copyOf(moreKeyHeaders);
         }
 
         public Outgoing(String method, URI url, List<Header> headers, Payload body, String keyHeader, Secret keyValue,
                         String keyOrigin, Secret secret) {
-            this(method, url, headers, body, keyHeader, keyValue, keyOrigin, secret, List.of());
+            this(method, url, headers, body, keyHeader, keyValue, keyOrigin, secret, List.of(), null);
         }
     }
 
@@ -132,10 +136,14 @@ public final class SendRequest {
         Payload body = hasData ? spec.body().data()
                 : !fields.isEmpty() && !fieldsInQuery ? new Payload.Bytes(fields.json(), Payload.JSON) : null;
 
-        Secret keyValue = keyValue(key, headers);
+        RequestSigner signer = signer(spec, key, url, headers);
+        if (signer != null && body instanceof Payload.FromStream stream) {
+            body = Payload.readAll(stream); // the signature covers the body's hash
+        }
+        Secret keyValue = signer != null ? null : keyValue(key, headers);
         List<Header> sent = headers.stream().filter(h -> !h.value().isEmpty()).toList();
         Outgoing outgoing = new Outgoing(method, url, sent, body, key.usage().header(), keyValue, RequestPolicy.origin(url),
-                key.secret(), moreKeyHeaders(key, headers));
+                key.secret(), signer != null ? List.of() : moreKeyHeaders(key, headers), signer);
 
         Exchange exchange;
         try {
@@ -145,6 +153,22 @@ public final class SendRequest {
             throw e;
         }
         return finished(spec.ref(), url, exchange);
+    }
+
+    /**
+     * The signer of a key that signs requests (aws), or null for a key sent in its header. An explicit
+     * {@code -H} for the key's header wins here too: the request then goes unsigned.
+     */
+    private RequestSigner signer(Spec spec, UsableKey key, URI url, List<Header> headers) {
+        String name = key.usage().header();
+        boolean explicit = headers.stream().anyMatch(h -> h.name().equalsIgnoreCase(name));
+        RequestSigner signer = explicit ? null : ws.providers().get(spec.ref().provider())
+                .signer(key.id().orElse(null), key.secret(), url, spec.signingService()).orElse(null);
+        if (signer == null && spec.signingService() != null && !explicit) {
+            throw new UsageException("--aws-service is only for keys that sign requests; " + spec.ref()
+                    + " is sent in its " + name + " header", "drop --aws-service");
+        }
+        return signer;
     }
 
     /** The value of the key's header, or null when an explicit {@code -H} gives that header. */

@@ -54,6 +54,11 @@ public final class HttpClients {
         return settings;
     }
 
+    /** How callers that retry on their own (a throttled AWS call) wait; tests record instead of sleeping. */
+    public Sleeper sleeper() {
+        return sleeper;
+    }
+
     /** The shared client. Redirects are not followed: callers that follow them decide what to resend. */
     public synchronized OkHttpClient client() {
         if (client == null) {

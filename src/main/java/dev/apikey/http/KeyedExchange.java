@@ -95,7 +95,13 @@ public final class KeyedExchange implements SendRequest.Transport {
         Payload body = o.body();
         boolean withheld = false;
         for (int redirects = 0; ; redirects++) {
-            Response response = execute(client, request(url, method, headers, body), url);
+            List<Header> sent = headers;
+            if (o.signer() != null && origin(url).equals(o.keyOrigin())) {
+                // Signed afresh for every request to the key's origin: the signature covers method, URL and body.
+                sent = new ArrayList<>(headers);
+                sent.addAll(o.signer().sign(method, url.uri(), headers, Payload.bytesOf(body)));
+            }
+            Response response = execute(client, request(url, method, sent, body), url);
             String location = response.header("Location");
             HttpUrl next = isRedirect(response.code()) && location != null ? url.resolve(location) : null;
             if (next == null) {

@@ -1,5 +1,6 @@
 package dev.apikey.provider;
 
+import dev.apikey.core.HeldKeys;
 import dev.apikey.core.Notices;
 import dev.apikey.core.Redactor;
 import dev.apikey.http.HttpClients;
@@ -20,8 +21,10 @@ import java.util.function.Supplier;
  * @param redactor             register every secret a provider sees, so {@code -v} masks it
  * @param environment          the process environment
  * @param questions            asks for secrets a call needs at create time (an npm password, a one-time code)
+ * @param heldKeys             this provider's keys whose secrets are held here, for keys that manage themselves (AWS)
  */
 public record ProviderContext(Clock clock, SecureRandom random, Supplier<Secret> managementCredential,
                               HttpClients http, Redactor redactor, Notices notices, UserPrompts prompts,
-                              Map<String, String> environment, SecretQuestions questions) {
+                              Map<String, String> environment, SecretQuestions questions,
+                              HeldKeys heldKeys) {
 }

@@ -44,7 +44,8 @@ public final class ProviderHarness {
         HttpClients http = new HttpClients(Map.of(), SETTINGS, clock, d -> { }, redactor,
                 new PrintStream(OutputStream.nullOutputStream()), false);
         ProviderContext context = new ProviderContext(clock, new SecureRandom(), () -> Secret.of(credential), http,
-                redactor, Notices.SILENT, UserPrompts.NONE, Map.of(), SecretQuestions.NONE);
+                redactor, Notices.SILENT, UserPrompts.NONE, Map.of(), SecretQuestions.NONE,
+                dev.apikey.core.HeldKeys.NONE);
         return BuiltIns.providerTypes().find(type).orElseThrow().open(config, context);
     }
 
