@@ -6,7 +6,7 @@
 # Keys and providers complete from names.cache in apikey's config directory, which this script
 # reads itself: pressing TAB never starts apikey (or Java).
 
-set -g __apikey_types local github cloudflare gitlab openai datadog sendgrid twilio npm linode
+set -g __apikey_types local github cloudflare gitlab openai datadog sendgrid twilio npm linode aws
 
 # What each command accepts: subcommands and options with their descriptions, options that
 # take a value (with what completes it) and positional parameters by index.
@@ -195,6 +195,7 @@ function __apikey_model --argument-names cmdpath
             set -g __apikey_sub_names 
             set -g __apikey_options \
                 '--allow-host'\t'For a key bound to no host: the host this request may go to. Repeatable.' \
+                '--aws-service'\t'For an aws key: the service to sign for (e.g. s3, execute-api), when the host does not say.' \
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
                 '--config-dir'\t'Config directory.' \
                 '-d'\t'The request body: text, a file\'s bytes, or standard input. JSON when it starts with { or [.' \
@@ -220,8 +221,8 @@ function __apikey_model --argument-names cmdpath
                 '--silent'\t'Do not print the response body.' \
                 '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).'
-            set -g __apikey_valued '--allow-host=none' '--backend=w:keychain,file,env' '--config-dir=dir' '-d=file' '--data=file' '-F=none' '--field=none' '-H=none' '--header=none' '-f=none' '--raw-field=none' '-X=none' '--method=none' '--request=none'
-            set -g __apikey_valued_names --allow-host --backend --config-dir -d --data -F --field -H --header -f --raw-field -X --method --request
+            set -g __apikey_valued '--allow-host=none' '--aws-service=none' '--backend=w:keychain,file,env' '--config-dir=dir' '-d=file' '--data=file' '-F=none' '--field=none' '-H=none' '--header=none' '-f=none' '--raw-field=none' '-X=none' '--method=none' '--request=none'
+            set -g __apikey_valued_names --allow-host --aws-service --backend --config-dir -d --data -F --field -H --header -f --raw-field -X --method --request
             set -g __apikey_pos '0-0=ref' '1-1=none'
         case 'exec'
             set -g __apikey_subs
@@ -286,7 +287,7 @@ function __apikey_model --argument-names cmdpath
                 '--type'\t'The API it speaks: local, http, cloudflare, gitlab, github, openai, datadog, sendgrid, twilio, npm.' \
                 '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).'
-            set -g __apikey_valued '--allow-host=none' '--backend=w:keychain,file,env' '--base-url=none' '--config-dir=dir' '--env-var=none' '--file=file' '--header=none' '--param=none' '--scheme=none' '--type=w:local,http,github,cloudflare,gitlab,openai,datadog,sendgrid,twilio,npm,linode'
+            set -g __apikey_valued '--allow-host=none' '--backend=w:keychain,file,env' '--base-url=none' '--config-dir=dir' '--env-var=none' '--file=file' '--header=none' '--param=none' '--scheme=none' '--type=w:local,http,github,cloudflare,gitlab,openai,datadog,sendgrid,twilio,npm,linode,aws'
             set -g __apikey_valued_names --allow-host --backend --base-url --config-dir --env-var --file --header --param --scheme --type
             set -g __apikey_pos '0-0=none'
         case 'provider login'

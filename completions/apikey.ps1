@@ -12,7 +12,7 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
 
     # What each command accepts: subcommands and options with their descriptions, options that
     # take a value (with what completes it) and positional parameters by index.
-    $ApikeyProviderTypes = @('local', 'github', 'cloudflare', 'gitlab', 'openai', 'datadog', 'sendgrid', 'twilio', 'npm', 'linode')
+    $ApikeyProviderTypes = @('local', 'github', 'cloudflare', 'gitlab', 'openai', 'datadog', 'sendgrid', 'twilio', 'npm', 'linode', 'aws')
     $ApikeyCommands = @{
         '' = @{
             Subs = [ordered]@{
@@ -205,6 +205,7 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
             Subs = [ordered]@{}
             Options = [ordered]@{
                 '--allow-host' = 'For a key bound to no host: the host this request may go to. Repeatable.'
+                '--aws-service' = 'For an aws key: the service to sign for (e.g. s3, execute-api), when the host does not say.'
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
                 '--config-dir' = 'Config directory.'
                 '-d' = 'The request body: text, a file''s bytes, or standard input. JSON when it starts with { or [.'
@@ -231,7 +232,7 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             }
-            Valued = @{'--allow-host' = 'none'; '--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'; '-d' = 'file'; '--data' = 'file'; '-F' = 'none'; '--field' = 'none'; '-H' = 'none'; '--header' = 'none'; '-f' = 'none'; '--raw-field' = 'none'; '-X' = 'none'; '--method' = 'none'; '--request' = 'none'}
+            Valued = @{'--allow-host' = 'none'; '--aws-service' = 'none'; '--backend' = 'w:keychain,file,env'; '--config-dir' = 'dir'; '-d' = 'file'; '--data' = 'file'; '-F' = 'none'; '--field' = 'none'; '-H' = 'none'; '--header' = 'none'; '-f' = 'none'; '--raw-field' = 'none'; '-X' = 'none'; '--method' = 'none'; '--request' = 'none'}
             Positionals = @(@(0, 0, 'ref'), @(1, 1, 'none'))
             RunsCommand = $false
         }
@@ -301,7 +302,7 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             }
-            Valued = @{'--allow-host' = 'none'; '--backend' = 'w:keychain,file,env'; '--base-url' = 'none'; '--config-dir' = 'dir'; '--env-var' = 'none'; '--file' = 'file'; '--header' = 'none'; '--param' = 'none'; '--scheme' = 'none'; '--type' = 'w:local,http,github,cloudflare,gitlab,openai,datadog,sendgrid,twilio,npm,linode'}
+            Valued = @{'--allow-host' = 'none'; '--backend' = 'w:keychain,file,env'; '--base-url' = 'none'; '--config-dir' = 'dir'; '--env-var' = 'none'; '--file' = 'file'; '--header' = 'none'; '--param' = 'none'; '--scheme' = 'none'; '--type' = 'w:local,http,github,cloudflare,gitlab,openai,datadog,sendgrid,twilio,npm,linode,aws'}
             Positionals = @(, @(0, 0, 'none'))
             RunsCommand = $false
         }
