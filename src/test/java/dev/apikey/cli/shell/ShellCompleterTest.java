@@ -56,7 +56,7 @@ class ShellCompleterTest {
     void refsAndProviders() {
         assertThat(complete("get local/")).containsExactly("local/alpha", "local/beta");
         assertThat(complete("rotate local/alpha w")).containsExactly("work/ci-bot");
-        assertThat(complete("provider show ")).containsExactlyInAnyOrder("work", "local", "cloudflare", "gitlab",
+        assertThat(complete("provider show ")).containsExactlyInAnyOrder("work", "local", "github", "cloudflare", "gitlab",
                 "openai", "datadog", "sendgrid", "twilio", "npm", "linode", "aws");
         assertThat(complete("create w")).containsExactly("work/");
         assertThat(complete("create work/")).isEmpty();
