@@ -65,6 +65,19 @@ public interface Provider {
         throw new UnsupportedOperationException(config().type() + " has no native rotate");
     }
 
+    /**
+     * After a native rotation of {@code oldId} whose answer was lost: the id the key has at the provider now. That is
+     * the old id unless the provider's rotations give the key a new one and this rotation happened; then it is the
+     * successor's, which {@code rotate --resume} rotates again. Rotating a revoked id instead can do harm: GitLab
+     * takes it for a stolen token and revokes the whole token family.
+     *
+     * @param rotationStarted when the interrupted rotation was sent
+     * @throws ActionNeededException when the old key is gone and no single successor can be found
+     */
+    default String idAfterLostRotation(String oldId, java.time.Instant rotationStarted) {
+        return oldId;
+    }
+
     /** Revokes the key at the provider. */
     void revoke(String id);
 

@@ -161,7 +161,7 @@ final class ResumeChanges {
             Instant since = entry.step(JournalEntry.Step.ROTATING).map(JournalEntry.Step::at).orElse(entry.startedAt());
             KeySpec spec = new KeySpec(ref.name(), entry.spec().description(), entry.spec().scopes(),
                     entry.spec().expiresAt(), entry.spec().params(), entry.marker());
-            CreatedKey again = provider.rotate(id, spec);
+            CreatedKey again = provider.rotate(provider.idAfterLostRotation(id, since), spec);
             KeyChanges.store(ws, KeyChanges.recordCreated(ws, entry, again), store, again, "resume");
             id = again.id();
             hint = again.secret().hint();

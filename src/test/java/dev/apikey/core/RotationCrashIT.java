@@ -62,14 +62,7 @@ class RotationCrashIT {
     void killedMidRotation(String what, String method, String path, String expected) throws Exception {
         String before = secret();
         FakeApi.Hold hold = fake.holdAfterActing(method, path);
-        Process rotation = apikey.builder("rotate", "acme/bot").start();
-        try {
-            hold.awaitArrival();
-            rotation.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
-            assertThat(rotation.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            hold.release();
-        }
+        hold.killWhenHeld(apikey.builder("rotate", "acme/bot").start());
 
         JarProcess.Result get = apikey.run(null, "get", "acme/bot");
         assertThat(get.exit()).as(get.toString()).isZero();

@@ -124,10 +124,10 @@ final class Calls {
      */
     Request.Builder request(Definition.Operation op, Scope scope, List<String> secretPointers, boolean management,
                             Map<String, String> extra) {
-        for (String ref : op.requires()) {
-            Object v = scope.lookup(ref);
+        for (Definition.Requirement r : op.requires()) {
+            Object v = scope.lookup(r.value());
             if (v == null || v instanceof List<?> l && l.isEmpty() || v instanceof String s && s.isEmpty()) {
-                throw missing(ref);
+                throw r.message() == null ? missing(r.value()) : new UsageException(provider + ": " + r.message(), r.hint());
             }
         }
         Request.Builder b = new Request.Builder().url(url(op, scope));
@@ -346,6 +346,17 @@ final class Calls {
         if (n.isValueNode()) {
             String s = n.asText().trim();
             return s.isEmpty() ? null : s;
+        }
+        if (n.isObject() && !n.has("message")) {
+            // Validation errors by field, as Rails APIs write them: {"name": ["can't be blank"]} → "name can't be blank".
+            List<String> parts = new ArrayList<>();
+            n.fields().forEachRemaining(e -> {
+                String s = text(e.getValue());
+                if (s != null) {
+                    parts.add(e.getKey() + " " + s);
+                }
+            });
+            return parts.isEmpty() ? null : String.join("; ", parts);
         }
         if (n.isArray()) {
             List<String> parts = new ArrayList<>();

@@ -150,6 +150,11 @@ final class DeclaredProvider implements Provider {
             return Provider.super.rotate(id, spec);
         }
         String purpose = "rotate key " + id;
+        if (spec.expiresAt() == null && definition.read() != null) {
+            // apikey does not know the key's lifetime (it was imported): a rotation without an expiry gets the
+            // provider's default (a week at GitLab), so the key's own dates give the lifetime to keep.
+            spec = withLifetimeOf(read(id), spec);
+        }
         Response response = calls.send(purpose, op, keyScope(spec).with("id", id), op.secretPointers());
         JsonNode body;
         try {
@@ -159,6 +164,68 @@ final class DeclaredProvider implements Provider {
                     "rotate again with the management credential", e);
         }
         return created(body, op, spec, id, purpose);
+    }
+
+    /** What the read call says about one key. */
+    private record KeyDates(String name, Instant createdAt, Instant expiresAt) {
+    }
+
+    private KeyDates read(String id) {
+        Definition.Operation op = definition.read();
+        String purpose = "read key " + id;
+        JsonNode body = calls.json(purpose, calls.send(purpose, op, baseScope().with("id", id), List.of()));
+        Definition.Response r = op.response();
+        return new KeyDates(r.name() == null ? null : RemoteListing.text(body.at(r.name())), time(body, r.createdAt()),
+                time(body, r.expiresAt()));
+    }
+
+    /** The spec with the expiry that keeps the key's lifetime from now on; unchanged when the key never expires. */
+    private KeySpec withLifetimeOf(KeyDates dates, KeySpec spec) {
+        if (dates.createdAt() == null || dates.expiresAt() == null || !dates.expiresAt().isAfter(dates.createdAt())) {
+            context.notices().verbose(config.name() + ": the key has no expiry to keep; the provider chooses one");
+            return spec;
+        }
+        Instant expiresAt = context.clock().instant().plus(Duration.between(dates.createdAt(), dates.expiresAt()));
+        return new KeySpec(spec.name(), spec.description(), spec.scopes(), expiresAt, spec.params(), spec.marker());
+    }
+
+    /** How far a provider's clock may be behind apikey's when a successor's creation time is compared. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+
+    @Override
+    public String idAfterLostRotation(String oldId, Instant rotationStarted) {
+        Definition.Operation op = definition.rotate();
+        if (op == null || op.successor() == null) {
+            return oldId;
+        }
+        if (definition.list() == null) {
+            throw new UsageException(config.name() + ": cannot find the key made by the interrupted rotation: the"
+                    + " definition has no list operation");
+        }
+        String name = definition.read() == null ? null : read(oldId).name();
+        List<RemoteKey> live = new java.util.ArrayList<>();
+        list(live::add);
+        if (live.stream().anyMatch(k -> k.id().equals(oldId))) {
+            return oldId; // the rotation never happened: the old key is still the live one
+        }
+        Instant since = rotationStarted.minus(CLOCK_SKEW);
+        List<RemoteKey> successors = live.stream()
+                .filter(k -> name == null || name.equals(k.name()))
+                .filter(k -> k.createdAt() != null && !k.createdAt().isBefore(since))
+                .toList();
+        if (successors.size() == 1) {
+            context.notices().verbose(config.name() + ": the interrupted rotation of " + oldId + " made "
+                    + successors.get(0).id());
+            return successors.get(0).id();
+        }
+        String what = "key " + oldId + (name == null ? "" : " ('" + name + "')") + " is no longer live at " + config.name();
+        if (successors.isEmpty()) {
+            throw new dev.apikey.core.ActionNeededException(what + ", and no key made by its rotation was found",
+                    "look at the keys in the provider's console; rotating the old id again could revoke its successors");
+        }
+        throw new dev.apikey.core.ActionNeededException(what + ", and several keys may have come from its rotation: "
+                + String.join(", ", successors.stream().map(RemoteKey::id).toList()),
+                "revoke the ones that are not yours in the provider's console, then resume again");
     }
 
     @Override

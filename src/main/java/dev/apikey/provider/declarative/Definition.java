@@ -71,6 +71,10 @@ record Definition(String description, String baseUrl, Auth auth, Usage usage,
         return operations.verify();
     }
 
+    Operation read() {
+        return operations.read();
+    }
+
     /** How keys are used, with the provider's parameters filled in; a bearer token when the definition does not say. */
     KeyUsage keyUsage(Map<String, String> providerParams) {
         return usage == null ? KeyUsage.BEARER : UsageTemplates.keyUsage(usage, providerParams);
@@ -187,8 +191,13 @@ record Definition(String description, String baseUrl, Auth auth, Usage usage,
                      String message, String hint) {
     }
 
-    record Operations(Operation create, Operation rotate, Operation revoke, Operation list, Operation verify) {
-        static final Operations NONE = new Operations(null, null, null, null, null);
+    /**
+     * The calls. {@code read} gets one key by id: apikey reads a key's own dates before rotating it when it does not
+     * know its lifetime (an imported key), and its name when it looks for the successor of a lost rotation.
+     */
+    record Operations(Operation create, Operation rotate, Operation revoke, Operation list, Operation verify,
+                      Operation read) {
+        static final Operations NONE = new Operations(null, null, null, null, null, null);
     }
 
     enum Method {
@@ -202,6 +211,32 @@ record Definition(String description, String baseUrl, Auth auth, Usage usage,
     enum BodyType {
         @JsonProperty("json") JSON,
         @JsonProperty("form") FORM
+    }
+
+    /**
+     * How to recognise the key a native rotation made when its answer was lost (the rotation gave the key a new
+     * id): {@code name} — the live key with the old key's name, made since the rotation started.
+     */
+    enum Successor {
+        @JsonProperty("name") NAME
+    }
+
+    /**
+     * A value a call needs, with what to tell the user when it is missing (null for the usual message).
+     *
+     * @param value   the reference ({@code scopes}, {@code param.user})
+     * @param message why the call cannot be made without it
+     * @param hint    what to do instead
+     */
+    record Requirement(String value, String message, String hint) {
+        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
+        static Requirement of(com.fasterxml.jackson.databind.JsonNode node) {
+            if (node.isObject()) {
+                return new Requirement(node.path("value").asText(null), node.path("message").asText(null),
+                        node.path("hint").asText(null));
+            }
+            return new Requirement(node.asText(), null, null);
+        }
     }
 
     /** Where a create carries the recovery marker. */
@@ -223,6 +258,7 @@ record Definition(String description, String baseUrl, Auth auth, Usage usage,
      * @param retry      false to never retry the call (for a non-idempotent PUT)
      * @param requires   references that must have a value, for a clear error before anything is sent
      * @param marker     where a create carries the recovery marker, or null
+     * @param successor  rotate: how to find the key a lost rotation made, when rotating gives the key a new id
      * @param response   JSON pointers into the response
      * @param items      list: pointer to the array of keys in each page ({@code ""} when the page is the array)
      * @param item       list: pointers into one key
@@ -231,8 +267,8 @@ record Definition(String description, String baseUrl, Auth auth, Usage usage,
     record Operation(Method method,
                      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Template> path,
                      Map<String, Template> query, Map<String, Template> headers, JsonTemplate body, BodyType bodyType,
-                     Boolean retry, List<String> requires, Marker marker, Response response, String items, Item item,
-                     Pagination pagination, Map<String, String> warnWithout) {
+                     Boolean retry, List<Requirement> requires, Marker marker, Successor successor, Response response,
+                     String items, Item item, Pagination pagination, Map<String, String> warnWithout) {
         Operation {
             warnWithout = warnWithout == null ? Map.of() : warnWithout;
             path = path == null ? List.of() : path;
@@ -256,7 +292,8 @@ record Definition(String description, String baseUrl, Auth auth, Usage usage,
 
         /** Every value the operation's templates name. */
         Set<String> refs() {
-            Set<String> refs = new LinkedHashSet<>(requires);
+            Set<String> refs = new LinkedHashSet<>();
+            requires.forEach(r -> refs.add(r.value()));
             path.forEach(p -> refs.addAll(p.refs()));
             query.values().forEach(q -> refs.addAll(q.refs()));
             headers.values().forEach(h -> refs.addAll(h.refs()));
@@ -271,13 +308,14 @@ record Definition(String description, String baseUrl, Auth auth, Usage usage,
      * JSON pointers into a response.
      *
      * @param id        the key's id (create, rotate; verify for APIs whose create does not return it)
+     * @param name      read: the key's name
      * @param secret    the key's secret (create, rotate)
      * @param createdAt when the key was made
      * @param expiresAt when it expires
      * @param accept    verify: a value that must be true or non-empty for the key to count as accepted
      */
-    record Response(String id, String secret, String createdAt, String expiresAt, String accept) {
-        static final Response NONE = new Response(null, null, null, null, null);
+    record Response(String id, String name, String secret, String createdAt, String expiresAt, String accept) {
+        static final Response NONE = new Response(null, null, null, null, null, null);
 
         boolean isEmpty() {
             return equals(NONE);

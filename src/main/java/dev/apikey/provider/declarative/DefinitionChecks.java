@@ -80,6 +80,7 @@ final class DefinitionChecks {
         operation(ops.revoke(), "/operations/revoke", Namespace.of(true, true, List.of(), "id"));
         operation(ops.verify(), "/operations/verify", Namespace.of(false, false, List.of(), "id", "secret"));
         operation(ops.list(), "/operations/list", management);
+        operation(ops.read(), "/operations/read", Namespace.of(true, false, List.of(), "id"));
     }
 
     /**
@@ -157,8 +158,8 @@ final class DefinitionChecks {
         }
         op.warnWithout().keySet().forEach(ref -> ref(ref, ns, path + "/warnWithout/" + DefinitionReader.escape(ref)));
         for (int i = 0; i < op.requires().size(); i++) {
-            String ref = op.requires().get(i);
-            if (!Template.REF.matcher(ref).matches()) {
+            String ref = op.requires().get(i).value();
+            if (ref == null || !Template.REF.matcher(ref).matches()) {
                 problem(path + "/requires/" + i, "must be a value name such as \"scopes\" or \"param.policies\"");
             } else {
                 ref(ref, ns, path + "/requires/" + i);

@@ -104,9 +104,97 @@ class GitLabProviderTest extends ProviderContract<GitLabFake> {
 
     @Test
     void anUnknownKindIsRefusedWhenTheProviderIsAdded() {
-        Result r = cli.run("provider", "add", "odd", "--type", "gitlab", "--param", "kind=group");
+        Result r = cli.run("provider", "add", "odd", "--type", "gitlab", "--param", "kind=robot");
         assertThat(r.exit()).as(r.toString()).isEqualTo(2);
-        assertThat(r.err()).contains("unknown kind 'group'").contains("kind=personal|project");
+        assertThat(r.err()).contains("unknown kind 'robot'").contains("kind=personal|project|group");
+    }
+
+    @Test
+    void groupTokensAreFirstClass() throws Exception {
+        assertThat(cli.run("provider", "add", "grp", "--type", "gitlab", "--base-url", fake.baseUrl(),
+                "--param", "kind=group", "--param", "group=platform/infra").exit()).isZero();
+        cli.env("APIKEY_ADMIN_GRP", ADMIN);
+        Result created = cli.run("create", "grp/deployer", "--scope", "read_registry", "--expires", "30d",
+                "--param", "accessLevel=20");
+        assertThat(created.exit()).as(created.toString()).isZero();
+        RecordedRequest post = fake.requests("POST").get(0);
+        assertThat(post.getUrl().encodedPath()).isEqualTo("/api/v4/groups/platform%2Finfra/access_tokens");
+        assertThat(Json.mapper().readTree(post.getBody().string(StandardCharsets.UTF_8)
+                        .replaceAll("\\[apikey-[0-9a-f]{16}]", "[marker]")))
+                .isEqualTo(Json.mapper().readTree("{\"name\":\"deployer\",\"description\":\"[marker]\",\"scopes\":[\"read_registry\"],"
+                        + "\"access_level\":20,\"expires_at\":\"2026-02-14\"}"));
+        FakeApi.Key key = key("deployer");
+
+        assertThat(cli.run("rotate", "grp/deployer").exit()).isZero();
+        RecordedRequest rotate = fake.requests("POST").get(1);
+        assertThat(rotate.getUrl().encodedPath()).isEqualTo("/api/v4/groups/platform%2Finfra/access_tokens/" + key.id + "/rotate");
+        assertThat(rotate.getBody().string(StandardCharsets.UTF_8)).isEqualTo("{\"expires_at\":\"2026-02-14\"}");
+        FakeApi.Key next = key("deployer");
+        assertThat(cli.keychain().item("apikey", "grp/deployer")).isEqualTo(next.secret);
+        assertThat(json(cli.run("list", "grp", "--remote", "--json")).get(0).get("remote").asText()).isEqualTo("tracked");
+        assertThat(cli.run("revoke", "grp/deployer", "--yes").exit()).isZero();
+        assertThat(fake.requests("DELETE")).extracting(r -> r.getUrl().encodedPath())
+                .containsExactly("/api/v4/groups/platform%2Finfra/access_tokens/" + next.id);
+        assertThat(fake.keys).isEmpty();
+    }
+
+    @Test
+    void creatingAPersonalTokenWithoutTheAdministratorApiIsAClearErrorThatSendsNothing() {
+        assertThat(cli.run("provider", "add", "me", "--type", "gitlab", "--base-url", fake.baseUrl()).exit()).isZero();
+        cli.env("APIKEY_ADMIN_ME", ADMIN);
+        Result r = cli.run("create", "me/laptop", "--scope", "api");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("only for an administrator of a self-managed instance")
+                .contains("--param user=ID").contains("apikey import").contains("kind=project");
+        assertThat(fake.requests()).isEmpty();
+    }
+
+    @Test
+    void anImportedTokenOfUnknownLifetimeIsRotatedWithTheLifetimeItsOwnDatesGive() throws Exception {
+        // Made in GitLab's web UI 10 days ago to last a year; apikey is told nothing of its dates.
+        FakeApi.Key token = fake.personalToken("laptop", 10, 365);
+        Result imported = cli.invocation().stdin(token.secret + "\n").run("import", PROVIDER + "/laptop", "--id", token.id);
+        assertThat(imported.exit()).as(imported.toString()).isZero();
+
+        Result rotated = cli.run("rotate", PROVIDER + "/laptop");
+        assertThat(rotated.exit()).as(rotated.toString()).isZero();
+        assertThat(fake.requests()).extracting(r -> r.getMethod() + " " + r.getUrl().encodedPath()).startsWith(
+                "GET /api/v4/personal_access_tokens/" + token.id,
+                "POST /api/v4/personal_access_tokens/" + token.id + "/rotate");
+        // A year from now, not GitLab's one-week default for a rotation without expires_at.
+        assertThat(requests("POST", "/rotate").get(0).getBody().string(StandardCharsets.UTF_8))
+                .isEqualTo("{\"expires_at\":\"2027-01-15\"}");
+        FakeApi.Key next = key("laptop");
+        assertThat(next.expiresAt).isEqualTo(java.time.Instant.parse("2027-01-15T00:00:00Z"));
+        assertThat(cli.keychain().item("apikey", PROVIDER + "/laptop")).isEqualTo(next.secret);
+    }
+
+    @Test
+    void aValidationErrorWhoseMessageIsAnObjectIsShown() {
+        fake.invalidNextCreate("name", "has already been taken");
+        Result r = create("ci");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).contains("HTTP 400: name has already been taken");
+    }
+
+    @Test
+    void resumingALostRotationRotatesItsSuccessorNeverTheRevokedToken() throws Exception {
+        assertThat(create("deploy", "--expires", "90d").exit()).isZero();
+        FakeApi.Key first = key("deploy");
+        fake.loseAnswerNext("POST", "/rotate");
+        Result lost = cli.run("rotate", PROVIDER + "/deploy");
+        assertThat(lost.exit()).as(lost.toString()).isEqualTo(6);
+        assertThat(fake.revoked).containsKey(first.id); // GitLab rotated it: the stored secret is dead
+
+        Result resumed = cli.run("rotate", "--resume", PROVIDER + "/deploy");
+        assertThat(resumed.exit()).as(resumed.toString()).isZero();
+        assertThat(fake.familyRevocations).as("no reuse of a revoked token").isZero();
+        assertThat(requests("POST", "/rotate")).extracting(r -> r.getUrl().encodedPath()).hasSize(2)
+                .last().isNotEqualTo("/api/v4/personal_access_tokens/" + first.id + "/rotate");
+        List<FakeApi.Key> family = fake.liveFamily(first.id);
+        assertThat(family).hasSize(1);
+        assertThat(cli.keychain().item("apikey", PROVIDER + "/deploy")).isEqualTo(family.get(0).secret);
+        assertThat(family.get(0).expiresAt).isEqualTo(java.time.Instant.parse("2026-04-15T00:00:00Z"));
     }
 
     @Test

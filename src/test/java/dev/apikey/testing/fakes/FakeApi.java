@@ -154,6 +154,19 @@ public abstract class FakeApi extends Dispatcher implements AutoCloseable {
         public void release() {
             released.countDown();
         }
+
+        /** Kills the process with SIGKILL (no shutdown hook, no cleanup) once the request is held, then lets it go. */
+        public void killWhenHeld(Process process) throws InterruptedException {
+            try {
+                awaitArrival();
+                process.destroyForcibly();
+                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new AssertionError("the killed process did not end");
+                }
+            } finally {
+                release();
+            }
+        }
     }
 
     private final List<Hold> holds = Collections.synchronizedList(new ArrayList<>());
@@ -279,6 +292,18 @@ public abstract class FakeApi extends Dispatcher implements AutoCloseable {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
+        });
+    }
+
+    /**
+     * The next matching request is acted on (the key made, rolled or revoked), but its answer is lost: a 502 from a
+     * gateway in front of the provider, as when a proxy times out.
+     */
+    public FakeApi loseAnswerNext(String method, String pathPart) {
+        return fault(method, pathPart, 1, (api, r) -> {
+            api.handle(r);
+            return new MockResponse.Builder().code(502).setHeader("Content-Type", "text/html")
+                    .body("<html>502 Bad Gateway</html>").build();
         });
     }
 
