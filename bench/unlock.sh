@@ -2,7 +2,8 @@
 # Times 'apikey get' of a key in the encrypted file store with the passphrase in APIKEY_PASSPHRASE
 # (every run derives the key with Argon2id) beside the same command after 'apikey unlock' (the key
 # comes from the agent: no passphrase, no derivation), with hyperfine. Also reports the agent's
-# resident memory. Prints Markdown on stdout.
+# resident memory. The same get with the secret in APIKEY_SECRET_* (no store opened) is the floor.
+# Prints Markdown on stdout.
 #
 #   bench/unlock.sh [RUNS]       (needs hyperfine)
 set -eu
@@ -23,12 +24,22 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 printf 'ak_benchmarkSecret0123456789' | APIKEY_PASSPHRASE=bench $apikey import local/bench --backend file 2>/dev/null
-hyperfine -N --warmup 3 --runs "$runs" --export-markdown "$work/passphrase.md" \
-  -n 'get (file store, APIKEY_PASSPHRASE: derives)' "env APIKEY_PASSPHRASE=bench $apikey get local/bench" >&2
 pid=$(APIKEY_PASSPHRASE=bench $apikey unlock --for 1h --json 2>/dev/null | sed 's/.*"agentPid":\([0-9]*\).*/\1/')
-hyperfine -N --warmup 3 --runs "$runs" --export-markdown "$work/agent.md" \
-  -n 'get (file store, unlocked: from the agent)' "$apikey get local/bench" >&2
-cat "$work/passphrase.md"
-tail -n 1 "$work/agent.md"
+# Both in one hyperfine run, so machine load falls on both alike. APIKEY_PASSPHRASE wins over the agent,
+# so the first command derives the key every time although the store is unlocked.
+hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/get.json" \
+  -n 'get, file store, APIKEY_PASSPHRASE (derives every time)' "env APIKEY_PASSPHRASE=bench $apikey get local/bench" \
+  -n 'get, file store, unlocked (key from the agent)' "$apikey get local/bench" \
+  -n 'get, no store: APIKEY_SECRET_LOCAL_BENCH (the floor)' "env APIKEY_SECRET_LOCAL_BENCH=ak_benchmarkSecret0123456789 $apikey get local/bench" >&2
+/usr/bin/python3 - "$work/get.json" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+base = results[0]
+print("| command | median | mean ± σ | user CPU | × derives |")
+print("|---|---|---|---|---|")
+for r in results:
+    print("| %s | %.0f ms | %.0f ± %.0f ms | %.0f ms | %.2f |" % (r["command"], r["median"] * 1000, r["mean"] * 1000,
+          r["stddev"] * 1000, r["user"] * 1000, r["median"] / base["median"]))
+PY
 echo
 echo "agent: $(grep VmRSS "/proc/$pid/status" | tr -s ' \t' ' ')"
