@@ -24,7 +24,7 @@ import java.util.concurrent.TimeoutException;
  * dump, no attach mechanism (so no heap dump through jcmd), no logging.
  */
 public final class AgentLauncher {
-    private static final Duration READY_WITHIN = Duration.ofSeconds(20);
+    private static final Duration READY_WITHIN = Duration.ofSeconds(30);
     static final List<String> JVM_OPTIONS = List.of("-Xms4m", "-Xmx8m", "-Xss256k", "-XX:+UseSerialGC",
             "-Xint", "-XX:ReservedCodeCacheSize=8m", "-XX:MaxMetaspaceSize=32m",
             "-XX:-UsePerfData", "-XX:-CreateCoredumpOnCrash", "-XX:+DisableAttachMechanism", "-Xshare:auto",

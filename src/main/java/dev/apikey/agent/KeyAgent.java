@@ -32,7 +32,7 @@ import jdk.net.UnixDomainPrincipal;
  */
 public final class KeyAgent implements AutoCloseable {
     /** How long a new agent waits for its key before giving up. */
-    static final Duration FIRST_KEY_WITHIN = Duration.ofSeconds(10);
+    static final Duration FIRST_KEY_WITHIN = Duration.ofSeconds(30);
     /** How often the agent looks at the clock and at its socket when nobody calls. */
     private static final Duration WATCH = Duration.ofSeconds(5);
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(1);
