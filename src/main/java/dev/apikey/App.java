@@ -10,6 +10,11 @@ public final class App {
 
     public static int run(Env env, String... args) {
         try {
+            if (Commands.asksForVersionOnly(args)) {
+                // What gh, git and curl answer at once: nothing to parse, so no command model is built.
+                env.terminal().out().println(Commands.versionLine());
+                return 0;
+            }
             return Commands.commandLine(new Invocation(env), args).execute(args);
         } finally {
             env.terminal().out().flush();

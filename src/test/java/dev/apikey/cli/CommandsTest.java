@@ -43,6 +43,22 @@ class CommandsTest {
     }
 
     @Test
+    void theVersionShortcutPrintsWhatPicocliWould(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.io.StringWriter viaPicocli = new java.io.StringWriter();
+        CommandLine full = GenerateDocs.commandLine();
+        full.setOut(new java.io.PrintWriter(viaPicocli, true));
+        assertThat(full.execute("--version")).isZero();
+        for (String flag : List.of("--version", "-V")) {
+            dev.apikey.testing.CliRunner.Result r = new dev.apikey.testing.CliRunner(dir).run(flag);
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).isEqualTo(viaPicocli.toString().replace(System.lineSeparator(), "\n"));
+            assertThat(r.err()).isEmpty();
+        }
+        assertThat(Commands.asksForVersionOnly("--version", "list")).isFalse();
+        assertThat(Commands.asksForVersionOnly("-q", "--version")).isFalse();
+    }
+
+    @Test
     void noArgumentsMeansNoCommand() {
         assertThat(Commands.invoked(root, List.<String>of().toArray(String[]::new)))
                 .isEqualTo(new Commands.Invoked(null, false));
