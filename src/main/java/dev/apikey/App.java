@@ -1,6 +1,7 @@
 package dev.apikey;
 
 import dev.apikey.cli.Commands;
+import dev.apikey.cli.VersionProvider;
 import picocli.CommandLine;
 
 /** Runs one invocation of apikey against an environment and returns its exit code: the one wiring place. */
@@ -10,9 +11,9 @@ public final class App {
 
     public static int run(Env env, String... args) {
         try {
-            if (Commands.asksForVersionOnly(args)) {
+            if (VersionProvider.asksForVersionOnly(args)) {
                 // What gh, git and curl answer at once: nothing to parse, so no command model is built.
-                env.terminal().out().println(Commands.versionLine());
+                env.terminal().out().println(VersionProvider.line());
                 return 0;
             }
             return Commands.commandLine(new Invocation(env), args).execute(args);

@@ -52,16 +52,6 @@ public final class Commands {
         return configure(root, context);
     }
 
-    /** True for {@code apikey --version} (or {@code -V}) alone, which needs no command model at all. */
-    public static boolean asksForVersionOnly(String... args) {
-        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
-    }
-
-    /** What {@code apikey --version} prints. */
-    public static String versionLine() {
-        return new VersionProvider().getVersion()[0];
-    }
-
     /**
      * Which subcommand {@code args} name, found by skipping the root's options (and the values of those
      * that take one) the way picocli will parse them; {@code null} when none or one apikey does not have.

@@ -99,6 +99,8 @@ class ClassLoadIT {
     void versionLoadsNoLibraryAndNoCommand() throws Exception {
         List<String> classes = loadedBy(apikey(), "--version");
         assertThat(libraries(classes)).isEmpty();
+        // Not even picocli: only the interface the version's provider implements.
+        assertThat(classes).noneMatch(c -> c.startsWith("picocli.") && !c.equals("picocli.CommandLine$IVersionProvider"));
         assertThat(commandsModelled(classes)).isEmpty();
         // The config directory is not even looked at.
         assertThat(classes).noneMatch(c -> c.startsWith("dev.apikey.metadata."));

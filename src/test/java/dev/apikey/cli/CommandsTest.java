@@ -54,8 +54,8 @@ class CommandsTest {
             assertThat(r.out()).isEqualTo(viaPicocli.toString().replace(System.lineSeparator(), "\n"));
             assertThat(r.err()).isEmpty();
         }
-        assertThat(Commands.asksForVersionOnly("--version", "list")).isFalse();
-        assertThat(Commands.asksForVersionOnly("-q", "--version")).isFalse();
+        assertThat(VersionProvider.asksForVersionOnly("--version", "list")).isFalse();
+        assertThat(VersionProvider.asksForVersionOnly("-q", "--version")).isFalse();
     }
 
     @Test
