@@ -61,20 +61,32 @@ final class ListCommand extends BaseCommand {
             return ExitCodes.OK;
         }
         if (context.terminal().stdoutIsTerminal()) {
-            Table table = new Table("REF", "REMOTE", "ID", "STATUS", "HINT", "CREATED", "EXPIRES");
+            List<KeyView> views = new java.util.ArrayList<>();
+            list.remote(provider, e -> views.add(KeyView.of(e, e.local() == null ? null : list.statusOf(e.local(), now), now)));
+            // Providers that report a key's own status and last use (AWS) get two more columns.
+            boolean reported = views.stream().anyMatch(v -> v.remoteStatus() != null);
+            Table table = reported ? new Table("REF", "REMOTE", "ID", "STATUS", "HINT", "CREATED", "EXPIRES", "AT PROVIDER",
+                    "LAST USED") : new Table("REF", "REMOTE", "ID", "STATUS", "HINT", "CREATED", "EXPIRES");
             Times times = output().times();
-            list.remote(provider, e -> {
-                KeyView v = KeyView.of(e, e.local() == null ? null : list.statusOf(e.local(), now), now);
-                table.row(v.ref(), v.remote(), v.id(), v.status(), v.hint(), times.format(v.createdAt()),
-                        times.format(v.expiresAt()));
-            });
+            for (KeyView v : views) {
+                if (reported) {
+                    table.row(v.ref(), v.remote(), v.id(), v.status(), v.hint(), times.format(v.createdAt()),
+                            times.format(v.expiresAt()), v.remoteStatus(),
+                            v.remoteStatus() == null ? null : v.lastUsedAt() == null ? "never" : times.format(v.lastUsedAt()));
+                } else {
+                    table.row(v.ref(), v.remote(), v.id(), v.status(), v.hint(), times.format(v.createdAt()),
+                            times.format(v.expiresAt()));
+                }
+            }
             output().print(table);
         } else {
             // Off a terminal, rows stream as the provider pages them.
             list.remote(provider, e -> {
                 KeyView v = KeyView.of(e, e.local() == null ? null : list.statusOf(e.local(), now), now);
-                context.terminal().out().println(String.join("\t", nz(v.ref()), v.remote(), nz(v.id()), v.status(),
-                        nz(v.hint()), iso(v.createdAt()), iso(v.expiresAt())));
+                String line = String.join("\t", nz(v.ref()), v.remote(), nz(v.id()), v.status(),
+                        nz(v.hint()), iso(v.createdAt()), iso(v.expiresAt()));
+                context.terminal().out().println(v.remoteStatus() == null ? line
+                        : line + "\t" + v.remoteStatus() + "\t" + iso(v.lastUsedAt()));
             });
         }
         return ExitCodes.OK;

@@ -139,6 +139,26 @@ class AwsProviderTest {
     }
 
     @Test
+    void listTextShowsTheStatusAtAwsAndLastUse() {
+        ok(cli.run("list", "aws", "--remote")); // a first call uses the key
+        CliRunner.Result piped = cli.run("list", "aws", "--remote");
+        ok(piped);
+        assertThat(piped.out().strip()).startsWith("aws/ci\ttracked\t" + alice.id()).contains("\tActive\t");
+        CliRunner.Result tty = cli.invocation().terminal(200).run("list", "aws", "--remote");
+        ok(tty);
+        assertThat(tty.out()).contains("AT PROVIDER").contains("LAST USED").contains("Active");
+    }
+
+    @Test
+    void verboseNeverShowsTheNewSecret() {
+        CliRunner.Result r = cli.run("-v", "rotate", "aws/ci");
+        ok(r);
+        String newId = fake.keysOf("alice").keySet().iterator().next();
+        assertThat(r.err()).contains("CreateAccessKey").contains("<SecretAccessKey>***</SecretAccessKey>")
+                .doesNotContain(fake.secretOf(newId)).doesNotContain(alice.secret());
+    }
+
+    @Test
     void graceKeepsTheOldKeyActiveUntilFinish() {
         ok(cli.run("rotate", "aws/ci", "--grace", "1h"));
         assertThat(fake.keysOf("alice")).hasSize(2).containsEntry(alice.id(), "Active");
