@@ -159,6 +159,15 @@ class AwsProviderTest {
     }
 
     @Test
+    void withoutAnyCredentialItSaysHowToGetOne() {
+        ok(cli.run("forget", "aws/ci", "--yes"));
+        CliRunner.Result r = cli.run("create", "aws/new");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(4);
+        assertThat(r.err()).contains("no management credential").contains("apikey provider login aws");
+        assertThat(fake.calls()).isEmpty();
+    }
+
+    @Test
     void graceKeepsTheOldKeyActiveUntilFinish() {
         ok(cli.run("rotate", "aws/ci", "--grace", "1h"));
         assertThat(fake.keysOf("alice")).hasSize(2).containsEntry(alice.id(), "Active");
