@@ -85,7 +85,7 @@ final class Invocation extends CliContext {
 
     private HttpClients http() {
         if (http == null) {
-            http = new HttpClients(env.variables(), env.httpSettings(), env.clock(), env.sleeper(), redactor(),
+            http = new HttpClients(env.variables(), env.httpSettings().withTimeoutFrom(env.variables()), env.clock(), env.sleeper(), redactor(),
                     terminal().err(), verbose());
         }
         return http;

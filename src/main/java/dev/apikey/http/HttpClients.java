@@ -19,11 +19,48 @@ import okhttp3.OkHttpClient;
  * verification as the JDK does it (never disabled), and the redacting {@code -v} log.
  */
 public final class HttpClients {
-    /** Timeouts and retry policy. */
+    /**
+     * Timeouts and retry policy (SPEC §8): connect, at most {@code readTimeout} without a byte, one call
+     * (one attempt, its body included) at most {@code callTimeout}, one operation with its retries
+     * given up within {@code operationTimeout}.
+     */
     public record Settings(Duration connectTimeout, Duration readTimeout, Duration callTimeout, int maxAttempts,
-                           Duration baseDelay, Duration maxDelay) {
+                           Duration baseDelay, Duration maxDelay, Duration operationTimeout) {
         public static final Settings DEFAULT = new Settings(Duration.ofSeconds(10), Duration.ofSeconds(30),
-                Duration.ofSeconds(120), 4, Duration.ofMillis(500), Duration.ofSeconds(30));
+                Duration.ofSeconds(60), 4, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofMinutes(2));
+        /** Sets a whole call's limit; {@code APIKEY_HTTP_TIMEOUT}. */
+        public static final String TIMEOUT_VARIABLE = "APIKEY_HTTP_TIMEOUT";
+
+        /** With an operation budget of twice the call timeout, as the defaults have. */
+        public Settings(Duration connectTimeout, Duration readTimeout, Duration callTimeout, int maxAttempts,
+                        Duration baseDelay, Duration maxDelay) {
+            this(connectTimeout, readTimeout, callTimeout, maxAttempts, baseDelay, maxDelay, callTimeout.multipliedBy(2));
+        }
+
+        /**
+         * These settings with the call timeout {@code APIKEY_HTTP_TIMEOUT} asks for (seconds, or a
+         * duration such as {@code 90s}); the operation budget stays at least the default 2 minutes.
+         */
+        public Settings withTimeoutFrom(Map<String, String> environment) {
+            String value = environment.get(TIMEOUT_VARIABLE);
+            if (value == null || value.isBlank()) {
+                return this;
+            }
+            Duration call;
+            try {
+                call = value.strip().matches("\\d{1,6}") ? Duration.ofSeconds(Long.parseLong(value.strip()))
+                        : dev.apikey.core.Durations.parse(value);
+            } catch (dev.apikey.core.ApikeyException | NumberFormatException e) {
+                throw new dev.apikey.core.UsageException(TIMEOUT_VARIABLE + " must be a number of seconds or a duration "
+                        + "such as 90s, not '" + value + "'", null);
+            }
+            if (call.isZero()) {
+                throw new dev.apikey.core.UsageException(TIMEOUT_VARIABLE + " must be more than 0", null);
+            }
+            Duration operation = call.compareTo(operationTimeout) > 0 ? call : operationTimeout;
+            return new Settings(connectTimeout.compareTo(call) > 0 ? call : connectTimeout, readTimeout, call,
+                    maxAttempts, baseDelay, maxDelay, operation);
+        }
     }
 
     private final Map<String, String> environment;
@@ -68,6 +105,16 @@ public final class HttpClients {
     }
 
     /**
+     * Sends a request as one operation: retried where that is safe ({@link Retries}), each attempt
+     * within the call timeout, all of it within the operation's budget. Returns the response whatever
+     * its status.
+     */
+    public okhttp3.Response send(okhttp3.Request request) throws java.io.IOException {
+        return new Retries(settings.maxAttempts(), settings.baseDelay(), settings.maxDelay(), settings.operationTimeout(),
+                sleeper, clock, new Random()).execute(client(), request);
+    }
+
+    /**
      * Builds the client. Its own class, so that verifying {@link HttpClients} (which every command that
      * reads a provider's settings loads) does not load OkHttp's classes; only sending a request does.
      */
@@ -83,10 +130,7 @@ public final class HttpClients {
                     .proxySelector(new EnvProxySelector(h.environment))
                     .addInterceptor(chain -> chain.proceed(chain.request().header("User-Agent") == null
                             ? chain.request().newBuilder().header("User-Agent", userAgent()).build()
-                            : chain.request()))
-                    .addInterceptor(new RetryInterceptor(h.settings.maxAttempts(), h.settings.baseDelay(),
-                            h.settings.maxDelay(),
-                            h.sleeper, h.clock, new Random()));
+                            : chain.request()));
             String httpsUser = EnvProxySelector.userInfo(h.environment, true);
             String httpUser = EnvProxySelector.userInfo(h.environment, false);
             String user = httpsUser != null ? httpsUser : httpUser;

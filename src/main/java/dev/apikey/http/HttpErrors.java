@@ -1,5 +1,6 @@
 package dev.apikey.http;
 
+import dev.apikey.core.CancelledException;
 import dev.apikey.core.ProviderUnavailableException;
 import dev.apikey.core.ResponseLostException;
 import java.io.IOException;
@@ -14,7 +15,19 @@ public final class HttpErrors {
     private HttpErrors() {
     }
 
+    /**
+     * OkHttp reports its call timeout as a bare {@link InterruptedIOException} with the message
+     * "timeout" — a timeout (exit 6), not Ctrl-C. Any other interruption is the user cancelling.
+     */
+    public static boolean isTimeout(Throwable e) {
+        return e instanceof SocketTimeoutException
+                || e.getClass() == InterruptedIOException.class && "timeout".equals(e.getMessage());
+    }
+
     public static ProviderUnavailableException noResponse(String what, String host, IOException e) {
+        if (e.getClass() == InterruptedIOException.class && !isTimeout(e)) {
+            throw new CancelledException("cancelled while waiting for " + host);
+        }
         String cause;
         String hint = null;
         // Only these failures prove the request was never sent; after any other, the provider may have acted.
@@ -22,7 +35,7 @@ public final class HttpErrors {
         if (e instanceof UnknownHostException) {
             cause = "cannot resolve host " + host;
             hint = "check the URL and your network or DNS";
-        } else if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
+        } else if (isTimeout(e)) {
             cause = "timed out waiting for " + host;
             hint = "the provider may be slow or unreachable; try again later";
         } else if (e instanceof ConnectException) {

@@ -177,7 +177,7 @@ public final class KeyedExchange implements SendRequest.Transport {
                 .headers(h.build())
                 .method(method, body(method, body, contentTypeGiven))
                 .tag(VerboseLog.HeadersOnly.class, VerboseLog.HeadersOnly.INSTANCE)
-                .tag(RetryInterceptor.NoRetry.class, RetryInterceptor.NoRetry.INSTANCE)
+                .tag(Retries.NoRetry.class, Retries.NoRetry.INSTANCE)
                 .build();
     }
 

@@ -7,7 +7,7 @@ import dev.apikey.core.CredentialRejectedException;
 import dev.apikey.core.NotFoundException;
 import dev.apikey.core.ProviderUnavailableException;
 import dev.apikey.http.HttpErrors;
-import dev.apikey.http.RetryInterceptor;
+import dev.apikey.http.Retries;
 import dev.apikey.http.VerboseLog;
 import dev.apikey.provider.ProviderContext;
 import java.io.IOException;
@@ -143,7 +143,7 @@ final class AwsApi {
                 endpoint.region(), context.clock());
         Request.Builder b = new Request.Builder().url(endpoint.url()).post(RequestBody.create(body, FORM_TYPE))
                 .header("Content-Type", FORM)
-                .tag(RetryInterceptor.NoRetry.class, RetryInterceptor.NoRetry.INSTANCE)
+                .tag(Retries.NoRetry.class, Retries.NoRetry.INSTANCE)
                 .tag(VerboseLog.BodyRedactor.class, text -> SECRET_ELEMENT.matcher(text).replaceAll("$1***$2"));
         signed.forEach(h -> b.header(h.getKey(), h.getValue()));
         Response response;

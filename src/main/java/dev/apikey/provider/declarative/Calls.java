@@ -9,7 +9,7 @@ import dev.apikey.core.ProviderUnavailableException;
 import dev.apikey.core.Secret;
 import dev.apikey.core.UsageException;
 import dev.apikey.http.HttpErrors;
-import dev.apikey.http.RetryInterceptor;
+import dev.apikey.http.Retries;
 import dev.apikey.http.VerboseLog;
 import dev.apikey.metadata.Json;
 import dev.apikey.provider.ProviderContext;
@@ -110,7 +110,7 @@ final class Calls {
     /** Sends a request and returns the response whatever its status; no response at all is exit 6. */
     Response execute(String purpose, Request request) {
         try {
-            return context.http().client().newCall(request).execute();
+            return context.http().send(request);
         } catch (IOException e) {
             throw HttpErrors.noResponse(provider + ": cannot " + purpose, request.url().host(), e);
         }
@@ -151,11 +151,11 @@ final class Calls {
         b.method(op.method().name(), body);
         b.tag(VerboseLog.BodyRedactor.class, SecretMasking.of(secretPointers, List.copyOf(scope.secretsUsed())));
         if (!op.retry()) {
-            b.tag(RetryInterceptor.NoRetry.class, RetryInterceptor.NoRetry.INSTANCE);
+            b.tag(Retries.NoRetry.class, Retries.NoRetry.INSTANCE);
         }
         if (definition.rateLimit() != null) {
-            b.tag(RetryInterceptor.ResetHeader.class,
-                    new RetryInterceptor.ResetHeader(definition.rateLimit().resetHeader(), definition.rateLimit().epoch()));
+            b.tag(Retries.ResetHeader.class,
+                    new Retries.ResetHeader(definition.rateLimit().resetHeader(), definition.rateLimit().epoch()));
         }
         return b;
     }

@@ -10,17 +10,24 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Random;
 import java.util.Set;
-import okhttp3.Interceptor;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Retries idempotent requests (GET, HEAD, PUT, DELETE, OPTIONS) that got 429 or 5xx, or no response,
- * with exponential backoff and jitter, honouring {@code Retry-After}. A POST is never retried: a
- * create that timed out may have happened, and repeating it would make a second key. Requests can
- * opt out with the {@link NoRetry} tag.
+ * Sends a request as one operation: retries idempotent requests (GET, HEAD, PUT, DELETE, OPTIONS) that
+ * got 429 or 5xx, or no response, with exponential backoff and jitter, honouring {@code Retry-After}.
+ * A POST is never retried: a create that timed out may have happened, and repeating it would make a
+ * second key. Requests can opt out with the {@link NoRetry} tag.
+ *
+ * <p>Each attempt is its own OkHttp call, so the client's call timeout bounds one attempt (SPEC §8: a
+ * whole call at most 60 s); the operation, retries and waits included, is given up once its own
+ * budget (2 minutes) is spent: no attempt starts that could not finish within it, and the last one
+ * gets only what is left.
  */
-public final class RetryInterceptor implements Interceptor {
+public final class Retries {
     static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
 
     /** Tag a request with this to never retry it, whatever its method. */
@@ -39,33 +46,46 @@ public final class RetryInterceptor implements Interceptor {
     private final int maxAttempts;
     private final Duration baseDelay;
     private final Duration maxDelay;
+    private final Duration operationTimeout;
     private final Sleeper sleeper;
     private final Clock clock;
     private final Random jitter;
 
-    public RetryInterceptor(int maxAttempts, Duration baseDelay, Duration maxDelay, Sleeper sleeper, Clock clock, Random jitter) {
+    public Retries(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration operationTimeout, Sleeper sleeper,
+                   Clock clock, Random jitter) {
         this.maxAttempts = maxAttempts;
         this.baseDelay = baseDelay;
         this.maxDelay = maxDelay;
+        this.operationTimeout = operationTimeout;
         this.sleeper = sleeper;
         this.clock = clock;
         this.jitter = jitter;
     }
 
-    @Override
-    public Response intercept(Chain chain) throws IOException {
-        Request request = chain.request();
+    /** Sends the request, retrying where that is safe, and returns the last response whatever its status. */
+    public Response execute(OkHttpClient client, Request request) throws IOException {
         boolean retryable = IDEMPOTENT.contains(request.method()) && request.tag(NoRetry.class) == null;
+        long started = System.nanoTime();
         int attempt = 1;
         while (true) {
+            Call call = client.newCall(request);
+            long left = operationTimeout.toMillis() - elapsedMillis(started);
+            if (left <= 0) {
+                throw new InterruptedIOException("timeout");
+            }
+            if (client.callTimeoutMillis() == 0 || left < client.callTimeoutMillis()) {
+                call.timeout().timeout(left, TimeUnit.MILLISECONDS);
+            }
             Response response;
             try {
-                response = chain.proceed(request);
+                response = call.execute();
             } catch (IOException e) {
-                if (!retryable || attempt >= maxAttempts || e instanceof InterruptedIOException && Thread.interrupted()) {
+                Duration wait = backoff(attempt);
+                if (!retryable || attempt >= maxAttempts || Thread.currentThread().isInterrupted()
+                        || !fits(started, wait)) {
                     throw e;
                 }
-                pause(backoff(attempt));
+                pause(wait);
                 attempt++;
                 continue;
             }
@@ -81,13 +101,22 @@ public final class RetryInterceptor implements Interceptor {
             if (wait == null) {
                 wait = backoff(attempt);
             }
-            if (wait.compareTo(maxDelay) > 0) {
+            if (wait.compareTo(maxDelay) > 0 || !fits(started, wait)) {
                 return response; // the server asks for longer than a CLI should wait: report it now
             }
             response.close();
             pause(wait);
             attempt++;
         }
+    }
+
+    /** Whether waiting {@code wait} still leaves time for another attempt within the operation's budget. */
+    private boolean fits(long started, Duration wait) {
+        return elapsedMillis(started) + wait.toMillis() < operationTimeout.toMillis();
+    }
+
+    private static long elapsedMillis(long started) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     }
 
     Duration backoff(int attempt) {
