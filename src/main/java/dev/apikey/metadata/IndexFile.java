@@ -57,21 +57,29 @@ final class IndexFile<K extends Comparable<K>, V> {
         return Optional.ofNullable(load().get(key));
     }
 
-    synchronized <T> T update(Function<SortedMap<K, V>, T> change) {
+    <T> T update(Function<SortedMap<K, V>, T> change) {
+        // The directory lock first, then this object: the order every other holder of both uses (a
+        // journal claim reads the index inside the lock), so that parallel rotations cannot deadlock.
         try (DirectoryLock lock = directory.lock()) {
-            TreeMap<K, V> current = readFromDisk();
-            TreeMap<K, V> next = new TreeMap<>(current);
-            T result = change.apply(next);
-            boolean changed = !next.equals(current);
-            if (changed) {
-                write(next);
+            synchronized (this) {
+                return updateLocked(change);
             }
-            snapshot = next;
-            if (changed) {
-                afterChange.run();
-            }
-            return result;
         }
+    }
+
+    private <T> T updateLocked(Function<SortedMap<K, V>, T> change) {
+        TreeMap<K, V> current = readFromDisk();
+        TreeMap<K, V> next = new TreeMap<>(current);
+        T result = change.apply(next);
+        boolean changed = !next.equals(current);
+        if (changed) {
+            write(next);
+        }
+        snapshot = next;
+        if (changed) {
+            afterChange.run();
+        }
+        return result;
     }
 
     private TreeMap<K, V> load() {
