@@ -1,7 +1,5 @@
 package dev.apikey.core;
 
-import java.net.URI;
-import java.util.Locale;
 
 /** {@code apikey provider add|remove|login|logout}: the provider lifecycle. */
 public final class ProviderAdmin {
@@ -19,9 +17,7 @@ public final class ProviderAdmin {
         if (config.baseUrl() != null) {
             requireSafeBaseUrl(config.baseUrl());
         }
-        for (String host : config.allowHosts()) {
-            Origins.of(host.contains("://") ? host : "https://" + host);
-        }
+        Origin.boundTo(null, config.allowHosts());
         ws.providers().check(config);
         configs.update(all -> {
             if (all.containsKey(config.name())) {
@@ -80,27 +76,16 @@ public final class ProviderAdmin {
 
     /** A base URL must be https, except to a loopback host (a local test server). */
     static void requireSafeBaseUrl(String url) {
-        URI u;
+        Origin origin;
         try {
-            u = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("invalid base URL '" + url + "'", "use a full URL such as https://api.example.com");
+            origin = Origin.parse(url);
+        } catch (Origin.InvalidException e) {
+            throw new UsageException("invalid base URL '" + Names.printable(url) + "'",
+                    "use a full URL such as https://api.example.com");
         }
-        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-        if (u.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new UsageException("invalid base URL '" + url + "'", "use a full URL such as https://api.example.com");
+        if (!origin.isSecureTransport()) {
+            throw new PolicyException("plain http is allowed only to loopback hosts, not " + origin.host(),
+                    "use https://" + origin.hostPort());
         }
-        if (scheme.equals("http") && !isLoopback(u.getHost())) {
-            throw new PolicyException("plain http is allowed only to loopback hosts, not " + u.getHost(),
-                    "use https://" + u.getHost() + (u.getPort() == -1 ? "" : ":" + u.getPort()));
-        }
-    }
-
-    public static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
-        }
-        return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1") || h.matches("127(\\.\\d{1,3}){3}");
     }
 }

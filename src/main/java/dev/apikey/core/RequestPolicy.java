@@ -3,7 +3,6 @@ package dev.apikey.core;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -39,16 +38,19 @@ public final class RequestPolicy {
             throw new UsageException("invalid URL '" + Names.printable(url) + "' (" + e.getReason() + " at index "
                     + e.getIndex() + ")", "percent-encode spaces and special characters, e.g. %20 for a space");
         }
-        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !scheme.equals("http")) {
-            throw new UsageException("unsupported URL scheme '" + Names.printable(u.getScheme()) + "'", "use an https:// URL");
-        }
-        if (u.getHost() == null) {
-            throw new UsageException("invalid URL '" + Names.printable(url) + "': no host", "use a full URL such as https://api.example.com/v1");
-        }
-        if (u.getRawUserInfo() != null) {
-            throw new UsageException("a URL with credentials before the host is not accepted",
-                    "the key is the credential; give the URL without 'user@'");
+        try {
+            Origin.of(u);
+        } catch (Origin.InvalidException e) {
+            throw switch (e.problem()) {
+                case UNSUPPORTED_SCHEME -> new UsageException("unsupported URL scheme '" + Names.printable(u.getScheme()) + "'",
+                        "use an https:// URL");
+                case USERINFO -> new UsageException("a URL with credentials before the host is not accepted",
+                        "the key is the credential; give the URL without 'user@'");
+                case AMBIGUOUS_HOST -> new UsageException("invalid URL '" + Names.printable(url)
+                        + "': an IP address must be written as four decimal numbers", "for example http://127.0.0.1:8080/");
+                case NO_HOST, NOT_A_URL -> new UsageException("invalid URL '" + Names.printable(url) + "': no host",
+                        "use a full URL such as https://api.example.com/v1");
+            };
         }
         return u;
     }
@@ -56,14 +58,14 @@ public final class RequestPolicy {
     /** Refuses (exit 7) to send the key to this URL. */
     static void allow(UsableKey key, URI url, List<String> allowHosts) {
         requireSecureTransport(url);
-        String origin = origin(url);
+        Origin origin = origin(url);
         if (key.boundOrigins().isEmpty()) {
             if (allowHosts.isEmpty()) {
                 throw new PolicyException(key.ref() + " is bound to no host, so it is not sent to " + origin,
                         "name the host for this request with --allow-host " + hostPort(url)
                                 + ", or bind the provider's keys with 'apikey provider add NAME --type TYPE --base-url URL'");
             }
-            if (allowHosts.stream().map(AllowedHost::parse).noneMatch(h -> h.matches(url))) {
+            if (allowHosts.stream().map(AllowedHost::parse).noneMatch(h -> h.matches(origin))) {
                 throw new PolicyException(origin + " matches no --allow-host entry (" + String.join(", ", allowHosts) + ")",
                         "name the host this request goes to: --allow-host " + hostPort(url));
             }
@@ -74,7 +76,7 @@ public final class RequestPolicy {
                     + KeyBindings.describe(key.boundOrigins()),
                     "to send its keys to another host, configure the provider with --allow-host HOST");
         }
-        if (!Origins.covers(key.boundOrigins(), origin)) {
+        if (!Origin.covers(key.boundOrigins(), origin)) {
             throw new PolicyException(key.ref() + " is bound to " + KeyBindings.describe(key.boundOrigins())
                     + ", not to " + origin, "use a PATH, or a URL on the key's own origin");
         }
@@ -82,19 +84,19 @@ public final class RequestPolicy {
 
     /** Plain http only to loopback hosts: anywhere else the key would cross the network in clear text. */
     public static void requireSecureTransport(URI url) {
-        if ("http".equalsIgnoreCase(url.getScheme()) && !ProviderAdmin.isLoopback(url.getHost())) {
+        if (!Origin.of(url).isSecureTransport()) {
             throw new PolicyException("plain http is allowed only to loopback hosts, not " + url.getHost(),
                     "use https://" + hostPort(url));
         }
     }
 
-    /** {@code scheme://host[:port]}, the default port left out, as {@link Origins#of(String)} writes it. */
-    public static String origin(URI url) {
-        return Origins.of(url.getScheme() + "://" + url.getRawAuthority());
+    /** The origin of a URL that {@link #target} accepted. */
+    public static Origin origin(URI url) {
+        return Origin.of(url);
     }
 
     private static String hostPort(URI url) {
-        return url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort());
+        return Origin.of(url).hostPort();
     }
 
     /**
@@ -103,28 +105,34 @@ public final class RequestPolicy {
      */
     record AllowedHost(String scheme, String host, int port) {
         static AllowedHost parse(String entry) {
-            String text = entry.contains("://") ? entry : "any://" + entry;
+            boolean withScheme = entry.contains("://");
             URI u;
             try {
-                u = new URI(text);
+                u = new URI(withScheme ? entry : "https://" + entry);
             } catch (URISyntaxException e) {
                 throw invalid(entry);
             }
             boolean onlyAuthority = (u.getRawPath() == null || u.getRawPath().isEmpty() || u.getRawPath().equals("/"))
-                    && u.getRawQuery() == null && u.getRawFragment() == null && u.getRawUserInfo() == null;
-            if (u.getHost() == null || !onlyAuthority) {
+                    && u.getRawQuery() == null && u.getRawFragment() == null;
+            Origin origin;
+            try {
+                origin = Origin.of(u);
+            } catch (Origin.InvalidException e) {
                 throw invalid(entry);
             }
-            String scheme = entry.contains("://") ? u.getScheme().toLowerCase(Locale.ROOT) : null;
-            return new AllowedHost(scheme, u.getHost().toLowerCase(Locale.ROOT), u.getPort());
+            if (!onlyAuthority) {
+                throw invalid(entry);
+            }
+            return new AllowedHost(withScheme ? origin.scheme() : null, origin.host(), u.getPort());
         }
 
         boolean matches(URI url) {
-            String urlScheme = url.getScheme().toLowerCase(Locale.ROOT);
-            int urlPort = url.getPort() != -1 ? url.getPort() : urlScheme.equals("https") ? 443 : 80;
-            return host.equals(url.getHost().toLowerCase(Locale.ROOT))
-                    && (scheme == null || scheme.equals(urlScheme))
-                    && (port == -1 || port == urlPort);
+            return matches(Origin.of(url));
+        }
+
+        boolean matches(Origin url) {
+            return host.equals(url.host()) && (scheme == null || scheme.equals(url.scheme()))
+                    && (port == -1 || port == url.port());
         }
 
         private static UsageException invalid(String entry) {

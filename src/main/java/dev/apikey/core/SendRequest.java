@@ -78,14 +78,14 @@ public final class SendRequest {
      *                   request to {@code keyOrigin} is signed as sent
      */
     public record Outgoing(String method, URI url, List<Header> headers, Payload body, String keyHeader,
-                           Secret keyValue, String keyOrigin, Secret secret, List<Header> moreKeyHeaders,
+                           Secret keyValue, Origin keyOrigin, Secret secret, List<Header> moreKeyHeaders,
                            RequestSigner signer) {
         public Outgoing {
             moreKeyHeaders = moreKeyHeaders == null ? List.of() : List.copyOf(moreKeyHeaders);
         }
 
         public Outgoing(String method, URI url, List<Header> headers, Payload body, String keyHeader, Secret keyValue,
-                        String keyOrigin, Secret secret) {
+                        Origin keyOrigin, Secret secret) {
             this(method, url, headers, body, keyHeader, keyValue, keyOrigin, secret, List.of(), null);
         }
     }
@@ -216,7 +216,7 @@ public final class SendRequest {
     private void audit(KeyRef ref, URI url, String outcome, String detail) {
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         ws.audit().record(new AuditEvent(ws.clock().instant(), "request", ref.toString(),
-                ws.keys().find(ref).map(KeyRecord::id).orElse(null), outcome, detail, RequestPolicy.origin(url), path));
+                ws.keys().find(ref).map(KeyRecord::id).orElse(null), outcome, detail, RequestPolicy.origin(url).toString(), path));
     }
 
     /** The method as given (upper-cased), else GET, or POST when the request has a body or fields, as gh api does. */

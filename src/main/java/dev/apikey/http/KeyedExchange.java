@@ -2,6 +2,7 @@ package dev.apikey.http;
 
 import dev.apikey.core.ApikeyException;
 import dev.apikey.core.Notices;
+import dev.apikey.core.Origin;
 import dev.apikey.core.Payload;
 import dev.apikey.core.PolicyException;
 import dev.apikey.core.ProviderUnavailableException;
@@ -302,11 +303,9 @@ public final class KeyedExchange implements SendRequest.Transport {
         return code == 301 || code == 302 || code == 303 || code == 307 || code == 308;
     }
 
-    /** The origin as {@link RequestPolicy#origin(URI)} writes it. */
-    static String origin(HttpUrl url) {
-        String host = url.host().contains(":") ? "[" + url.host() + "]" : url.host();
-        boolean defaultPort = url.port() == HttpUrl.defaultPort(url.scheme());
-        return url.scheme() + "://" + host.toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + url.port());
+    /** The origin of a URL as OkHttp reads it, to compare with the one the policy read. */
+    static Origin origin(HttpUrl url) {
+        return Origin.of(url.scheme(), url.host(), url.port());
     }
 
     private static String lower(String s) {
@@ -326,7 +325,7 @@ public final class KeyedExchange implements SendRequest.Transport {
 
         @Override
         public List<Proxy> select(URI uri) {
-            if (uri.getHost() != null && dev.apikey.core.ProviderAdmin.isLoopback(uri.getHost())) {
+            if (uri.getHost() != null && Origin.isLoopbackHost(uri.getHost())) {
                 return List.of(Proxy.NO_PROXY);
             }
             return delegate.select(uri);

@@ -6,7 +6,7 @@ import dev.apikey.core.Secret;
 import dev.apikey.core.CreatedKey;
 import dev.apikey.core.KeySpec;
 import dev.apikey.core.KeyUsage;
-import dev.apikey.core.Origins;
+import dev.apikey.core.Origin;
 import dev.apikey.core.Provider;
 import dev.apikey.core.ProviderConfig;
 import dev.apikey.provider.ProviderContext;
@@ -143,7 +143,7 @@ public final class InMemoryProviderType implements ProviderType {
 
             @Override
             public List<String> boundOrigins() {
-                return Origins.of(config.baseUrl() != null ? config.baseUrl() : defaultBaseUrl(), config.allowHosts());
+                return Origin.boundTo(config.baseUrl() != null ? config.baseUrl() : defaultBaseUrl(), config.allowHosts());
             }
 
             @Override

@@ -12,7 +12,7 @@ import dev.apikey.core.CreatedKey;
 import dev.apikey.core.HeldKeys;
 import dev.apikey.core.KeySpec;
 import dev.apikey.core.KeyUsage;
-import dev.apikey.core.Origins;
+import dev.apikey.core.Origin;
 import dev.apikey.core.Provider;
 import dev.apikey.core.ProviderConfig;
 import dev.apikey.provider.ProviderContext;
@@ -84,7 +84,7 @@ final class AwsProvider implements Provider {
     /** Every host of the key's partition (the key signs for them, it is never sent), the base URL, and allowed hosts. */
     @Override
     public List<String> boundOrigins() {
-        List<String> origins = new ArrayList<>(Origins.of(config.baseUrl(), config.allowHosts()));
+        List<String> origins = new ArrayList<>(Origin.boundTo(config.baseUrl(), config.allowHosts()));
         origins.add(AwsHosts.wildcardOrigin(partition));
         return origins;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.apikey.core.ApikeyException;
 import dev.apikey.core.CredentialRejectedException;
 import dev.apikey.core.NotFoundException;
+import dev.apikey.core.Origin;
 import dev.apikey.core.ProviderUnavailableException;
 import dev.apikey.core.Secret;
 import dev.apikey.core.UsageException;
@@ -302,7 +303,7 @@ final class Calls {
 
     private static String originOf(String location) {
         HttpUrl u = HttpUrl.parse(location);
-        return u == null ? "another address" : u.scheme() + "://" + u.host() + ":" + u.port();
+        return u == null ? "another address" : Origin.of(u.scheme(), u.host(), u.port()).toString();
     }
 
     /** Which operation of the definition a call is, for error rules. */

@@ -8,7 +8,7 @@ import dev.apikey.core.UsageException;
 import dev.apikey.core.CreatedKey;
 import dev.apikey.core.KeySpec;
 import dev.apikey.core.KeyUsage;
-import dev.apikey.core.Origins;
+import dev.apikey.core.Origin;
 import dev.apikey.core.Provider;
 import dev.apikey.core.ProviderConfig;
 import dev.apikey.provider.ProviderContext;
@@ -74,7 +74,7 @@ final class DeclaredProvider implements Provider {
 
     @Override
     public List<String> boundOrigins() {
-        return Origins.of(usageBaseUrl(), config.allowHosts());
+        return Origin.boundTo(usageBaseUrl(), config.allowHosts());
     }
 
     @Override

@@ -1,12 +1,11 @@
 package dev.apikey.provider.declarative;
 
-import dev.apikey.core.ProviderAdmin;
+import dev.apikey.core.Origin;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -96,15 +95,12 @@ final class DefinitionChecks {
         t.parts().forEach(p -> sample.append(p.placeholder() ? "x" : p.text()));
         try {
             URI u = new URI(sample.toString());
-            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            if (u.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-                problem(path, "must be a full URL such as https://api.example.com");
-            } else if (scheme.equals("http") && !ProviderAdmin.isLoopback(u.getHost())) {
+            if (!Origin.of(u).isSecureTransport()) {
                 problem(path, "must use https (plain http only to a loopback host)");
             } else if (u.getQuery() != null || u.getFragment() != null) {
                 problem(path, "must not have a query or fragment");
             }
-        } catch (URISyntaxException e) {
+        } catch (URISyntaxException | Origin.InvalidException e) {
             problem(path, "must be a full URL such as https://api.example.com");
         }
     }

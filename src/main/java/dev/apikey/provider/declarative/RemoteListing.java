@@ -3,6 +3,7 @@ package dev.apikey.provider.declarative;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apikey.core.Notices;
+import dev.apikey.core.Origin;
 import dev.apikey.core.PolicyException;
 import dev.apikey.core.ProviderUnavailableException;
 import dev.apikey.core.UsageException;
@@ -221,7 +222,7 @@ final class RemoteListing {
             throw new ProviderUnavailableException(calls.provider() + ": cannot " + PURPOSE + ": the next-page URL is not a URL");
         }
         HttpUrl base = calls.baseUrl();
-        if (!url.scheme().equals(base.scheme()) || !url.host().equals(base.host()) || url.port() != base.port()) {
+        if (!Origin.of(url.scheme(), url.host(), url.port()).sameOrigin(Origin.of(base.scheme(), base.host(), base.port()))) {
             throw new PolicyException(calls.provider() + ": the next page is at another origin (" + url.scheme() + "://"
                     + url.host() + ":" + url.port() + "); apikey does not send the management credential there",
                     "check the provider's base URL ('apikey provider show " + calls.provider() + "')");

@@ -57,15 +57,13 @@ final class UsageTemplates {
                 }
             }
         }
-        java.net.URI u;
+        boolean secure;
         try {
-            u = new java.net.URI(url);
-        } catch (java.net.URISyntaxException e) {
-            u = null;
+            secure = dev.apikey.core.Origin.parse(url).isSecureTransport();
+        } catch (dev.apikey.core.Origin.InvalidException e) {
+            secure = false;
         }
-        String scheme = u == null || u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
-        if (u == null || u.getHost() == null || !(scheme.equals("https")
-                || scheme.equals("http") && dev.apikey.core.ProviderAdmin.isLoopback(u.getHost()))) {
+        if (!secure) {
             throw new UsageException("provider " + provider + ": its base URL, made from its parameters, must be https"
                     + " (plain http only to a loopback host)", "check its --param values with 'apikey provider show " + provider + "'");
         }

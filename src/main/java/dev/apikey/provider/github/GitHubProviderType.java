@@ -4,7 +4,7 @@ import dev.apikey.core.UsageException;
 import dev.apikey.core.CreatedKey;
 import dev.apikey.core.KeySpec;
 import dev.apikey.core.KeyUsage;
-import dev.apikey.core.Origins;
+import dev.apikey.core.Origin;
 import dev.apikey.core.Provider;
 import dev.apikey.core.ProviderConfig;
 import dev.apikey.provider.ProviderContext;
@@ -69,7 +69,7 @@ public final class GitHubProviderType implements ProviderType {
 
             @Override
             public List<String> boundOrigins() {
-                return Origins.of(baseUrl, config.allowHosts());
+                return Origin.boundTo(baseUrl, config.allowHosts());
             }
 
             @Override

@@ -5,7 +5,7 @@ import dev.apikey.core.UsageException;
 import dev.apikey.core.CreatedKey;
 import dev.apikey.core.KeySpec;
 import dev.apikey.core.KeyUsage;
-import dev.apikey.core.Origins;
+import dev.apikey.core.Origin;
 import dev.apikey.core.Provider;
 import dev.apikey.core.ProviderConfig;
 import dev.apikey.provider.ProviderContext;
@@ -48,7 +48,7 @@ final class LocalProvider implements Provider {
 
     @Override
     public List<String> boundOrigins() {
-        return Origins.of(config.baseUrl(), config.allowHosts());
+        return Origin.boundTo(config.baseUrl(), config.allowHosts());
     }
 
     @Override
