@@ -3,7 +3,7 @@ package dev.apikey.provider.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.apikey.core.Origins;
+import dev.apikey.core.Origin;
 import dev.apikey.core.UsageException;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,7 +57,7 @@ class AwsHostsTest {
         "https://api.example.com, https://x.api.example.com, false",
     })
     void originsCoveredByAPattern(String bound, String origin, boolean covered) {
-        assertThat(Origins.covers(List.of(bound), origin)).isEqualTo(covered);
+        assertThat(Origin.covers(List.of(bound), Origin.parse(origin))).isEqualTo(covered);
     }
 
     @ParameterizedTest(name = "partition {0}, region {1} -> {2}")
