@@ -38,6 +38,8 @@ import okio.ByteString;
  */
 final class Calls {
     static final MediaType JSON = MediaType.get("application/json");
+    /** The scope value with the members a call {@code keep}s (not a name templates can use: it has a space). */
+    static final String KEPT = "kept members";
     private static final int MAX_ERROR_BODY = 64 * 1024;
     private static final int MAX_JSON_BODY = 4 * 1024 * 1024;
     private static final int MAX_MESSAGE = 300;
@@ -204,6 +206,11 @@ final class Calls {
             return op.method().hasBody() ? RequestBody.create(ByteString.EMPTY, null) : null;
         }
         JsonNode rendered = Renderer.fill(op.body(), scope);
+        if (op.keep() != null && scope.lookup(KEPT) instanceof com.fasterxml.jackson.databind.node.ObjectNode kept
+                && rendered instanceof com.fasterxml.jackson.databind.node.ObjectNode own) {
+            // The key's members as the provider showed them, under the call's own.
+            rendered = kept.deepCopy().setAll(own);
+        }
         if (op.form()) {
             FormBody.Builder form = new FormBody.Builder();
             for (Iterator<Map.Entry<String, JsonNode>> it = rendered.fields(); it.hasNext(); ) {

@@ -150,10 +150,12 @@ final class DeclaredProvider implements Provider {
             return Provider.super.rotate(id, spec);
         }
         String purpose = "rotate key " + id;
+        KeyDates before = null;
         if (spec.expiresAt() == null && definition.read() != null) {
             // apikey does not know the key's lifetime (it was imported): a rotation without an expiry gets the
             // provider's default (a week at GitLab), so the key's own dates give the lifetime to keep.
-            spec = withLifetimeOf(read(id), spec);
+            before = read(id);
+            spec = withLifetimeOf(before, spec);
         }
         Response response = calls.send(purpose, op, keyScope(spec).with("id", id), op.secretPointers());
         JsonNode body;
@@ -163,11 +165,64 @@ final class DeclaredProvider implements Provider {
             throw new ProviderUnavailableException(e.getMessage() + "; the old secret may no longer work",
                     "rotate again with the management credential", e);
         }
-        return created(body, op, spec, id, purpose);
+        CreatedKey key = created(body, op, spec, id, purpose);
+        for (Definition.Operation next : op.then()) {
+            key = followUp(next, key, spec, before);
+        }
+        return key;
     }
 
-    /** What the read call says about one key. */
-    private record KeyDates(String name, Instant createdAt, Instant expiresAt) {
+    /**
+     * A call after a native rotation (an update that sets the new expiry). The rotation has happened and its secret
+     * is the only live one, so a failure here must not lose it: it is reported, and the key keeps what it had.
+     */
+    private CreatedKey followUp(Definition.Operation next, CreatedKey key, KeySpec spec, KeyDates before) {
+        Scope scope = keyScope(spec).with("id", key.id());
+        if (next.onlyWith().stream().anyMatch(ref -> scope.lookup(ref) == null)) {
+            return key;
+        }
+        String purpose = "update key " + key.id() + " after rotating it";
+        try {
+            Scope filled = scope;
+            if (next.keep() != null) {
+                KeyDates current = before != null ? before : read(key.id());
+                filled = scope.with(Calls.KEPT, kept(current.document().at(next.keep().at()), next.keep().members()));
+            }
+            calls.send(purpose, next, filled, List.of()).close();
+            return key;
+        } catch (ApikeyException e) {
+            Instant kept = before != null ? before.expiresAt() : expiryNow(key.id());
+            context.notices().warn(config.name() + ": the key was rotated, but " + purpose + " failed (" + e.getMessage()
+                    + "); it keeps its old expiry" + (kept == null ? "" : " (" + kept + ")")
+                    + " until it is rotated again");
+            return new CreatedKey(key.id(), key.secret(), key.createdAt(), kept);
+        }
+    }
+
+    /** The key's expiry as the provider has it, or null when it cannot be read. */
+    private Instant expiryNow(String id) {
+        if (definition.read() == null) {
+            return null;
+        }
+        try {
+            return read(id).expiresAt();
+        } catch (ApikeyException e) {
+            return null;
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode kept(JsonNode key, List<String> members) {
+        com.fasterxml.jackson.databind.node.ObjectNode out = dev.apikey.metadata.Json.mapper().createObjectNode();
+        for (String m : members) {
+            if (key.has(m) && !key.get(m).isNull()) {
+                out.set(m, key.get(m));
+            }
+        }
+        return out;
+    }
+
+    /** What the read call says about one key, and its answer as a whole. */
+    private record KeyDates(String name, Instant createdAt, Instant expiresAt, JsonNode document) {
     }
 
     private KeyDates read(String id) {
@@ -176,7 +231,7 @@ final class DeclaredProvider implements Provider {
         JsonNode body = calls.json(purpose, calls.send(purpose, op, baseScope().with("id", id), List.of()));
         Definition.Response r = op.response();
         return new KeyDates(r.name() == null ? null : RemoteListing.text(body.at(r.name())), time(body, r.createdAt()),
-                time(body, r.expiresAt()));
+                time(body, r.expiresAt()), body);
     }
 
     /** The spec with the expiry that keeps the key's lifetime from now on; unchanged when the key never expires. */

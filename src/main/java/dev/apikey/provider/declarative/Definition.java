@@ -259,6 +259,10 @@ record Definition(String description, String baseUrl, Auth auth, Usage usage,
      * @param requires   references that must have a value, for a clear error before anything is sent
      * @param marker     where a create carries the recovery marker, or null
      * @param successor  rotate: how to find the key a lost rotation made, when rotating gives the key a new id
+     * @param then       rotate: calls made after it, in order (Cloudflare's roll keeps the old expiry: an update follows)
+     * @param keep       a call after a rotate: members of the key as the read call shows it, sent in the body
+     *                   under the body's own (an update that must send the whole key)
+     * @param onlyWith   a call after a rotate: made only when these values exist (no update of an expiry without one)
      * @param response   JSON pointers into the response
      * @param items      list: pointer to the array of keys in each page ({@code ""} when the page is the array)
      * @param item       list: pointers into one key
@@ -268,9 +272,12 @@ record Definition(String description, String baseUrl, Auth auth, Usage usage,
                      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Template> path,
                      Map<String, Template> query, Map<String, Template> headers, JsonTemplate body, BodyType bodyType,
                      Boolean retry, List<Requirement> requires, Marker marker, Successor successor, Response response,
-                     String items, Item item, Pagination pagination, Map<String, String> warnWithout) {
+                     String items, Item item, Pagination pagination, Map<String, String> warnWithout,
+                     List<Operation> then, Keep keep, List<String> onlyWith) {
         Operation {
             warnWithout = warnWithout == null ? Map.of() : warnWithout;
+            then = then == null ? List.of() : then;
+            onlyWith = onlyWith == null ? List.of() : onlyWith;
             path = path == null ? List.of() : path;
             query = query == null ? Map.of() : query;
             headers = headers == null ? Map.of() : headers;
@@ -319,6 +326,18 @@ record Definition(String description, String baseUrl, Auth auth, Usage usage,
 
         boolean isEmpty() {
             return equals(NONE);
+        }
+    }
+
+    /**
+     * Members of the key as the read call answers, for a call that must send the whole key back.
+     *
+     * @param at      pointer to the key in the read call's answer
+     * @param members the members to send
+     */
+    record Keep(String at, List<String> members) {
+        Keep {
+            members = members == null ? List.of() : members;
         }
     }
 

@@ -76,6 +76,20 @@ final class DefinitionChecks {
         Definition.Operations ops = d.operations();
         operation(ops.create(), "/operations/create", Namespace.of(true, true, KEY_VALUES));
         operation(ops.rotate(), "/operations/rotate", Namespace.of(true, true, KEY_VALUES, "id"));
+        if (ops.rotate() != null) {
+            for (int i = 0; i < ops.rotate().then().size(); i++) {
+                Definition.Operation next = ops.rotate().then().get(i);
+                String at = "/operations/rotate/then/" + i;
+                Namespace ns = Namespace.of(true, true, KEY_VALUES, "id");
+                operation(next, at, ns);
+                for (int j = 0; j < next.onlyWith().size(); j++) {
+                    ref(next.onlyWith().get(j), ns, at + "/onlyWith/" + j);
+                }
+                if (next.keep() != null && d.read() == null) {
+                    problem(at + "/keep", "needs a read operation (/operations/read) to take the key's members from");
+                }
+            }
+        }
         operation(ops.revoke(), "/operations/revoke", Namespace.of(true, true, List.of(), "id"));
         operation(ops.verify(), "/operations/verify", Namespace.of(false, false, List.of(), "id", "secret"));
         operation(ops.list(), "/operations/list", management);

@@ -67,6 +67,7 @@ class CloudflareProviderTest extends ProviderContract<CloudflareFake> {
         assertThat(pages).extracting(r -> r.getUrl().queryParameter("per_page")).containsOnly("50");
 
         String before = key.secret;
+        cli.clock().advance(java.time.Duration.ofDays(30));
         Result rotated = cli.run("rotate", PROVIDER + "/dns-bot");
         assertThat(rotated.exit()).as(rotated.toString()).isZero();
         assertThat(key.secret).isNotEqualTo(before);
@@ -74,7 +75,22 @@ class CloudflareProviderTest extends ProviderContract<CloudflareFake> {
         RecordedRequest roll = fake.requests("PUT").get(0);
         assertThat(roll.getUrl().encodedPath()).isEqualTo("/client/v4/user/tokens/" + key.id + "/value");
         assertThat(roll.getBody().string(StandardCharsets.UTF_8)).isEqualTo("{}");
+        // The roll keeps the token's old expiry; the update that follows gives it the key's lifetime from now,
+        // sending the whole token back as Cloudflare's update requires.
+        assertThat(fake.requests().subList(5, 7)).extracting(r -> r.getMethod() + " " + r.getUrl().encodedPath())
+                .containsExactly("GET /client/v4/user/tokens/" + key.id, "PUT /client/v4/user/tokens/" + key.id);
+        assertThat(fake.updates).hasSize(1);
+        assertThat(fake.updates.get(0).get("expires_on").asText()).isEqualTo("2026-07-30T00:00:00Z");
+        assertThat(fake.updates.get(0).get("name").asText()).isEqualTo(key.name);
+        assertThat(fake.updates.get(0).get("policies")).isEqualTo(Json.mapper().readTree(POLICIES));
+        assertThat(key.expiresAt).isEqualTo(java.time.Instant.parse("2026-07-30T00:00:00Z"));
         String rolled = key.secret;
+        // create, three pages, roll, read, update, verify of the rolled token
+        assertThat(fake.requests()).hasSize(1 + 3 + 1 + 1 + 1 + 1);
+        RecordedRequest verify = fake.requests().get(7);
+        assertThat(verify.getUrl().encodedPath()).isEqualTo("/client/v4/user/tokens/verify");
+        assertThat(verify.getHeaders().get("Authorization")).isEqualTo("Bearer " + rolled);
+        fake.clearRequests();
 
         Result graced = cli.run("rotate", PROVIDER + "/dns-bot", "--grace", "1h");
         assertThat(graced.exit()).as(graced.toString()).isEqualTo(2);
@@ -83,13 +99,41 @@ class CloudflareProviderTest extends ProviderContract<CloudflareFake> {
         Result revoked = cli.run("revoke", PROVIDER + "/dns-bot", "--yes");
         assertThat(revoked.exit()).as(revoked.toString()).isZero();
         assertThat(fake.keys).doesNotContainKey(key.id).hasSize(120);
-        RecordedRequest delete = fake.requests("DELETE").get(0);
-        assertThat(delete.getUrl().encodedPath()).isEqualTo("/client/v4/user/tokens/" + key.id);
-        // create, three pages, roll, verify of the rolled token, delete
-        assertThat(fake.requests()).hasSize(1 + 3 + 1 + 1 + 1);
-        RecordedRequest verify = fake.requests().get(5);
-        assertThat(verify.getUrl().encodedPath()).isEqualTo("/client/v4/user/tokens/verify");
-        assertThat(verify.getHeaders().get("Authorization")).isEqualTo("Bearer " + rolled);
+        assertThat(fake.requests()).extracting(r -> r.getMethod() + " " + r.getUrl().encodedPath())
+                .containsExactly("DELETE /client/v4/user/tokens/" + key.id);
+    }
+
+    @Test
+    void accountOwnedTokensAreAKind() throws Exception {
+        assertThat(cli.run("provider", "add", "ci", "--type", "cloudflare", "--base-url", fake.baseUrl(),
+                "--param", "kind=account", "--param", "account=0123abcd").exit()).isZero();
+        cli.env("APIKEY_ADMIN_CI", ADMIN);
+        List<String> args = new java.util.ArrayList<>(List.of("create", "ci/deploy", "--expires", "30d"));
+        args.addAll(createArgs());
+        Result created = cli.run(args.toArray(String[]::new));
+        assertThat(created.exit()).as(created.toString()).isZero();
+        assertThat(fake.requests("POST").get(0).getUrl().encodedPath()).isEqualTo("/client/v4/accounts/0123abcd/tokens");
+        FakeApi.Key key = fake.keys.values().iterator().next();
+        assertThat(cli.run("rotate", "ci/deploy").exit()).isZero();
+        assertThat(fake.requests("PUT")).extracting(r -> r.getUrl().encodedPath()).containsExactly(
+                "/client/v4/accounts/0123abcd/tokens/" + key.id + "/value", "/client/v4/accounts/0123abcd/tokens/" + key.id);
+        assertThat(fake.requests("GET")).extracting(r -> r.getUrl().encodedPath())
+                .contains("/client/v4/accounts/0123abcd/tokens/verify");
+        assertThat(cli.run("revoke", "ci/deploy", "--yes").exit()).isZero();
+        assertThat(fake.keys).isEmpty();
+    }
+
+    @Test
+    void aFailedUpdateAfterTheRollKeepsTheNewSecretAndSaysTheExpiryIsTheOldOne() throws Exception {
+        assertThat(create("dns-bot", "--expires", "30d").exit()).isZero();
+        FakeApi.Key key = key("dns-bot");
+        fake.failUpdates = true;
+        Result rotated = cli.run("rotate", PROVIDER + "/dns-bot");
+        assertThat(rotated.exit()).as(rotated.toString()).isZero();
+        assertThat(rotated.err()).contains("the key was rotated, but update key " + key.id + " after rotating it failed")
+                .contains("it keeps its old expiry (2026-02-14T10:00:00Z)");
+        assertThat(fake.rolls).isEqualTo(1);
+        assertThat(cli.keychain().item("apikey", PROVIDER + "/dns-bot")).isEqualTo(key.secret);
     }
 
     @Test

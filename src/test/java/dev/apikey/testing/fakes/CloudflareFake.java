@@ -8,12 +8,27 @@ import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
-/** Cloudflare's user API tokens under {@code /client/v4/user/tokens}: page-numbered lists, roll, verify. */
+/**
+ * Cloudflare's API tokens, user-owned under {@code /client/v4/user/tokens} and account-owned under
+ * {@code /client/v4/accounts/:account_id/tokens} (cloudflare/api-schemas openapi.json, "Roll Token", "Update Token";
+ * developers.cloudflare.com/fundamentals/api/how-to/roll-token): page-numbered lists, verify, and a roll that
+ * changes only the secret — the token keeps its id, policies and {@code expires_on}; an update
+ * ({@code PUT /tokens/:id}, which needs the whole token: {@code name}, {@code status}, {@code policies}) sets a new
+ * expiry.
+ */
 public final class CloudflareFake extends FakeApi {
     private static final String TOKENS = "/client/v4/user/tokens";
+    private static final java.util.regex.Pattern OWNED = java.util.regex.Pattern.compile(
+            "/client/v4/(user|accounts/([^/]+))/tokens(?:/([^/]+)(/value)?)?");
     private final String adminToken;
     /** When set, creates answer without the token's id, as an older API version did. */
     public boolean createWithoutId;
+    /** When set, every update fails with a 500 (the roll before it still happens). */
+    public boolean failUpdates;
+    /** How many rolls were made. */
+    public int rolls;
+    /** The bodies of the updates received. */
+    public final List<JsonNode> updates = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public CloudflareFake(String adminToken) {
         super("/client/v4", TOKENS, "/result/value");
@@ -35,7 +50,8 @@ public final class CloudflareFake extends FakeApi {
     protected MockResponse handle(RecordedRequest r) {
         String token = bearer(r);
         String path = r.getUrl().encodedPath();
-        if (path.equals(TOKENS + "/verify")) {
+        java.util.regex.Matcher owned = OWNED.matcher(path);
+        if (owned.matches() && "verify".equals(owned.group(3)) && owned.group(4) == null) {
             Key k = keyBySecret(token);
             return k == null ? error(401, "Invalid API Token")
                     : ok(Map.of("id", k.id, "status", "active"));
@@ -43,7 +59,12 @@ public final class CloudflareFake extends FakeApi {
         if (!token.equals(adminToken)) {
             return error(401, "Authentication error");
         }
-        if (path.equals(TOKENS) && r.getMethod().equals("POST")) {
+        if (!owned.matches()) {
+            return unmatched(r);
+        }
+        String owner = owned.group(2) == null ? "user" : "account " + owned.group(2);
+        String id = owned.group(3);
+        if (id == null && r.getMethod().equals("POST")) {
             JsonNode body = body(r);
             if (!body.hasNonNull("name") || !body.path("policies").isArray()) {
                 return error(400, "name and policies are required");
@@ -53,6 +74,7 @@ public final class CloudflareFake extends FakeApi {
                 k.expiresAt = java.time.Instant.parse(body.get("expires_on").asText());
             }
             k.extra.put("policies", body.get("policies").toString());
+            k.extra.put("owner", owner);
             keys.put(k.id, k);
             Map<String, Object> view = view(k);
             if (createWithoutId) {
@@ -61,10 +83,10 @@ public final class CloudflareFake extends FakeApi {
             view.put("value", k.secret);
             return ok(view);
         }
-        if (path.equals(TOKENS) && r.getMethod().equals("GET")) {
+        if (id == null && r.getMethod().equals("GET")) {
             int page = Integer.parseInt(param(r, "page", "1"));
             int perPage = Integer.parseInt(param(r, "per_page", "20"));
-            List<Key> all = keyList();
+            List<Key> all = keyList().stream().filter(k -> owner.equals(k.extra.getOrDefault("owner", "user"))).toList();
             List<Map<String, Object>> result = new ArrayList<>();
             for (int i = (page - 1) * perPage; i < Math.min(all.size(), page * perPage); i++) {
                 result.add(view(all.get(i)));
@@ -73,22 +95,50 @@ public final class CloudflareFake extends FakeApi {
             body.put("result_info", Map.of("page", page, "per_page", perPage, "count", result.size(), "total_count", all.size()));
             return json(200, body);
         }
-        if (path.startsWith(TOKENS + "/") && path.endsWith("/value") && r.getMethod().equals("PUT")) {
-            Key k = keys.get(path.substring(TOKENS.length() + 1, path.length() - "/value".length()));
-            if (k == null) {
-                return error(404, "Token not found");
+        Key k = id == null ? null : keys.get(id);
+        if (id == null || k == null || !owner.equals(k.extra.getOrDefault("owner", "user"))) {
+            return id == null ? unmatched(r) : error(404, "Token not found");
+        }
+        if (owned.group(4) != null) {
+            if (!r.getMethod().equals("PUT")) {
+                return unmatched(r);
             }
+            // A roll makes a new secret and nothing else: expires_on stays what it was.
             k.secret = randomSecret("", 40);
+            rolls++;
             return ok(k.secret);
         }
-        if (path.startsWith(TOKENS + "/") && r.getMethod().equals("DELETE")) {
-            String id = path.substring(TOKENS.length() + 1);
-            if (keys.remove(id) == null) {
-                return error(404, "Token not found");
+        switch (r.getMethod()) {
+            case "GET":
+                return ok(view(k));
+            case "PUT": {
+                if (failUpdates) {
+                    return error(500, "Internal error");
+                }
+                JsonNode body = body(r);
+                if (!body.hasNonNull("name") || !body.hasNonNull("status") || !body.path("policies").isArray()) {
+                    return error(400, "name, status and policies are required");
+                }
+                k.name = body.get("name").asText();
+                k.expiresAt = body.hasNonNull("expires_on") ? java.time.Instant.parse(body.get("expires_on").asText()) : null;
+                k.extra.put("policies", body.get("policies").toString());
+                updates.add(body);
+                return ok(view(k));
             }
-            return ok(Map.of("id", id));
+            case "DELETE":
+                keys.remove(id);
+                return ok(Map.of("id", id));
+            default:
+                return unmatched(r);
         }
-        return unmatched(r);
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return dev.apikey.metadata.Json.mapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String param(RecordedRequest r, String name, String otherwise) {
@@ -119,7 +169,7 @@ public final class CloudflareFake extends FakeApi {
         if (k.expiresAt != null) {
             v.put("expires_on", k.expiresAt.toString());
         }
-        v.put("policies", List.of());
+        v.put("policies", k.extra.containsKey("policies") ? parse(k.extra.get("policies")) : List.of());
         return v;
     }
 }
