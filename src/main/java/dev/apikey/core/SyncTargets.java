@@ -77,13 +77,15 @@ public final class SyncTargets {
                 record.backend(), record.id(), record.hint(), null, null, journal.self(), ws.clock().instant(),
                 List.of(), List.of()));
         try {
+            // Read inside the claim: a rotation that finished just before it changed both.
+            KeyRecord claimed = ws.keys().requireCurrent(ref);
             Secret secret = ws.secrets().current(ref, List.of());
             TargetWrites writes = new TargetWrites(ws, entry);
-            return writes.writeAll(ref, secret, record.currentSince(), "sync").stream()
+            return writes.writeAll(ref, secret, claimed.currentSince(), "sync").stream()
                     .map(w -> new Outcome(ref, w.target().destination(), w.target().name(),
                             w.ok() ? Outcome.WRITTEN : Outcome.FAILED,
                             before.stream().anyMatch(b -> b.id().equals(w.target().id())
-                                    && b.holdsSecretSince(record.currentSince())), w.error()))
+                                    && b.holdsSecretSince(claimed.currentSince())), w.error()))
                     .toList();
         } finally {
             journal.finish(ref);
