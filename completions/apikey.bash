@@ -7,7 +7,7 @@
 # Keys and providers complete from names.cache in apikey's config directory, which this script
 # reads itself: pressing TAB never starts apikey (or Java). Works in bash 3.2 and later.
 
-__apikey_types='local github cloudflare gitlab openai datadog sendgrid twilio npm linode aws'
+__apikey_types='local github cloudflare gitlab openai datadog sendgrid twilio npm linode anthropic heroku aws'
 
 # What each command accepts: subcommands, options, options that take a value (with what
 # completes it) and positional parameters by index.
@@ -82,7 +82,7 @@ __apikey_model() {
     'provider add')
         __apikey_subs=''
         __apikey_options='--allow-host --backend --base-url --config-dir --env-var --file --header -h --help --json --no-input --param -q --quiet --scheme --type -v --verbose'
-        __apikey_valued=' --allow-host=none --backend=w:keychain,file,env --base-url=none --config-dir=dir --env-var=none --file=file --header=none --param=none --scheme=none --type=w:local,http,github,cloudflare,gitlab,openai,datadog,sendgrid,twilio,npm,linode,aws '
+        __apikey_valued=' --allow-host=none --backend=w:keychain,file,env --base-url=none --config-dir=dir --env-var=none --file=file --header=none --param=none --scheme=none --type=w:local,http,github,cloudflare,gitlab,openai,datadog,sendgrid,twilio,npm,linode,anthropic,heroku,aws '
         __apikey_pos='0-0=none'
         ;;
     'provider login')

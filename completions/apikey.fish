@@ -6,7 +6,7 @@
 # Keys and providers complete from names.cache in apikey's config directory, which this script
 # reads itself: pressing TAB never starts apikey (or Java).
 
-set -g __apikey_types local github cloudflare gitlab openai datadog sendgrid twilio npm linode aws
+set -g __apikey_types local github cloudflare gitlab openai datadog sendgrid twilio npm linode anthropic heroku aws
 
 # What each command accepts: subcommands and options with their descriptions, options that
 # take a value (with what completes it) and positional parameters by index.
@@ -287,7 +287,7 @@ function __apikey_model --argument-names cmdpath
                 '--type'\t'The API it speaks: local, http, cloudflare, gitlab, github, openai, datadog, sendgrid, twilio, npm.' \
                 '-v'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).' \
                 '--verbose'\t'Show details on stderr, such as HTTP exchanges (secrets redacted).'
-            set -g __apikey_valued '--allow-host=none' '--backend=w:keychain,file,env' '--base-url=none' '--config-dir=dir' '--env-var=none' '--file=file' '--header=none' '--param=none' '--scheme=none' '--type=w:local,http,github,cloudflare,gitlab,openai,datadog,sendgrid,twilio,npm,linode,aws'
+            set -g __apikey_valued '--allow-host=none' '--backend=w:keychain,file,env' '--base-url=none' '--config-dir=dir' '--env-var=none' '--file=file' '--header=none' '--param=none' '--scheme=none' '--type=w:local,http,github,cloudflare,gitlab,openai,datadog,sendgrid,twilio,npm,linode,anthropic,heroku,aws'
             set -g __apikey_valued_names --allow-host --backend --base-url --config-dir --env-var --file --header --param --scheme --type
             set -g __apikey_pos '0-0=none'
         case 'provider login'

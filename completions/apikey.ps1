@@ -12,7 +12,7 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
 
     # What each command accepts: subcommands and options with their descriptions, options that
     # take a value (with what completes it) and positional parameters by index.
-    $ApikeyProviderTypes = @('local', 'github', 'cloudflare', 'gitlab', 'openai', 'datadog', 'sendgrid', 'twilio', 'npm', 'linode', 'aws')
+    $ApikeyProviderTypes = @('local', 'github', 'cloudflare', 'gitlab', 'openai', 'datadog', 'sendgrid', 'twilio', 'npm', 'linode', 'anthropic', 'heroku', 'aws')
     $ApikeyCommands = @{
         '' = @{
             Subs = [ordered]@{
@@ -302,7 +302,7 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
                 '-v' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
                 '--verbose' = 'Show details on stderr, such as HTTP exchanges (secrets redacted).'
             }
-            Valued = @{'--allow-host' = 'none'; '--backend' = 'w:keychain,file,env'; '--base-url' = 'none'; '--config-dir' = 'dir'; '--env-var' = 'none'; '--file' = 'file'; '--header' = 'none'; '--param' = 'none'; '--scheme' = 'none'; '--type' = 'w:local,http,github,cloudflare,gitlab,openai,datadog,sendgrid,twilio,npm,linode,aws'}
+            Valued = @{'--allow-host' = 'none'; '--backend' = 'w:keychain,file,env'; '--base-url' = 'none'; '--config-dir' = 'dir'; '--env-var' = 'none'; '--file' = 'file'; '--header' = 'none'; '--param' = 'none'; '--scheme' = 'none'; '--type' = 'w:local,http,github,cloudflare,gitlab,openai,datadog,sendgrid,twilio,npm,linode,anthropic,heroku,aws'}
             Positionals = @(, @(0, 0, 'none'))
             RunsCommand = $false
         }

@@ -34,7 +34,7 @@ import java.util.function.Supplier;
 public final class BuiltIns {
     /** The built-in types written in the definition format ({@code dev/apikey/provider/builtin/NAME.json}). */
     static final List<String> DEFINITIONS = List.of(
-            "cloudflare", "gitlab", "openai", "datadog", "sendgrid", "twilio", "npm", "linode");
+            "cloudflare", "gitlab", "openai", "datadog", "sendgrid", "twilio", "npm", "linode", "anthropic", "heroku");
 
     /** Windows Credential Manager stores at most 2,560 bytes per credential blob. */
     private static final int WINDOWS_MAX_SECRET_BYTES = 2560;

@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ShellCompletionTest {
     /** Providers that work without 'provider add': every built-in type but http, which needs a definition. */
     static final List<String> BUILT_IN = List.of("local", "github", "cloudflare", "gitlab", "openai", "datadog", "sendgrid",
-            "twilio", "npm", "linode", "aws");
+            "twilio", "npm", "linode", "anthropic", "heroku", "aws");
     static final List<String> BUILT_IN_AND_WORK = java.util.stream.Stream.concat(BUILT_IN.stream(), java.util.stream.Stream.of("work"))
             .toList();
 

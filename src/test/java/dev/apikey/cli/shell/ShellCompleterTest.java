@@ -57,7 +57,7 @@ class ShellCompleterTest {
         assertThat(complete("get local/")).containsExactly("local/alpha", "local/beta");
         assertThat(complete("rotate local/alpha w")).containsExactly("work/ci-bot");
         assertThat(complete("provider show ")).containsExactlyInAnyOrder("work", "local", "github", "cloudflare", "gitlab",
-                "openai", "datadog", "sendgrid", "twilio", "npm", "linode", "aws");
+                "openai", "datadog", "sendgrid", "twilio", "npm", "linode", "anthropic", "heroku", "aws");
         assertThat(complete("create w")).containsExactly("work/");
         assertThat(complete("create work/")).isEmpty();
     }

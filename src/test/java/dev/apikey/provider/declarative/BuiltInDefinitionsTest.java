@@ -12,12 +12,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BuiltInDefinitionsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"cloudflare", "gitlab", "openai", "datadog", "sendgrid", "twilio", "npm", "linode"})
+    @ValueSource(strings = {"cloudflare", "gitlab", "openai", "datadog", "sendgrid", "twilio", "npm", "linode", "heroku"})
     void isValid(String name) {
         ProviderType type = BuiltIns.providerTypes().find(name).orElseThrow();
         DeclaredProviderType declared = (DeclaredProviderType) type;
         assertThat(DefinitionReader.check(declared.definition())).as(name).isEmpty();
         assertThat(DefinitionReader.read(declared.definition(), Map.of(), name).create()).isNotNull();
         assertThat(type.defaultBaseUrl()).startsWith("https://");
+    }
+
+    /** Anthropic's Admin API cannot make keys: its definition has no create, and is valid without one. */
+    @org.junit.jupiter.api.Test
+    void anthropicHasNoCreate() {
+        DeclaredProviderType declared = (DeclaredProviderType) BuiltIns.providerTypes().find("anthropic").orElseThrow();
+        assertThat(DefinitionReader.check(declared.definition())).isEmpty();
+        Definition d = DefinitionReader.read(declared.definition(), Map.of(), "anthropic");
+        assertThat(d.create()).isNull();
+        assertThat(d.revoke()).isNotNull();
+        assertThat(d.list()).isNotNull();
     }
 }

@@ -32,7 +32,7 @@ class DefinitionSchemaTest {
     }
 
     static Stream<String> definitions() throws Exception {
-        Stream<String> builtIns = Stream.of("cloudflare", "gitlab", "openai", "datadog", "sendgrid", "twilio", "npm", "linode")
+        Stream<String> builtIns = Stream.of("cloudflare", "gitlab", "openai", "datadog", "sendgrid", "twilio", "npm", "linode", "anthropic", "heroku")
                 .map(n -> "builtin:" + n);
         try (Stream<Path> files = Files.list(Path.of("docs/examples"))) {
             return Stream.concat(builtIns, files.filter(f -> f.toString().endsWith(".json")).map(Path::toString).toList().stream());

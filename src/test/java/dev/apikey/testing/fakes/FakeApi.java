@@ -445,7 +445,7 @@ public abstract class FakeApi extends Dispatcher implements AutoCloseable {
     /** A new key id in the provider's format. */
     protected abstract String newId();
 
-    protected List<Key> keyList() {
+    public List<Key> keyList() {
         synchronized (keys) {
             return new ArrayList<>(keys.values());
         }
