@@ -18,7 +18,11 @@ public final class KeychainSecretStore implements SecretStore {
     static final String FALLBACK_HINT = "set APIKEY_BACKEND=file and APIKEY_PASSPHRASE (or APIKEY_PASSPHRASE_FILE) "
             + "to keep secrets in an encrypted file instead";
 
-    /** Not a valid ref, so it can never collide with a key's item. */
+    /**
+     * The prefix of the marker item's account: not a valid ref, so it can never collide with a key's
+     * item. Each process writes its own marker (pid and a random part): parallel invocations sharing
+     * one item would delete each other's and fail with a spurious "locked" or "refused" error.
+     */
     static final String WRITE_CHECK_ACCOUNT = ".apikey-write-check";
 
     private final Keychain.Opener opener;
@@ -83,9 +87,11 @@ public final class KeychainSecretStore implements SecretStore {
     @Override
     public void prepareWrite() {
         Keychain k = keychain();
+        String account = WRITE_CHECK_ACCOUNT + "." + ProcessHandle.current().pid() + "."
+                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
         timeLimit.call("check", () -> {
-            k.set(SecretId.KEY_SERVICE, WRITE_CHECK_ACCOUNT, "write check");
-            k.delete(SecretId.KEY_SERVICE, WRITE_CHECK_ACCOUNT);
+            k.set(SecretId.KEY_SERVICE, account, "write check");
+            k.delete(SecretId.KEY_SERVICE, account);
             return null;
         });
     }

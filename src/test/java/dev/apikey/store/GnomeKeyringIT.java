@@ -97,4 +97,45 @@ class GnomeKeyringIT {
         assertThat(r.exit()).as(r.toString()).isEqualTo(5);
         assertThat(home.resolve("config/recovery")).doesNotExist();
     }
+
+    /**
+     * Parallel CI jobs importing into one keychain: each checks that the keychain takes secrets with
+     * a marker item of its own. Fault injected: the marker a crashed earlier apikey left behind under
+     * the once-shared name is present, as are several processes probing at the same instant.
+     */
+    @Test
+    void parallelImportsEachProbeTheKeychainWithTheirOwnMarker() throws Exception {
+        try (PrivateSessionBus bus = PrivateSessionBus.start(home).withUnlockedKeyring("test-password")) {
+            bus.run("write check", "secret-tool", "store", "--label=apikey|.apikey-write-check",
+                    "service", "apikey", "account", ".apikey-write-check");
+            JarProcess apikey = apikey(bus).timeout(Duration.ofSeconds(120));
+            // Six JVMs opening D-Bus at once on a busy 2-core machine: a generous limit, so that only
+            // the probe, not a slow start, can fail a job.
+            java.nio.file.Files.createDirectories(home.resolve("config"));
+            java.nio.file.Files.writeString(home.resolve("config/config.json"), "{\"keychainTimeout\":\"PT60S\"}");
+            int jobs = 6;
+            java.util.List<Process> running = new java.util.ArrayList<>();
+            java.util.List<java.util.concurrent.CompletableFuture<String>> errors = new java.util.ArrayList<>();
+            for (int i = 0; i < jobs; i++) {
+                Process p = apikey.builder("import", "local/job-" + i).start();
+                try (var in = p.getOutputStream()) {
+                    in.write(("secret-of-job-" + i + "-0123456789abcdef\n").getBytes());
+                }
+                JarProcess.drain(p.getInputStream());
+                errors.add(JarProcess.drain(p.getErrorStream()));
+                running.add(p);
+            }
+            for (int i = 0; i < jobs; i++) {
+                assertThat(running.get(i).waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                assertThat(running.get(i).exitValue()).as("job %d: %s", i, errors.get(i).join()).isZero();
+            }
+            for (int i = 0; i < jobs; i++) {
+                assertThat(bus.run(null, "secret-tool", "lookup", "service", "apikey", "account", "local/job-" + i))
+                        .isEqualTo("secret-of-job-" + i + "-0123456789abcdef");
+            }
+            String left = bus.run(null, "secret-tool", "search", "--all", "service", "apikey");
+            assertThat(left.lines().filter(l -> l.startsWith("attribute.account = .apikey-write-check.")))
+                    .as("no marker of these jobs is left behind").isEmpty();
+        }
+    }
 }
