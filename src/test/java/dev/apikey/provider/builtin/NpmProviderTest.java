@@ -23,6 +23,12 @@ class NpmProviderTest extends ProviderContract<NpmFake> {
         return new NpmFake(SESSION, PASSWORD);
     }
 
+    /** Classic tokens, as Verdaccio and private registries issue them; granular ones in NpmGranularProviderTest. */
+    @Override
+    protected List<String> addArgs() {
+        return List.of("--param", "kind=classic");
+    }
+
     @Override
     protected String type() {
         return "npm";

@@ -28,7 +28,7 @@ class NpmRegistryIT {
         registry = VerdaccioServer.start(data);
         String session = registry.addUser("ada", PASSWORD);
         cli = new CliRunner(dir.resolve("cli"));
-        Result added = cli.run("provider", "add", "registry", "--type", "npm", "--base-url", registry.url());
+        Result added = cli.run("provider", "add", "registry", "--type", "npm", "--param", "kind=classic", "--base-url", registry.url());
         assertThat(added.exit()).as(added.toString()).isZero();
         Result login = cli.invocation().stdin(session).run("provider", "login", "registry");
         assertThat(login.exit()).as(login.toString()).isZero();

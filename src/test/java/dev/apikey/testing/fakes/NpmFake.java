@@ -12,6 +12,17 @@ import mockwebserver3.RecordedRequest;
  * The npm registry's token API ({@code /-/npm/v1/tokens}): the account password in the create body, a one-time
  * password asked for with {@code WWW-Authenticate: OTP} when two-factor authentication is on, pages linked by
  * {@code urls.next}, and {@code /-/whoami} for a token.
+ *
+ * <p>Two kinds of create, told apart by their body:
+ * <ul>
+ *   <li>granular, as npm CLI 11 sends it (npm/cli {@code lib/commands/token.js}: {@code name}, {@code password},
+ *       {@code description}, {@code packages}, {@code packages_all}, {@code scopes}, {@code orgs},
+ *       {@code packages_and_scopes_permission}, {@code orgs_permission}, {@code expires} in days,
+ *       {@code cidr_whitelist}, {@code bypass_2fa}); permissions are {@code read-only}, {@code read-write} or
+ *       {@code no-access}, and a token that can write lives at most 90 days (7 when {@code expires} is left out);</li>
+ *   <li>classic ({@code readonly}, {@code cidr_whitelist}), which Verdaccio and private registries still issue and
+ *       registry.npmjs.org stopped issuing in December 2025 ({@link #classicRevoked}).</li>
+ * </ul>
  */
 public final class NpmFake extends FakeApi {
     private static final String TOKENS = "/-/npm/v1/tokens";
@@ -19,6 +30,9 @@ public final class NpmFake extends FakeApi {
     private final String password;
     /** When set, creates and deletes need this one-time password in {@code npm-otp}. */
     public String otp;
+    /** When set, classic creates are refused, as registry.npmjs.org refuses them since December 2025. */
+    public boolean classicRevoked;
+    private static final List<String> PERMISSIONS = List.of("read-only", "read-write", "no-access");
 
     public NpmFake(String sessionToken, String password) {
         super("/", TOKENS, "/token");
@@ -57,6 +71,12 @@ public final class NpmFake extends FakeApi {
             if (!password.equals(body.path("password").asText())) {
                 return error(401, "invalid password");
             }
+            if (body.has("name")) {
+                return granular(body);
+            }
+            if (classicRevoked) {
+                return error(403, "Classic tokens can no longer be created; create a granular access token");
+            }
             if (!body.path("readonly").isBoolean() || !body.path("cidr_whitelist").isArray()) {
                 return error(400, "readonly and cidr_whitelist are required");
             }
@@ -89,6 +109,33 @@ public final class NpmFake extends FakeApi {
         return unmatched(r);
     }
 
+    private MockResponse granular(JsonNode body) {
+        String permission = body.path("packages_and_scopes_permission").asText("no-access");
+        String orgsPermission = body.path("orgs_permission").asText("no-access");
+        if (body.get("name").asText().isBlank()) {
+            return error(400, "name is required");
+        }
+        if (!PERMISSIONS.contains(permission) || !PERMISSIONS.contains(orgsPermission)) {
+            return error(400, "permissions must be read-only, read-write or no-access");
+        }
+        boolean writes = permission.equals("read-write") || orgsPermission.equals("read-write");
+        if (body.has("expires") && !body.get("expires").isIntegralNumber()) {
+            return error(400, "expires must be a number of days");
+        }
+        int days = body.has("expires") ? body.get("expires").asInt() : writes ? 7 : 30;
+        if (writes && days > 90) {
+            return error(400, "tokens with write access can last at most 90 days");
+        }
+        Key k = new Key(newId(), body.get("name").asText(), "npm_" + randomSecret("", 36), now);
+        k.description = body.path("description").asText(null);
+        k.expiresAt = now.plusSeconds(86400L * days);
+        k.extra.put("granular", body.toString());
+        keys.put(k.id, k);
+        Map<String, Object> v = view(k);
+        v.put("token", k.secret);
+        return json(201, v);
+    }
+
     private Map<String, Object> view(Key k) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("key", k.id);
@@ -96,6 +143,11 @@ public final class NpmFake extends FakeApi {
         v.put("readonly", Boolean.parseBoolean(k.extra.getOrDefault("readonly", "false")));
         v.put("created", k.createdAt.toString());
         v.put("updated", k.createdAt.toString());
+        if (k.extra.containsKey("granular")) {
+            v.put("name", k.name);
+            v.put("description", k.description);
+            v.put("expires", k.expiresAt.toString());
+        }
         return v;
     }
 }
