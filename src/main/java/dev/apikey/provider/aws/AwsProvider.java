@@ -109,6 +109,11 @@ final class AwsProvider implements Provider {
     public CreatedKey create(KeySpec spec) {
         Optional<SigV4.AccessKey> admin = managementKey();
         Optional<HeldKeys.HeldKey> current = context.heldKeys().named(spec.name());
+        if (spec.expiresAt() != null && current.isEmpty()) {
+            // A rotation keeps an imported key's recorded lifetime; a new key cannot be given one.
+            throw new UsageException("AWS access keys do not expire, so --expires cannot be honoured",
+                    "create it without --expires; give it --max-age 90d so 'apikey rotate --due' replaces it in time");
+        }
         SigV4.AccessKey signer = admin.or(() -> current.map(AwsProvider::accessKey))
                 .or(() -> context.heldKeys().all().stream().findFirst().map(AwsProvider::accessKey))
                 .orElseThrow(this::noCredential);

@@ -168,6 +168,14 @@ class AwsProviderTest {
     }
 
     @Test
+    void aNewKeyCannotBeGivenAnExpiry() {
+        CliRunner.Result r = cli.run("create", "aws/temp", "--expires", "30d");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("do not expire").contains("--max-age");
+        assertThat(fake.calls()).noneMatch(c -> c.startsWith("CreateAccessKey"));
+    }
+
+    @Test
     void graceKeepsTheOldKeyActiveUntilFinish() {
         ok(cli.run("rotate", "aws/ci", "--grace", "1h"));
         assertThat(fake.keysOf("alice")).hasSize(2).containsEntry(alice.id(), "Active");
