@@ -1,6 +1,8 @@
 package dev.apikey.cli;
 
 import dev.apikey.core.ApikeyException;
+import dev.apikey.core.Printable;
+import dev.apikey.core.Redactor;
 import java.io.PrintStream;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -26,8 +28,16 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
 
     /** Reports a failure and returns its exit code. */
     int report(Throwable ex) {
-        PrintStream err = context.terminal().err();
         context.terminal().out().flush();
+        return report(ex, context.terminal().err(), context.redactor(), context.options().verbose);
+    }
+
+    /**
+     * Reports a failure on {@code err}. Every line goes through the redactor — a secret this invocation
+     * knows never appears, whatever message an exception carries — and has its control characters
+     * escaped, since messages quote providers, files and other programs (SPEC §4).
+     */
+    static int report(Throwable ex, PrintStream err, Redactor redactor, boolean verbose) {
         if (interrupted(ex)) {
             // Ctrl-C in the interactive shell interrupts the running command.
             err.println("apikey: cancelled");
@@ -35,23 +45,31 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             return ExitCodes.CANCELLED;
         }
         if (ex instanceof ApikeyException ae) {
-            err.println("apikey: " + ae.getMessage());
+            err.println(safe(redactor, "apikey: " + ae.getMessage()));
             if (ae.hint() != null) {
-                err.println("hint: " + ae.hint());
+                err.println(safe(redactor, "hint: " + ae.hint()));
             }
         } else {
             // A bug, not a user error: say so, and keep its type for the report.
-            err.println("apikey: internal error: " + ex.getClass().getName()
-                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
-            if (!context.options().verbose) {
+            err.println(safe(redactor, "apikey: internal error: " + ex.getClass().getName()
+                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage())));
+            if (!verbose) {
                 err.println("hint: run again with --verbose for details");
             }
         }
-        if (context.options().verbose) {
-            ex.printStackTrace(err);
+        if (verbose) {
+            java.io.StringWriter trace = new java.io.StringWriter();
+            ex.printStackTrace(new java.io.PrintWriter(trace));
+            trace.toString().lines().forEach(line -> err.println(line.startsWith("\t")
+                    ? "\t" + safe(redactor, line.substring(1)) : safe(redactor, line)));
         }
         err.flush();
         return ExitCodes.of(ex);
+    }
+
+    private static String safe(Redactor redactor, String line) {
+        // Redacted again after escaping: escaping must not spell out a secret that contains a backslash.
+        return redactor.redact(Printable.escape(redactor.redact(line)));
     }
 
     private static boolean interrupted(Throwable ex) {

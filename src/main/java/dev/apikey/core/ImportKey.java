@@ -17,6 +17,10 @@ public final class ImportKey {
 
     public KeyRecord run(Request request) {
         KeyRef ref = request.ref();
+        request.secret().controlCharacter().ifPresent(c -> {
+            throw new UsageException("the secret contains " + c + "; a secret is text without control characters",
+                    "check what was piped in (e.g. 'printf %s \"$KEY\" | apikey import " + ref + "')");
+        });
         if (ws.keys().find(ref).isPresent()) {
             throw new UsageException("key " + ref + " already exists",
                     "remove it first with 'apikey forget " + ref + "', or pick another name");

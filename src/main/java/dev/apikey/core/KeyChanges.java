@@ -30,7 +30,34 @@ final class KeyChanges {
             abandonCreate(ws, journal, creating, provider, e);
             throw e;
         }
+        refuseMalformedSecret(ws, creating, provider, created);
         return new Made(recordCreated(ws, creating, created), created);
+    }
+
+    /**
+     * A secret with control characters is a malformed response (SPEC §7): the key it names is revoked
+     * at once, so that nothing unusable is left live, and the change ends with exit 6.
+     */
+    static void refuseMalformedSecret(Workspace ws, JournalEntry entry, Provider provider, CreatedKey created) {
+        java.util.Optional<String> control = created.secret().controlCharacter();
+        if (control.isEmpty()) {
+            return;
+        }
+        ws.redactor().register(created.secret());
+        String what = provider.name() + " answered with a malformed secret for " + entry.ref() + " (it contains "
+                + control.get() + ")";
+        if (provider.remote() && created.id() != null) {
+            try {
+                provider.revoke(created.id());
+            } catch (ApikeyException e) {
+                // The journal entry stays: 'rotate --resume' finds the key by its marker and revokes it.
+                throw new ProviderUnavailableException(what + "; revoking the new key " + created.id() + " failed ("
+                        + e.getMessage() + ")", "run 'apikey rotate --resume " + entry.ref() + "' to revoke it");
+            }
+        }
+        ws.journal().finish(entry.ref());
+        throw new ProviderUnavailableException(what + "; the new key was revoked and nothing changed here",
+                "report it to the provider; try again later");
     }
 
     static JournalEntry recordCreated(Workspace ws, JournalEntry entry, CreatedKey created) {

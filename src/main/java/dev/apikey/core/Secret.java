@@ -20,6 +20,35 @@ public final class Secret {
         return new Secret(value);
     }
 
+    /**
+     * The first control character in a would-be secret, described without revealing the secret
+     * ("NUL (U+0000) at character 5"), or empty when there is none. A secret is text without control
+     * characters (SPEC §7): one with NUL, CR, ESC or the like would break headers, environment
+     * variables and terminals, so it is refused where it enters.
+     */
+    public static java.util.Optional<String> controlCharacterIn(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                String name = switch (c) {
+                    case 0 -> "NUL";
+                    case '\r' -> "CR";
+                    case '\n' -> "LF";
+                    case '\t' -> "TAB";
+                    case 0x1b -> "ESC";
+                    default -> "a control character";
+                };
+                return java.util.Optional.of(name + String.format(" (U+%04X) at character %d", (int) c, i + 1));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Whether {@link #controlCharacterIn} finds one in this secret. */
+    public java.util.Optional<String> controlCharacter() {
+        return controlCharacterIn(value);
+    }
+
     /** The secret itself, for the few places that must send or store it. */
     public String reveal() {
         return value;

@@ -118,4 +118,15 @@ class BadInputTest {
         assertThat(r.exit()).as(r.toString()).isEqualTo(2);
         assertThat(r.err()).contains("no secret on standard input").contains("hint:");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "a secret with {0}")
+    @org.junit.jupiter.params.provider.CsvSource({"NUL,ak_before\u0000after_0123456789", "ESC,ak_clear\u001b[2J_0123456789",
+            "CR,ak_carriage\rreturn_0123456789"})
+    void aSecretWithAControlCharacterIsRefusedByImport(String what, String secret) {
+        Result r = cli.invocation().stdin(secret + "\n").run("import", "local/controlled");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("the secret contains " + what).contains("hint: ")
+                .doesNotContain(secret).doesNotContain("after_0123456789").doesNotContain("return_0123456789");
+        assertThat(cli.keychain().item("apikey", "local/controlled")).isNull();
+    }
 }

@@ -184,6 +184,17 @@ public abstract class ProviderContract<F extends FakeApi> {
     }
 
     @Test
+    void aSecretWithControlCharactersIsAMalformedResponseAndTheNewKeyIsRevoked() {
+        fake.controlCharactersInSecretNext("POST", fake.createPath());
+        Result r = create("controlled");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(6);
+        assertThat(r.err()).contains("malformed secret").contains("NUL (U+0000)").contains("was revoked")
+                .doesNotContain("\u0000").doesNotContain("\u001b");
+        assertThat(fake.keys).isEmpty();
+        assertThat(cli.keychain().item("apikey", PROVIDER + "/controlled")).isNull();
+    }
+
+    @Test
     void aSlowProviderTimesOutWithExit6() {
         cli.httpSettings(new HttpClients.Settings(Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofSeconds(5),
                 4, Duration.ofMillis(500), Duration.ofSeconds(30)));

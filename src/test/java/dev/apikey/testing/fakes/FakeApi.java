@@ -295,6 +295,25 @@ public abstract class FakeApi extends Dispatcher implements AutoCloseable {
         });
     }
 
+    /** The next matching request is handled, but the secret in the response carries a NUL and an escape sequence. */
+    public FakeApi controlCharactersInSecretNext(String method, String pathPart) {
+        return fault(method, pathPart, 1, (api, r) -> {
+            MockResponse normal = api.handle(r);
+            try {
+                JsonNode body = Json.mapper().readTree(bodyOf(normal));
+                JsonPointer p = JsonPointer.compile(api.secretPointer());
+                JsonNode parent = body.at(p.head());
+                if (parent instanceof ObjectNode o) {
+                    String name = p.last().getMatchingProperty();
+                    o.put(name, o.get(name).asText() + "\u0000\u001b[2J");
+                }
+                return new MockResponse.Builder(normal).body(body.toString()).build();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     /**
      * The next matching request is acted on (the key made, rolled or revoked), but its answer is lost: a 502 from a
      * gateway in front of the provider, as when a proxy times out.
