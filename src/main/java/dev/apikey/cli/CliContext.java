@@ -26,6 +26,7 @@ public abstract class CliContext {
     private final Redactor redactor = new Redactor();
     private StderrNotices notices;
     private Output output;
+    private ErrorReporter errors;
 
     public abstract Terminal terminal();
 
@@ -102,6 +103,14 @@ public abstract class CliContext {
         }
         notices();
         return notices.pausingProgress(p);
+    }
+
+    /** The one place failures are reported and given their exit code. */
+    ErrorReporter errors() {
+        if (errors == null) {
+            errors = new ErrorReporter(this);
+        }
+        return errors;
     }
 
     /** Every secret this invocation has handled, for masking in human-readable output. */

@@ -119,12 +119,14 @@ public final class Commands {
     }
 
     private static CommandLine configure(CommandLine cl, CliContext context) {
-        ErrorReporter errors = new ErrorReporter(context);
+        ErrorReporter errors = context.errors();
+        OptionTypes.register(cl);
         cl.setOut(new PrintWriter(context.terminal().out(), true));
         cl.setErr(new PrintWriter(context.terminal().err(), true));
         cl.setExecutionExceptionHandler(errors);
         cl.setParameterExceptionHandler(errors);
-        cl.setExitCodeExceptionMapper(ExitCodes::of);
+        cl.setExitCodeExceptionMapper(ExitCode::codeOf);
+        cl.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList());
         cl.setAbbreviatedOptionsAllowed(false);
         // '@FILE' is data to apikey ('request -d @body.json', 'exec -- curl -d @x'), never an argument file.
         cl.setExpandAtFiles(false);

@@ -33,7 +33,7 @@ final class CompletionCommand extends BaseCommand {
     protected int run() {
         CompletionModel model = CompletionModel.of(spec.root(), context.providerTypes());
         context.terminal().out().print(CompletionScripts.render(shell, model));
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
     }
 
     static final class ShellNames implements Iterable<String> {

@@ -1,7 +1,8 @@
 package dev.apikey.cli;
 
+import dev.apikey.core.Expiry;
+import java.time.Duration;
 import dev.apikey.core.CreateKey;
-import dev.apikey.core.Durations;
 import dev.apikey.core.KeyRecord;
 import dev.apikey.core.KeyRef;
 import java.util.ArrayList;
@@ -25,13 +26,13 @@ import picocli.CommandLine.Parameters;
 final class CreateCommand extends BaseCommand {
 
     @Parameters(index = "0", paramLabel = "REF", completionCandidates = CompletionCandidates.NewKeyRefs.class, description = "The new key, PROVIDER/NAME.")
-    String ref;
+    KeyRef ref;
 
     @Option(names = "--scope", paramLabel = "S", description = "A scope to grant; repeatable.")
     List<String> scopes = new ArrayList<>();
 
     @Option(names = "--expires", paramLabel = "DURATION|DATE", description = "Expiry: 30d, 2w, P90D or 2027-01-31.")
-    String expires;
+    Expiry expires;
 
     @Option(names = "--param", paramLabel = "K=V",
             description = "A provider-specific create field; @FILE reads a JSON value from a file. Repeatable.")
@@ -42,7 +43,7 @@ final class CreateCommand extends BaseCommand {
 
     @Option(names = "--max-age", paramLabel = "DURATION",
             description = "Rotate this key with 'rotate --due' once it is this old (else the provider's maxAge).")
-    String maxAge;
+    Duration maxAge;
 
     CreateCommand(CliContext context) {
         super(context);
@@ -50,15 +51,15 @@ final class CreateCommand extends BaseCommand {
 
     @Override
     protected int run() {
-        KeyRef keyRef = KeyRef.parse(ref);
+        KeyRef keyRef = ref;
         Map<String, String> resolved = Params.resolve(params);
         KeyRecord record = new CreateKey(workspace()).run(
                 new CreateKey.Request(keyRef, scopes, expires, resolved, description,
-                        maxAge == null ? null : Durations.parse(maxAge)));
+                        maxAge));
         info("Created " + record.ref() + " (" + record.hint() + ") in the " + record.backend() + " store");
         if (output().json()) {
             output().printJson(KeyView.of(record, context.clock().instant()));
         }
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
     }
 }

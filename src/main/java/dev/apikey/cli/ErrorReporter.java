@@ -28,8 +28,20 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
 
     /** Reports a failure and returns its exit code. */
     int report(Throwable ex) {
+        return report(null, ex);
+    }
+
+    /**
+     * Reports the failure of one item of a command that goes on with the others ({@code rotate}'s keys):
+     * {@code apikey: SUBJECT: <what went wrong>}. Returns its exit code.
+     */
+    int report(String subject, Throwable ex) {
         context.terminal().out().flush();
-        return report(ex, context.terminal().err(), context.redactor(), context.options().verbose);
+        return report(subject, ex, context.terminal().err(), context.redactor(), context.options().verbose);
+    }
+
+    static int report(Throwable ex, PrintStream err, Redactor redactor, boolean verbose) {
+        return report(null, ex, err, redactor, verbose);
     }
 
     /**
@@ -37,21 +49,22 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
      * knows never appears, whatever message an exception carries — and has its control characters
      * escaped, since messages quote providers, files and other programs (SPEC §4).
      */
-    static int report(Throwable ex, PrintStream err, Redactor redactor, boolean verbose) {
+    static int report(String subject, Throwable ex, PrintStream err, Redactor redactor, boolean verbose) {
+        String apikey = "apikey: " + (subject == null ? "" : subject + ": ");
         if (interrupted(ex)) {
             // Ctrl-C in the interactive shell interrupts the running command.
             err.println("apikey: cancelled");
             err.flush();
-            return ExitCodes.CANCELLED;
+            return ExitCode.CANCELLED.code();
         }
         if (ex instanceof ApikeyException ae) {
-            err.println(safe(redactor, "apikey: " + ae.getMessage()));
+            err.println(safe(redactor, apikey + ae.getMessage()));
             if (ae.hint() != null) {
                 err.println(safe(redactor, "hint: " + ae.hint()));
             }
         } else {
             // A bug, not a user error: say so, and keep its type for the report.
-            err.println(safe(redactor, "apikey: internal error: " + ex.getClass().getName()
+            err.println(safe(redactor, apikey + "internal error: " + ex.getClass().getName()
                     + (ex.getMessage() == null ? "" : ": " + ex.getMessage())));
             if (!verbose) {
                 err.println("hint: run again with --verbose for details");
@@ -64,7 +77,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
                     ? "\t" + safe(redactor, line.substring(1)) : safe(redactor, line)));
         }
         err.flush();
-        return ExitCodes.of(ex);
+        return ExitCode.codeOf(ex);
     }
 
     private static String safe(Redactor redactor, String line) {
@@ -96,6 +109,6 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             err.println("hint: see '" + name + " --help'");
         }
         err.flush();
-        return ExitCodes.USAGE;
+        return ExitCode.USAGE.code();
     }
 }

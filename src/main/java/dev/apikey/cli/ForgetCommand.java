@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 final class ForgetCommand extends BaseCommand {
 
     @Parameters(index = "0", paramLabel = "REF", description = "The key, PROVIDER/NAME.")
-    String ref;
+    KeyRef ref;
 
     @Mixin
     YesOption yes;
@@ -26,7 +26,7 @@ final class ForgetCommand extends BaseCommand {
 
     @Override
     protected int run() {
-        KeyRef keyRef = KeyRef.parse(ref);
+        KeyRef keyRef = ref;
         workspace().keys().require(keyRef);
         Confirmation.require(context, yes.yes, "forget " + keyRef + " here (it stays valid at the provider)?");
         KeyRecord record = new ForgetKey(workspace()).run(keyRef);
@@ -34,6 +34,6 @@ final class ForgetCommand extends BaseCommand {
         if (output().json()) {
             output().printJson(new RevokeCommand.Result(keyRef.toString(), record.id(), "forgotten"));
         }
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
     }
 }

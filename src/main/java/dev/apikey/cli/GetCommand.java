@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 final class GetCommand extends BaseCommand {
 
     @Parameters(index = "0", paramLabel = "REF", description = "The key, PROVIDER/NAME.")
-    String ref;
+    KeyRef ref;
 
     GetCommand(CliContext context) {
         super(context);
@@ -29,8 +29,8 @@ final class GetCommand extends BaseCommand {
             throw new dev.apikey.core.UsageException("get prints the secret itself and has no JSON form",
                     "secrets never appear in JSON; use 'apikey list --json' for a key's metadata");
         }
-        Secret secret = new ReadKey(workspace()).run(KeyRef.parse(ref));
+        Secret secret = new ReadKey(workspace()).run(ref);
         context.terminal().out().println(secret.reveal());
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -1,6 +1,7 @@
 package dev.apikey.cli;
 
-import dev.apikey.core.Durations;
+import dev.apikey.core.Expiry;
+import java.time.Duration;
 import dev.apikey.core.ImportKey;
 import dev.apikey.core.KeyRecord;
 import dev.apikey.core.KeyRef;
@@ -21,10 +22,10 @@ import picocli.CommandLine.Parameters;
 final class ImportCommand extends BaseCommand {
 
     @Parameters(index = "0", paramLabel = "REF", completionCandidates = CompletionCandidates.NewKeyRefs.class, description = "The key, PROVIDER/NAME.")
-    String ref;
+    KeyRef ref;
 
     @Option(names = "--expires", paramLabel = "DURATION|DATE", description = "When the key expires, if it does.")
-    String expires;
+    Expiry expires;
 
     @Option(names = "--id", paramLabel = "ID", description = "The provider's id of the key, so it can be rotated and revoked.")
     String id;
@@ -34,7 +35,7 @@ final class ImportCommand extends BaseCommand {
 
     @Option(names = "--max-age", paramLabel = "DURATION",
             description = "Rotate this key with 'rotate --due' once it is this old (else the provider's maxAge).")
-    String maxAge;
+    Duration maxAge;
 
     ImportCommand(CliContext context) {
         super(context);
@@ -42,8 +43,8 @@ final class ImportCommand extends BaseCommand {
 
     @Override
     protected int run() {
-        KeyRef keyRef = KeyRef.parse(ref);
-        java.time.Duration maxAgeDuration = maxAge == null ? null : Durations.parse(maxAge);
+        KeyRef keyRef = ref;
+        java.time.Duration maxAgeDuration = maxAge;
         Secret secret = SecretInput.read(context, "Secret for " + keyRef + ": ",
                 "'pass show x | apikey import " + keyRef + "'");
         KeyRecord record = new ImportKey(workspace()).run(new ImportKey.Request(keyRef, secret, id, expires, description, maxAgeDuration));
@@ -51,6 +52,6 @@ final class ImportCommand extends BaseCommand {
         if (output().json()) {
             output().printJson(KeyView.of(record, context.clock().instant()));
         }
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -52,13 +52,13 @@ final class ListCommand extends BaseCommand {
                 }
                 output().print(table);
             }
-            return ExitCodes.OK;
+            return ExitCode.OK.code();
         }
         if (output().json()) {
             try (Output.JsonArrayStream array = output().jsonArray()) {
                 list.remote(provider, e -> array.add(KeyView.of(e, e.local() == null ? null : list.statusOf(e.local(), now), now)));
             }
-            return ExitCodes.OK;
+            return ExitCode.OK.code();
         }
         if (context.terminal().stdoutIsTerminal()) {
             List<KeyView> views = new java.util.ArrayList<>();
@@ -89,7 +89,7 @@ final class ListCommand extends BaseCommand {
                         : line + "\t" + v.remoteStatus() + "\t" + iso(v.lastUsedAt()));
             });
         }
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
     }
 
     private static String colour(KeyStatus status) {

@@ -25,6 +25,6 @@ final class LockCommand extends BaseCommand {
         if (output().json()) {
             output().printJson(new Result(l.store().toString(), true, l.wasUnlocked()));
         }
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 final class LogCommand extends BaseCommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "REF", description = "Only this key's events.")
-    String ref;
+    KeyRef ref;
 
     LogCommand(CliContext context) {
         super(context);
@@ -23,10 +23,10 @@ final class LogCommand extends BaseCommand {
 
     @Override
     protected int run() {
-        List<AuditEvent> events = workspace().audit().read(ref == null ? null : KeyRef.parse(ref));
+        List<AuditEvent> events = workspace().audit().read(ref);
         if (output().json()) {
             output().printJson(events);
-            return ExitCodes.OK;
+            return ExitCode.OK.code();
         }
         Times times = output().times();
         Table table = new Table("TIME", "ACTION", "REF", "ID", "OUTCOME", "DETAIL");
@@ -36,6 +36,6 @@ final class LogCommand extends BaseCommand {
             table.row(times.format(e.time()), e.action(), e.ref(), e.id(), e.outcome(), detail);
         }
         output().print(table);
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -45,7 +45,7 @@ final class ProviderCommand extends BaseCommand {
     @Override
     protected int run() {
         spec.commandLine().usage(context.terminal().err());
-        return ExitCodes.USAGE;
+        return ExitCode.USAGE.code();
     }
 
     /** A provider as {@code --json} shows it. */
@@ -119,7 +119,7 @@ final class ProviderCommand extends BaseCommand {
             if (output().json()) {
                 output().printJson(view(context, config));
             }
-            return ExitCodes.OK;
+            return ExitCode.OK.code();
         }
     }
 
@@ -144,7 +144,7 @@ final class ProviderCommand extends BaseCommand {
                     "'printf %s \"$TOKEN\" | apikey provider login " + name + "'");
             ProviderConfig updated = new ProviderAdmin(workspace(), context.providerConfigs()).login(name, credential);
             info("Stored the management credential of " + name + " in the " + updated.credentialBackend() + " store");
-            return ExitCodes.OK;
+            return ExitCode.OK.code();
         }
     }
 
@@ -164,7 +164,7 @@ final class ProviderCommand extends BaseCommand {
         protected int run() {
             boolean deleted = new ProviderAdmin(workspace(), context.providerConfigs()).logout(name);
             info(deleted ? "Deleted the management credential of " + name : "No stored credential for " + name);
-            return ExitCodes.OK;
+            return ExitCode.OK.code();
         }
     }
 
@@ -189,7 +189,7 @@ final class ProviderCommand extends BaseCommand {
             Confirmation.require(context, yes.yes, "remove provider " + name + "?");
             new ProviderAdmin(workspace(), context.providerConfigs()).remove(name);
             info("Removed provider " + name);
-            return ExitCodes.OK;
+            return ExitCode.OK.code();
         }
     }
 
@@ -206,14 +206,14 @@ final class ProviderCommand extends BaseCommand {
             List<ProviderView> views = workspace().providers().listed().stream().map(c -> view(context, c)).toList();
             if (output().json()) {
                 output().printJson(views);
-                return ExitCodes.OK;
+                return ExitCode.OK.code();
             }
             Table table = new Table("NAME", "TYPE", "BASE URL", "CREDENTIAL");
             for (ProviderView v : views) {
                 table.row(v.name(), v.type(), v.baseUrl() == null ? "-" : v.baseUrl(), v.credential() ? "stored" : "-");
             }
             output().print(table);
-            return ExitCodes.OK;
+            return ExitCode.OK.code();
         }
     }
 
@@ -234,7 +234,7 @@ final class ProviderCommand extends BaseCommand {
             ProviderView v = view(context, workspace().providers().config(name));
             if (output().json()) {
                 output().printJson(v);
-                return ExitCodes.OK;
+                return ExitCode.OK.code();
             }
             var out = context.terminal().out();
             out.println("name:        " + v.name());
@@ -246,7 +246,7 @@ final class ProviderCommand extends BaseCommand {
             out.println("exec sets:   " + String.join(", ", v.envVars()));
             out.println("credential:  " + (v.credential() ? "stored" : "-"));
             v.params().forEach((k, val) -> out.println("param:       " + k + "=" + val));
-            return ExitCodes.OK;
+            return ExitCode.OK.code();
         }
     }
 }

@@ -25,7 +25,7 @@ final class RequestCommand extends BaseCommand {
 
 
     @Parameters(index = "0", paramLabel = "REF", description = "The key, PROVIDER/NAME.")
-    String ref;
+    KeyRef ref;
 
     @Parameters(index = "1", paramLabel = "URL|PATH",
             description = "A full URL, or a path resolved against the provider's base URL.")
@@ -79,10 +79,10 @@ final class RequestCommand extends BaseCommand {
             throw new UsageException("request prints the response body as the server sent it and has no JSON form",
                     "drop --json");
         }
-        SendRequest.Spec request = new SendRequest.Spec(KeyRef.parse(ref), method, target, headers,
+        SendRequest.Spec request = new SendRequest.Spec(ref, method, target, headers,
                 new RequestBody(data, rawFields, typedFields, () -> context.terminal().in()), allowHosts, awsService);
         new SendRequest(workspace()).run(request,
                 context.httpTransport(include, silent));
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 final class RevokeCommand extends BaseCommand {
 
     @Parameters(index = "0", paramLabel = "REF", description = "The key, PROVIDER/NAME.")
-    String ref;
+    KeyRef ref;
 
     @Option(names = "--keep-local", description = "Keep the key's record here, marked revoked.")
     boolean keepLocal;
@@ -32,7 +32,7 @@ final class RevokeCommand extends BaseCommand {
 
     @Override
     protected int run() {
-        KeyRef keyRef = KeyRef.parse(ref);
+        KeyRef keyRef = ref;
         workspace().keys().require(keyRef);
         Confirmation.require(context, yes.yes, "revoke " + keyRef + " at the provider?");
         KeyRecord record = new RevokeKey(workspace()).run(keyRef, keepLocal);
@@ -40,7 +40,7 @@ final class RevokeCommand extends BaseCommand {
         if (output().json()) {
             output().printJson(new Result(keyRef.toString(), record.id(), keepLocal ? "revoked-kept" : "revoked"));
         }
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
     }
 
     record Result(String ref, String id, String result) {

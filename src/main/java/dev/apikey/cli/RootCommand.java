@@ -14,19 +14,7 @@ import picocli.CommandLine.ScopeType;
             "",
             "A key is named PROVIDER/NAME, e.g. openai/ci-bot. The provider 'local' mints keys on this machine."
         },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success (also an empty list)",
-            "1:failure not covered below; request got HTTP status >= 400",
-            "2:usage error (bad flag, bad name, missing --yes without a terminal)",
-            "3:not found (no such key or provider, here or at the provider)",
-            "4:the provider refused the management credential (HTTP 401/403)",
-            "5:secret store unavailable, locked, timed out, or wrong passphrase",
-            "6:provider or network failure after retries",
-            "7:refused by policy (key bound to another host, plain http)",
-            "8:action needed (unfinished rotation; status --check found work)",
-            "130:cancelled (Ctrl-C, declined prompt)",
-        },
+        exitCodeListHeading = "%nExit codes:%n", // the list is ExitCode's, set by Commands
         footerHeading = "%nExamples:%n",
         footer = {
             "  apikey create local/my-service --expires 90d",
@@ -84,6 +72,6 @@ public final class RootCommand extends BaseCommand {
     @Override
     protected int run() {
         spec.commandLine().usage(context.terminal().err());
-        return ExitCodes.USAGE;
+        return ExitCode.USAGE.code();
     }
 }

@@ -1,6 +1,5 @@
 package dev.apikey.cli;
 
-import dev.apikey.core.Durations;
 import dev.apikey.core.KeyRef;
 import dev.apikey.core.RotateKeys;
 import dev.apikey.core.UsageException;
@@ -39,7 +38,7 @@ final class RotateCommand extends BaseCommand {
         boolean due;
 
         @Option(names = "--older-than", paramLabel = "DURATION", description = "Every key at least this old.")
-        String olderThan;
+        Duration olderThan;
 
         @Option(names = "--finish", description = "Revoke replaced keys whose grace period is over.")
         boolean finish;
@@ -49,7 +48,7 @@ final class RotateCommand extends BaseCommand {
     }
 
     @Option(names = "--grace", paramLabel = "DURATION", description = "Keep the old key working this long.")
-    String grace;
+    Duration grace;
 
     @Option(names = "--dry-run", description = "Only list what would rotate.")
     boolean dryRun;
@@ -69,12 +68,12 @@ final class RotateCommand extends BaseCommand {
             }
             outcomes = selection.finish ? rotate.finish(targets) : rotate.resume(targets);
         } else {
-            Duration graceDuration = grace == null ? null : Durations.parse(grace);
+            Duration graceDuration = grace;
             if (selection != null) {
                 if (!targets.isEmpty()) {
                     throw new UsageException("give refs or a selection (--due, --older-than), not both");
                 }
-                targets = selection.due ? rotate.due() : rotate.olderThan(Durations.parse(selection.olderThan));
+                targets = selection.due ? rotate.due() : rotate.olderThan(selection.olderThan);
             } else if (targets.isEmpty()) {
                 throw new UsageException("nothing to rotate", "name keys, or use --due or --older-than");
             }
@@ -87,17 +86,14 @@ final class RotateCommand extends BaseCommand {
     }
 
     private int report(List<RotateKeys.Outcome> outcomes) {
-        int exit = ExitCodes.OK;
+        int exit = ExitCode.OK.code();
         List<Result> results = new ArrayList<>();
         for (RotateKeys.Outcome o : outcomes) {
             results.add(Result.of(o));
             if (o.error() != null) {
-                context.terminal().err().println("apikey: " + o.ref() + ": " + o.error().getMessage());
-                if (o.error().hint() != null) {
-                    context.terminal().err().println("hint: " + o.error().hint());
-                }
-                if (exit == ExitCodes.OK) {
-                    exit = ExitCodes.of(o.error());
+                int code = context.errors().report(o.ref().toString(), o.error());
+                if (exit == ExitCode.OK.code()) {
+                    exit = code;
                 }
                 continue;
             }

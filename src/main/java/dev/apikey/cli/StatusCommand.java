@@ -1,6 +1,6 @@
 package dev.apikey.cli;
 
-import dev.apikey.core.Durations;
+import java.time.Duration;
 import dev.apikey.core.StatusReport;
 import dev.apikey.core.SecretStore;
 import dev.apikey.term.Style;
@@ -21,7 +21,7 @@ final class StatusCommand extends BaseCommand {
 
     @Option(names = "--warn", paramLabel = "DURATION", defaultValue = "14d",
             description = "Report keys expiring within this time (default: ${DEFAULT-VALUE}).")
-    String warn;
+    Duration warn;
 
     StatusCommand(CliContext context) {
         super(context);
@@ -29,7 +29,7 @@ final class StatusCommand extends BaseCommand {
 
     @Override
     protected int run() {
-        StatusReport.Report report = new StatusReport(workspace()).run(Durations.parse(warn));
+        StatusReport.Report report = new StatusReport(workspace()).run(warn);
         if (output().json()) {
             output().printJson(report);
         } else {
@@ -55,6 +55,6 @@ final class StatusCommand extends BaseCommand {
                         + (f.at() == null ? "" : " (" + times.format(f.at()) + ")"));
             }
         }
-        return check && report.actionNeeded() ? ExitCodes.ACTION_NEEDED : ExitCodes.OK;
+        return check && report.actionNeeded() ? ExitCode.ACTION_NEEDED.code() : ExitCode.OK.code();
     }
 }

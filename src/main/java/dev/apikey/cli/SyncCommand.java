@@ -33,10 +33,10 @@ final class SyncCommand extends BaseCommand {
     protected int run() {
         List<KeyRef> keys = refs.stream().map(KeyRef::parse).toList();
         List<SyncTargets.Outcome> outcomes = new SyncTargets(workspace()).run(keys, dryRun);
-        int exit = ExitCodes.OK;
+        int exit = ExitCode.OK.code();
         for (SyncTargets.Outcome o : outcomes) {
-            if (o.error() != null && exit == ExitCodes.OK) {
-                exit = ExitCodes.of(o.error());
+            if (o.error() != null && exit == ExitCode.OK.code()) {
+                exit = ExitCode.codeOf(o.error());
             }
             if (!output().json()) {
                 String where = o.destination() == null ? "" : " -> " + o.destination() + " (" + o.name() + ")";
@@ -53,7 +53,7 @@ final class SyncCommand extends BaseCommand {
         } else if (outcomes.isEmpty()) {
             info("no targets to write; add one with 'apikey target add REF DEST'");
         }
-        if (exit != ExitCodes.OK && !output().json()) {
+        if (exit != ExitCode.OK.code() && !output().json()) {
             context.terminal().err().println("hint: fix the destination or its credential, then run 'apikey sync' again");
         }
         return exit;

@@ -38,7 +38,7 @@ final class TargetCommand extends BaseCommand {
     @Override
     protected int run() {
         spec.commandLine().usage(context.terminal().err());
-        return ExitCodes.USAGE;
+        return ExitCode.USAGE.code();
     }
 
     /** A target as {@code --json} shows it: where, under which name, and how its last write went. */
@@ -60,7 +60,7 @@ final class TargetCommand extends BaseCommand {
             footer = {"  apikey target add openai/ci-bot github:octo/app", "  apikey target add local/my-svc dotenv:.env --name API_KEY"})
     static final class Add extends BaseCommand {
         @Parameters(index = "0", paramLabel = "REF", description = "The key, PROVIDER/NAME.")
-        String ref;
+        KeyRef ref;
 
         @Parameters(index = "1", paramLabel = "DEST", description = "The destination.")
         String dest;
@@ -75,14 +75,14 @@ final class TargetCommand extends BaseCommand {
 
         @Override
         protected int run() {
-            KeyRef keyRef = KeyRef.parse(ref);
+            KeyRef keyRef = ref;
             Target t = new KeyTargets(workspace()).add(keyRef, dest, name);
             info("Added target " + t.destination() + " (" + t.name() + ") to " + keyRef
                     + "; 'apikey sync " + keyRef + "' writes it now");
             if (output().json()) {
                 output().printJson(TargetView.of(t, workspace().keys().find(keyRef)));
             }
-            return ExitCodes.OK;
+            return ExitCode.OK.code();
         }
     }
 
@@ -91,7 +91,7 @@ final class TargetCommand extends BaseCommand {
             footer = {"  apikey target list", "  apikey target list openai/ci-bot --json"})
     static final class ListTargets extends BaseCommand {
         @Parameters(index = "0", arity = "0..1", paramLabel = "REF", description = "Only this key's targets.")
-        String ref;
+        KeyRef ref;
 
         ListTargets(CliContext context) {
             super(context);
@@ -99,12 +99,12 @@ final class TargetCommand extends BaseCommand {
 
         @Override
         protected int run() {
-            KeyRef keyRef = ref == null ? null : KeyRef.parse(ref);
+            KeyRef keyRef = ref;
             List<Target> targets = new KeyTargets(workspace()).list(keyRef);
             List<TargetView> views = targets.stream().map(t -> TargetView.of(t, workspace().keys().find(t.ref()))).toList();
             if (output().json()) {
                 output().printJson(views);
-                return ExitCodes.OK;
+                return ExitCode.OK.code();
             }
             Table table = new Table("REF", "DESTINATION", "NAME", "STATE", "WRITTEN");
             Times times = output().times();
@@ -115,7 +115,7 @@ final class TargetCommand extends BaseCommand {
                         v.ref(), v.destination(), v.name(), state, v.lastWrite() == null ? "" : times.format(v.lastWrite().at()));
             }
             output().print(table);
-            return ExitCodes.OK;
+            return ExitCode.OK.code();
         }
     }
 
@@ -125,7 +125,7 @@ final class TargetCommand extends BaseCommand {
             footer = "  apikey target remove openai/ci-bot github:octo/app")
     static final class Remove extends BaseCommand {
         @Parameters(index = "0", paramLabel = "REF", description = "The key, PROVIDER/NAME.")
-        String ref;
+        KeyRef ref;
 
         @Parameters(index = "1", paramLabel = "DEST", description = "The destination.")
         String dest;
@@ -136,13 +136,13 @@ final class TargetCommand extends BaseCommand {
 
         @Override
         protected int run() {
-            KeyRef keyRef = KeyRef.parse(ref);
+            KeyRef keyRef = ref;
             Target t = new KeyTargets(workspace()).remove(keyRef, dest);
             info("Removed target " + t.destination() + " from " + keyRef + " (what it holds there stays)");
             if (output().json()) {
                 output().printJson(TargetView.of(t, workspace().keys().find(keyRef)));
             }
-            return ExitCodes.OK;
+            return ExitCode.OK.code();
         }
     }
 }

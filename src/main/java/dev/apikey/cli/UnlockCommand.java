@@ -1,7 +1,6 @@
 package dev.apikey.cli;
 
 import dev.apikey.core.FileStoreUnlock;
-import dev.apikey.core.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import picocli.CommandLine.Command;
@@ -19,7 +18,7 @@ final class UnlockCommand extends BaseCommand {
 
     @Option(names = "--for", paramLabel = "DURATION", defaultValue = "15m",
             description = "How long to stay unlocked, at most 24h (default: ${DEFAULT-VALUE}).")
-    String duration;
+    Duration duration;
 
     UnlockCommand(CliContext context) {
         super(context);
@@ -31,7 +30,7 @@ final class UnlockCommand extends BaseCommand {
 
     @Override
     protected int run() {
-        Duration ttl = Durations.parse(duration);
+        Duration ttl = duration;
         FileStoreUnlock.Unlocked u = context.fileStoreUnlock().unlock(ttl);
         info((u.extended() ? "Still unlocked: " : "Unlocked: ") + u.store() + " until " + output().times().format(u.expiresAt())
                 + "; 'apikey lock' locks it now");
@@ -39,6 +38,6 @@ final class UnlockCommand extends BaseCommand {
             output().printJson(new Result(u.store().toString(), true, u.expiresAt(), u.extended(), u.agentPid(),
                     u.socket().toString()));
         }
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
     }
 }

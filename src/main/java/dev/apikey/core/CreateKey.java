@@ -16,7 +16,7 @@ public final class CreateKey {
         this.ws = ws;
     }
 
-    public record Request(KeyRef ref, List<String> scopes, String expires, Map<String, String> params,
+    public record Request(KeyRef ref, List<String> scopes, Expiry expires, Map<String, String> params,
                           String description, Duration maxAge) {
     }
 
@@ -25,7 +25,7 @@ public final class CreateKey {
         refuseExisting(ws.keys().find(ref).orElse(null), ref);
         Provider provider = ws.providers().get(ref.provider());
         Instant now = ws.clock().instant();
-        Instant expiresAt = request.expires() == null ? null : Durations.parseExpiry(request.expires(), now);
+        Instant expiresAt = request.expires() == null ? null : request.expires().at(now);
         Duration lifetime = expiresAt == null ? null : Duration.between(now, expiresAt);
         // Choose (and if need be, open and unlock) the store before anything exists remotely.
         SecretStore store = WritableStore.choose(ws);

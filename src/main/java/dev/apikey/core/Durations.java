@@ -2,9 +2,7 @@ package dev.apikey.core;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,7 +10,7 @@ import java.util.regex.Pattern;
 /** Parses the durations ({@code 30s 15m 24h 7d 2w} or ISO-8601 {@code P…}) and dates users type. */
 public final class Durations {
     private static final Pattern SHORT = Pattern.compile("(\\d{1,9})([smhdw])");
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private Durations() {
     }
@@ -51,27 +49,7 @@ public final class Durations {
 
     /** An expiry given as a duration from {@code now} or as an ISO date or instant in the future. */
     public static Instant parseExpiry(String text, Instant now) {
-        String t = text == null ? "" : text.trim();
-        Instant at;
-        if (DATE.matcher(t).matches()) {
-            try {
-                at = LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new UsageException("invalid date '" + Names.printable(text) + "'", "dates are ISO-8601, e.g. 2027-01-31");
-            }
-        } else if (t.length() > 10 && DATE.matcher(t.substring(0, 10)).matches()) {
-            try {
-                at = Instant.parse(t);
-            } catch (DateTimeParseException e) {
-                throw new UsageException("invalid time '" + Names.printable(text) + "'", "use an ISO-8601 instant, e.g. 2027-01-31T12:00:00Z");
-            }
-        } else {
-            at = now.plus(parse(t));
-        }
-        if (!at.isAfter(now)) {
-            throw new UsageException("expiry '" + Names.printable(text) + "' is in the past");
-        }
-        return at;
+        return Expiry.parse(text).at(now);
     }
 
     /** Renders a duration the way users type it: the largest whole unit. */

@@ -12,7 +12,7 @@ public final class ImportKey {
         this.ws = ws;
     }
 
-    public record Request(KeyRef ref, Secret secret, String id, String expires, String description, Duration maxAge) {
+    public record Request(KeyRef ref, Secret secret, String id, Expiry expires, String description, Duration maxAge) {
     }
 
     public KeyRecord run(Request request) {
@@ -30,7 +30,7 @@ public final class ImportKey {
             ws.providers().config(ref.provider()); // throws the not-found error with its hint
         }
         Instant now = ws.clock().instant();
-        Instant expiresAt = request.expires() == null ? null : Durations.parseExpiry(request.expires(), now);
+        Instant expiresAt = request.expires() == null ? null : request.expires().at(now);
         Duration lifetime = expiresAt == null ? null : Duration.between(now, expiresAt);
         ws.redactor().register(request.secret());
         SecretStore store = WritableStore.choose(ws);
