@@ -65,7 +65,8 @@ class NamesAndDurationsTest {
     @ParameterizedTest
     @CsvSource({
         "ak_0123456789ABCDEFGHIJabcdefghij, ak_…ghij",
-        "sk-proj-abcdefghijklmnopqrstuvwxyz, sk-proj-…wxyz",
+        "sk-proj-abcdefghijklmnopqrstuvwxyz, sk-…wxyz",
+        "sk_KCSECRET_0123456789abcdef, sk_…cdef",
         "glpat-xxxxxxxxxxxxxxxxxxxx, glpat-…xxxx",
         "0123456789abcdef0123, …0123",
         "short-secret, …",
