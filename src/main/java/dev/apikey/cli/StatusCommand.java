@@ -46,7 +46,7 @@ final class StatusCommand extends BaseCommand {
             if (stale > 0) {
                 out.println("targets holding an older secret: " + stale);
             }
-            if (report.findings().isEmpty()) {
+            if (!report.actionNeeded() && report.findings().isEmpty()) {
                 out.println("nothing needs attention");
             }
             for (StatusReport.Finding f : report.findings()) {

@@ -105,8 +105,10 @@ public final class KeychainSecretStore implements SecretStore {
     @Override
     public Health health() {
         try {
-            keychain();
-            return new Health(backend(), true, "reachable");
+            // Reachable is not enough: a locked Secret Service answers, then refuses every secret.
+            // Only a write (of this process's own marker, removed at once) tells them apart.
+            prepareWrite();
+            return new Health(backend(), true, "reachable, takes secrets");
         } catch (SecretStoreException e) {
             return new Health(backend(), false, e.getMessage());
         }

@@ -138,4 +138,36 @@ class GnomeKeyringIT {
                     .as("no marker of these jobs is left behind").isEmpty();
         }
     }
+
+    @Test
+    void statusDoesNotCallALockedKeychainOk() throws Exception {
+        importOneKey();
+        try (PrivateSessionBus bus = PrivateSessionBus.start(home)) { // the same keyring, now locked
+            JarProcess.Result r = apikey(bus).timeout(NOT_HUNG).run(null, "status", "--check");
+            assertThat(r.exit()).as(r.toString()).isEqualTo(8);
+            assertThat(r.out()).as(r.toString()).contains("keychain: unavailable").contains("locked")
+                    .doesNotContain("keychain: ok").doesNotContain("nothing needs attention");
+        }
+    }
+
+    @Test
+    void statusCheckWithoutASessionBusNeverSaysNothingNeedsAttention() throws Exception {
+        importOneKey();
+        JarProcess.Result r = new JarProcess()
+                .env("HOME", home.toString())
+                .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + home.resolve("no-such-bus"))
+                .env("APIKEY_CONFIG_DIR", home.resolve("config").toString())
+                .timeout(NOT_HUNG)
+                .run(null, "status", "--check");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(8);
+        assertThat(r.out()).as(r.toString()).contains("keychain: unavailable").doesNotContain("nothing needs attention");
+    }
+
+    /** A key in the keychain, so that status has the keychain to check. */
+    private void importOneKey() throws Exception {
+        try (PrivateSessionBus bus = PrivateSessionBus.start(home).withUnlockedKeyring("test-password")) {
+            JarProcess.Result imported = apikey(bus).run("sk-status-secret-0123456789\n", "import", "local/status");
+            assertThat(imported.exit()).as(imported.toString()).isZero();
+        }
+    }
 }
