@@ -1,5 +1,6 @@
 package dev.apikey.term;
 
+import org.jline.utils.WCWidth;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,8 +104,15 @@ public final class Table {
         return total;
     }
 
-    private static int length(String s) {
-        return s.codePointCount(0, s.length());
+    /** Columns the text takes on a terminal: CJK and most emoji take two, combining marks none. */
+    static int length(String s) {
+        int width = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            width += Math.max(0, WCWidth.wcwidth(cp));
+            i += Character.charCount(cp);
+        }
+        return width;
     }
 
     private static String line(String[] cells, int[] widths, String[] cellColours, Style style) {
@@ -121,16 +129,28 @@ public final class Table {
         return b.toString().stripTrailing();
     }
 
+    /** The text cut to {@code width} columns, an ellipsis marking the cut. */
     private static String truncate(String s, int width) {
-        int len = s.codePointCount(0, s.length());
-        if (len <= width) {
+        if (length(s) <= width) {
             return s;
         }
-        return s.substring(0, s.offsetByCodePoints(0, Math.max(0, width - 1))) + "…";
+        StringBuilder b = new StringBuilder();
+        int used = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            int w = Math.max(0, WCWidth.wcwidth(cp));
+            if (used + w > width - 1) {
+                break;
+            }
+            b.appendCodePoint(cp);
+            used += w;
+            i += Character.charCount(cp);
+        }
+        return b + "…";
     }
 
     private static String pad(String s, int width) {
-        int len = s.codePointCount(0, s.length());
+        int len = length(s);
         return len >= width ? s : s + " ".repeat(width - len);
     }
 

@@ -77,4 +77,23 @@ class TableTest {
         assertThat(print(t, 80, colour).get(1)).contains("\u001b[31mexpired\u001b[0m");
         assertThat(print(t, 80, Style.PLAIN).get(1)).doesNotContain("\u001b");
     }
+
+    @Test
+    void wideCharactersAlignByTheColumnsTheyTake() {
+        Table t = new Table("NAME", "NOTE").row("東京-key", "x").row("🔑-key", "y").row("plain-key", "z");
+        List<String> lines = print(t, 80, Style.PLAIN);
+        // 東京 and 🔑 take two columns each on a terminal: every NOTE starts in the same column.
+        assertThat(lines).hasSize(4).extracting(l -> Table.length(l.substring(0, l.lastIndexOf(' ') + 1)))
+                .as(String.join("\n", lines)).containsOnly(Table.length("plain-key") + 2);
+        assertThat(Table.length("東京")).isEqualTo(4);
+        assertThat(Table.length("e\u0301")).isEqualTo(1);
+    }
+
+    @Test
+    void wideCharactersAreCutAtTheColumnsLeft() {
+        Table t = new Table("NAME", "NOTE").row("東京東京東京東京東京東京東京東京", "x");
+        for (String line : print(t, 20, Style.PLAIN)) {
+            assertThat(Table.length(line)).as(line).isLessThanOrEqualTo(20);
+        }
+    }
 }
