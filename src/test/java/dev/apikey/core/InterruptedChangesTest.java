@@ -102,13 +102,15 @@ class InterruptedChangesTest {
         assertThat(acme.keys()).hasSize(1);
     }
 
+    /** The points a create can die at: those of a replacing rotation but the revoke, which a create has not. */
+    static Stream<Arguments> createCrashes() {
+        return replaceCrashes().filter(a -> !"revoke".equals(a.get()[1]));
+    }
+
     @ParameterizedTest(name = "a create that dies {0}")
-    @MethodSource("replaceCrashes")
+    @MethodSource("createCrashes")
     void anInterruptedCreateLeavesNoOrphan(String where, String providerOp, When providerWhen, When storeWhen,
                                            String expected) throws Exception {
-        if ("revoke".equals(providerOp)) {
-            return; // a create revokes nothing
-        }
         if (providerOp != null) {
             acme.crashing(providerOp, providerWhen);
         } else {
