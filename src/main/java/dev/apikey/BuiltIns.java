@@ -63,7 +63,7 @@ public final class BuiltIns {
                 Backends.KEYCHAIN, () -> new KeychainSecretStore(env.keychain(), keychainTimeout.get(),
                         windows ? WINDOWS_MAX_SECRET_BYTES : 0),
                 Backends.FILE, () -> new EncryptedFileSecretStore(dir.secretsFile(),
-                        new PassphraseSource(env.variables(), prompts), env.random(),
+                        new PassphraseSource(env.variables(), prompts, notices), env.random(),
                         new AgentKeys(AgentSocket.forStore(env.variables(), dir.secretsFile()), notices)),
                 Backends.ENV, () -> new EnvSecretStore(env.variables()));
     }

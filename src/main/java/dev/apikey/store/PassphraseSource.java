@@ -20,10 +20,17 @@ public final class PassphraseSource {
 
     private final Map<String, String> environment;
     private final UserPrompts prompts;
+    private final dev.apikey.core.Notices notices;
 
     public PassphraseSource(Map<String, String> environment, UserPrompts prompts) {
+        this(environment, prompts, dev.apikey.core.Notices.SILENT);
+    }
+
+    /** @param notices where a warning goes about a passphrase file others can read */
+    public PassphraseSource(Map<String, String> environment, UserPrompts prompts, dev.apikey.core.Notices notices) {
         this.environment = environment;
         this.prompts = prompts;
+        this.notices = notices;
     }
 
     /** Whether the passphrase is given by the environment, which then wins over an unlocked agent. */
@@ -34,6 +41,20 @@ public final class PassphraseSource {
     private boolean nonEmpty(String variable) {
         String value = environment.get(variable);
         return value != null && !value.isEmpty();
+    }
+
+    /** A passphrase file group or others can read is used, with a warning (as ssh does for keys, minus the refusal). */
+    private void warnIfOthersCanRead(Path file) {
+        try {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = Files.getPosixFilePermissions(file);
+            if (mode.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)
+                    || mode.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)) {
+                notices.warn("the passphrase file " + file + " is readable by others ("
+                        + java.nio.file.attribute.PosixFilePermissions.toString(mode) + "); run 'chmod 600 " + file + "'");
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system, or unreadable: reading it below reports what matters
+        }
     }
 
     /** The passphrase; when {@code creating} and asked on a terminal, it is asked twice. */
@@ -66,7 +87,8 @@ public final class PassphraseSource {
         return first;
     }
 
-    private static char[] fromFile(Path file) {
+    private char[] fromFile(Path file) {
+        warnIfOthersCanRead(file);
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             int end = text.length();

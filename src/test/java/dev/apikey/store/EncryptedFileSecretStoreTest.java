@@ -130,6 +130,39 @@ class EncryptedFileSecretStoreTest {
     }
 
     @Test
+    void aPassphraseFileOthersCanReadIsUsedWithAWarning() throws Exception {
+        Path pass = dir.resolve("pass.txt");
+        Files.writeString(pass, "from-a-file\n", StandardCharsets.UTF_8);
+        List<String> warnings = new java.util.ArrayList<>();
+        dev.apikey.core.Notices notices = new dev.apikey.core.Notices() {
+            @Override
+            public void warn(String message) {
+                warnings.add(message);
+            }
+
+            @Override
+            public void info(String message) {
+            }
+
+            @Override
+            public void verbose(String message) {
+            }
+        };
+        for (String mode : new String[] {"rw-------", "rw-r--r--"}) {
+            Files.setPosixFilePermissions(pass, PosixFilePermissions.fromString(mode));
+            warnings.clear();
+            new EncryptedFileSecretStore(dir.resolve("secrets.enc"), new PassphraseSource(
+                    Map.of("APIKEY_PASSPHRASE_FILE", pass.toString()), UserPrompts.NONE, notices), new SecureRandom(), CHEAP)
+                    .put(DEMO, Secret.of(VALUE));
+            if (mode.equals("rw-------")) {
+                assertThat(warnings).isEmpty();
+            } else {
+                assertThat(warnings).singleElement().asString().contains("readable by others").contains("chmod 600");
+            }
+        }
+    }
+
+    @Test
     void thePassphraseCanComeFromAFile() throws Exception {
         Path pass = dir.resolve("pass.txt");
         Files.writeString(pass, "from-a-file\n", StandardCharsets.UTF_8);
