@@ -77,6 +77,9 @@ final class Calls {
     /** Sends a request for the next page of a listing: the same call at another URL, or with a range header. */
     Response sendPage(String purpose, Definition.Operation op, Scope scope, HttpUrl url, Map<String, String> headers) {
         Request.Builder b = request(op, scope, List.of(), true, headers);
+        if (definition.idIsSecret()) {
+            b.tag(VerboseLog.BodyRedactor.class, SecretMasking.listedIds(op.items(), op.item().id()));
+        }
         return send(purpose, b.url(url).build(), op, scope, List.of());
     }
 

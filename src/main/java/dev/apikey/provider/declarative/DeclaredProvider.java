@@ -2,6 +2,8 @@ package dev.apikey.provider.declarative;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apikey.core.ApikeyException;
+import dev.apikey.core.Fingerprint;
+import dev.apikey.core.NotFoundException;
 import dev.apikey.core.ProviderUnavailableException;
 import dev.apikey.core.Secret;
 import dev.apikey.core.UsageException;
@@ -35,6 +37,8 @@ final class DeclaredProvider implements Provider {
     private final Definition definition;
     private final String baseUrl;
     private final KeyUsage usage;
+    /** How a kept id that stands for a secret one starts. */
+    private static final String SECRET_ID = "sha256:";
     /** Where the keys are used when it is not where they are managed (Twilio), else null. */
     private final String usageBaseUrl;
     private final ProviderContext context;
@@ -157,7 +161,7 @@ final class DeclaredProvider implements Provider {
             before = read(id);
             spec = withLifetimeOf(before, spec);
         }
-        Response response = calls.send(purpose, op, keyScope(spec).with("id", id), op.secretPointers());
+        Response response = calls.send(purpose, op, keyScope(spec).with("id", providerId(id)), op.secretPointers());
         JsonNode body;
         try {
             body = calls.json(purpose, response);
@@ -228,7 +232,7 @@ final class DeclaredProvider implements Provider {
     private KeyDates read(String id) {
         Definition.Operation op = definition.read();
         String purpose = "read key " + id;
-        JsonNode body = calls.json(purpose, calls.send(purpose, op, baseScope().with("id", id), List.of()));
+        JsonNode body = calls.json(purpose, calls.send(purpose, op, baseScope().with("id", providerId(id)), List.of()));
         Definition.Response r = op.response();
         return new KeyDates(r.name() == null ? null : RemoteListing.text(body.at(r.name())), time(body, r.createdAt()),
                 time(body, r.expiresAt()), body);
@@ -286,7 +290,41 @@ final class DeclaredProvider implements Provider {
     @Override
     public void revoke(String id) {
         String purpose = "revoke key " + id;
-        calls.send(purpose, definition.revoke(), baseScope().with("id", id), List.of()).close();
+        calls.send(purpose, definition.revoke(), baseScope().with("id", providerId(id)), List.of()).close();
+    }
+
+    /** The id apikey keeps for a key: a fingerprint where the provider's id is the secret itself. */
+    private String keptId(String providerId) {
+        if (!definition.idIsSecret() || providerId == null) {
+            return providerId;
+        }
+        Secret value = Secret.of(providerId);
+        context.redactor().register(value);
+        return SECRET_ID + Fingerprint.of(value);
+    }
+
+    /**
+     * The provider's id for a kept one. Where the id is the secret, apikey never stored it: the key is found among the
+     * provider's keys by its fingerprint (Algolia lists its keys' values to the admin key).
+     */
+    private String providerId(String id) {
+        if (!definition.idIsSecret() || id == null || !id.startsWith(SECRET_ID)) {
+            return id;
+        }
+        if (definition.list() == null) {
+            throw new UsageException(config.name() + " keys are their own ids, and without a list operation apikey cannot find one");
+        }
+        String[] found = new String[1];
+        new RemoteListing(calls, definition.list(), context.notices()).run(baseScope(), k -> {
+            if (found[0] == null && id.equals(keptId(k.id()))) {
+                found[0] = k.id();
+            }
+        });
+        if (found[0] == null) {
+            throw new NotFoundException(config.name() + ": no key with id " + id + " at the provider",
+                    "check with 'apikey list " + config.name() + " --remote'");
+        }
+        return found[0];
     }
 
     @Override
@@ -302,7 +340,9 @@ final class DeclaredProvider implements Provider {
         if (definition.list() == null) {
             throw new UsageException(config.name() + " cannot list its keys: its definition has no list operation");
         }
-        new RemoteListing(calls, definition.list(), context.notices()).run(baseScope(), each);
+        new RemoteListing(calls, definition.list(), context.notices()).run(baseScope(), !definition.idIsSecret() ? each
+                : k -> each.accept(new RemoteKey(keptId(k.id()), k.name(), k.description(), k.createdAt(), k.expiresAt(),
+                        k.hint() != null ? k.hint() : Secret.of(k.id()).hint())));
     }
 
     /** What a verify call said: whether the key was accepted, and the key's id when the response has it. */
@@ -312,7 +352,7 @@ final class DeclaredProvider implements Provider {
     /** Calls verify with the key itself; empty when the answer says nothing about the key (5xx, 404, no response). */
     private Optional<Probe> probe(Secret secret, String id) {
         Definition.Operation op = definition.verify();
-        Scope scope = baseScope().with("secret", secret).with("id", id);
+        Scope scope = baseScope().with("secret", secret).with("id", definition.idIsSecret() ? secret.reveal() : id);
         Map<String, String> keyHeader = new LinkedHashMap<>();
         keyHeader.put(usage.header(), usage.headerValue(id, secret));
         Request request = calls.request(op, scope, List.of(), false, keyHeader).build();
@@ -354,7 +394,7 @@ final class DeclaredProvider implements Provider {
 
     /** The key a create or rotate returned; a response without the secret is a failure that leaves nothing behind. */
     private CreatedKey created(JsonNode body, Definition.Operation op, KeySpec spec, String previousId, String purpose) {
-        String id = op.response().id() == null ? null : RemoteListing.text(body.at(op.response().id()));
+        String id = keptId(op.response().id() == null ? null : RemoteListing.text(body.at(op.response().id())));
         if (id == null) {
             id = previousId;
         }

@@ -37,18 +37,21 @@ import java.util.Set;
  * @param headers     headers sent with every management call
  * @param operations  the calls
  * @param rateLimit   where a rate-limited answer says when to try again, besides {@code Retry-After}, or null
+ * @param idIsSecret  whether a key's id is its secret (Algolia: the key is its own id), so the id is never
+ *                    written to metadata, logs or JSON: apikey keeps a fingerprint in its place
  */
 @JsonIgnoreProperties({"$schema", "variants"})
 record Definition(String description, String baseUrl, Auth auth, Usage usage,
                   @JsonDeserialize(using = DurationText.class) Duration maxAge, Map<String, Input> inputs,
                   Challenge challenge, Errors errors, Map<String, Template> headers, Operations operations,
-                  RateLimit rateLimit) {
+                  RateLimit rateLimit, Boolean idIsSecret) {
 
     Definition {
         inputs = inputs == null ? Map.of() : inputs;
         errors = errors == null ? Errors.NONE : errors;
         headers = headers == null ? Map.of() : headers;
         operations = operations == null ? Operations.NONE : operations;
+        idIsSecret = idIsSecret != null && idIsSecret;
     }
 
     Operation create() {

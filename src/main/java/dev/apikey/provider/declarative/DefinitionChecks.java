@@ -52,7 +52,7 @@ final class DefinitionChecks {
 
     private void definition(Definition d) {
         inputNames = d.inputs().keySet();
-        if (d.baseUrl() != null && paramTemplate(d.baseUrl(), "/baseUrl")) {
+        if (d.baseUrl() != null && usageTemplate(d.baseUrl(), "/baseUrl", false)) {
             baseUrl(d.baseUrl(), "/baseUrl");
         }
         Namespace management = Namespace.of(true, false, List.of());
@@ -117,24 +117,6 @@ final class DefinitionChecks {
         } catch (URISyntaxException | Origin.InvalidException e) {
             problem(path, "must be a full URL such as https://api.example.com");
         }
-    }
-
-    /** A template over the provider's parameters only (a base URL); false when it has a problem. */
-    private boolean paramTemplate(String text, String path) {
-        Template t;
-        try {
-            t = Template.parse(text);
-        } catch (Template.TemplateException e) {
-            problem(path, e.getMessage());
-            return false;
-        }
-        for (Template.Choice c : t.choices()) {
-            if (c.ref() != null && (!c.ref().startsWith("param.") || !c.filters().isEmpty())) {
-                problem(path, "may only use {param.NAME} (and 'text' alternatives)");
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Each rule's operation is one the format has, its regular expression compiles, its exit code is one it may mean. */
@@ -218,6 +200,7 @@ final class DefinitionChecks {
     /**
      * Usage templates are filled in where the key is used: they know the key's {@code secret} and {@code id}, the
      * provider's {@code param.NAME}, and the secret of the key a parameter names ({@code {param.NAME|keySecret}}).
+     * Base URLs ({@code keyFields} false) know the provider's {@code param.NAME} only.
      *
      * @return false when the template has a problem
      */

@@ -56,6 +56,29 @@ final class SecretMasking {
         };
     }
 
+    /**
+     * Masks the id of every listed key, for a provider whose ids are secrets: the page's array at {@code items},
+     * each key's id at {@code idPointer}. A page that is not readable JSON is not shown.
+     */
+    static VerboseLog.BodyRedactor listedIds(String items, String idPointer) {
+        return body -> {
+            JsonNode json;
+            try {
+                json = Json.mapper().readTree(body);
+            } catch (JacksonException e) {
+                return HIDDEN;
+            }
+            if (json == null || !json.isContainerNode()) {
+                return HIDDEN;
+            }
+            JsonNode array = json.at(items);
+            if (array.isArray()) {
+                array.forEach(item -> mask(item, JsonPointer.compile(idPointer)));
+            }
+            return json.toString();
+        };
+    }
+
     private static void mask(JsonNode root, JsonPointer pointer) {
         JsonNode parent = root.at(pointer.head());
         String last = pointer.last().getMatchingProperty();
