@@ -50,25 +50,23 @@ class UnlockTerminalIT {
                 "LANG", "C.UTF-8",
                 "PS1", "$ "));
         try (Tmux t = new Tmux(120, 40, dir, env)) {
-            t.run(apikey + " unlock --json > unlocked.json; echo \"exit=$?\"");
+            Tmux.Command unlocking = t.start(apikey + " unlock --json > unlocked.json");
             t.awaitText("Passphrase for " + config.resolve("secrets.enc"));
             t.type(PASSPHRASE).press("Enter");
-            assertThat(t.awaitExit()).as(t.screen()).isZero();
-            assertThat(t.screen()).contains("Unlocked: ").doesNotContain(PASSPHRASE);
+            Tmux.Output unlocked = unlocking.awaitEnd();
+            assertThat(unlocked.exit()).as(unlocked.text()).isZero();
+            assertThat(unlocked.text()).contains("Unlocked: ").doesNotContain(PASSPHRASE);
             JsonNode json = Json.mapper().readTree(dir.resolve("unlocked.json").toFile());
             agent = json.get("agentPid").asLong();
 
-            t.clear();
-            t.run(apikey + " get local/it; echo \"exit=$?\"");
-            assertThat(t.awaitExit()).as(t.screen()).isZero();
-            assertThat(t.screen()).contains(SECRET).doesNotContain("Passphrase for");
+            Tmux.Output got = t.runToEnd(apikey + " get local/it");
+            assertThat(got.exit()).as(got.text()).isZero();
+            assertThat(got.text()).contains(SECRET).doesNotContain("Passphrase for");
 
-            t.clear();
-            t.run(apikey + " lock; echo \"exit=$?\"");
-            assertThat(t.awaitExit()).as(t.screen()).isZero();
+            Tmux.Output locked = t.runToEnd(apikey + " lock");
+            assertThat(locked.exit()).as(locked.text()).isZero();
             ProcessHandle.of(agent).map(ProcessHandle::onExit).ifPresent(exit -> exit.join());
-            t.clear();
-            t.run(apikey + " get local/it; echo \"exit=$?\"");
+            t.start(apikey + " get local/it");
             t.awaitText("Passphrase for " + config.resolve("secrets.enc"));
             t.press("C-c");
         }

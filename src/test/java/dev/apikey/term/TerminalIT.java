@@ -47,47 +47,46 @@ class TerminalIT {
     @Test
     void aSecretTypedAtThePromptIsNotEchoed() {
         try (Tmux t = terminal(100)) {
-            t.run(apikey + " import local/pasted; echo \"exit=$?\"");
+            Tmux.Command importing = t.start(apikey + " import local/pasted");
             t.awaitText("Secret for local/pasted:");
             t.type(SECRET).press("Enter");
-            String screen = t.awaitText("exit=0");
-            assertThat(screen).contains("Imported local/pasted").doesNotContain(SECRET).doesNotContain("ak_Typed");
+            Tmux.Output imported = importing.awaitEnd();
+            assertThat(imported.exit()).as(imported.text()).isZero();
+            assertThat(imported.text()).contains("Imported local/pasted").doesNotContain(SECRET).doesNotContain("ak_Typed");
             // Not even its length shows: no mask characters.
-            assertThat(screen.lines().filter(l -> l.contains("Secret for local/pasted:")).findFirst().orElseThrow())
+            assertThat(imported.lines().stream().filter(l -> l.contains("Secret for local/pasted:")).findFirst().orElseThrow())
                     .doesNotContain("*");
-            t.clear();
-            t.run(apikey + " get local/pasted");
-            t.awaitText(SECRET);
+            Tmux.Output got = t.runToEnd(apikey + " get local/pasted");
+            assertThat(got.exit()).as(got.text()).isZero();
+            assertThat(got.lines()).as(got.text()).contains(SECRET);
         }
     }
 
     @Test
     void decliningAConfirmationExits130AndChangesNothing() {
         try (Tmux t = terminal(100)) {
-            t.run(apikey + " create local/keep-me; echo \"exit=$?\"");
-            t.awaitText("exit=0");
-            t.clear();
-            t.run(apikey + " forget local/keep-me; echo \"exit=$?\"");
+            assertThat(t.runToEnd(apikey + " create local/keep-me").exit()).isZero();
+            Tmux.Command forgetting = t.start(apikey + " forget local/keep-me");
             t.awaitText("[y/N]");
             t.type("n").press("Enter");
-            assertThat(t.awaitExit()).as(t.screen()).isEqualTo(130);
-            assertThat(t.screen()).contains("apikey: cancelled");
-            t.clear();
-            t.run(apikey + " list | cut -f1; echo \"exit=$?\"");
-            assertThat(t.awaitText("exit=0")).contains("local/keep-me");
+            Tmux.Output declined = forgetting.awaitEnd();
+            assertThat(declined.exit()).as(declined.text()).isEqualTo(130);
+            assertThat(declined.text()).contains("apikey: cancelled");
+            Tmux.Output listed = t.runToEnd(apikey + " list | cut -f1");
+            assertThat(listed.exit()).isZero();
+            assertThat(listed.lines()).as(listed.text()).contains("local/keep-me");
         }
     }
 
     @Test
     void ctrlCAtAConfirmationExits130() {
         try (Tmux t = terminal(100)) {
-            t.run(apikey + " create local/keep-me; echo \"exit=$?\"");
-            t.awaitText("exit=0");
-            t.clear();
-            t.run(apikey + " revoke local/keep-me; echo \"exit=$?\"");
+            assertThat(t.runToEnd(apikey + " create local/keep-me").exit()).isZero();
+            Tmux.Command revoking = t.start(apikey + " revoke local/keep-me");
             t.awaitText("[y/N]");
             t.press("C-c");
-            assertThat(t.awaitExit()).as(t.screen()).isEqualTo(130);
+            Tmux.Output cancelled = revoking.awaitEnd();
+            assertThat(cancelled.exit()).as(cancelled.text()).isEqualTo(130);
         }
     }
 
@@ -95,14 +94,13 @@ class TerminalIT {
     void tablesFitFortyColumns() {
         createKeys();
         try (Tmux t = terminal(40)) {
-            t.run(apikey + " list; echo \"exit=$?\"");
-            String screen = t.awaitText("exit=0");
-            List<String> table = screen.lines().filter(l -> !l.isBlank() && !l.startsWith("$") && !l.startsWith("exit=")
-                    && !l.contains(" list;")).toList();
-            assertThat(table).as(screen).hasSize(3);
+            Tmux.Output listed = t.runToEnd(apikey + " list");
+            assertThat(listed.exit()).as(listed.text()).isZero();
+            List<String> table = listed.lines().stream().filter(l -> !l.isBlank()).toList();
+            assertThat(table).as(listed.text()).hasSize(3);
             assertThat(table.get(0)).startsWith("REF");
-            assertThat(table).allSatisfy(l -> assertThat(l.length()).as("'%s' in\n%s", l, screen).isLessThanOrEqualTo(40));
-            assertThat(screen).containsPattern("local/payments-servi\\S*…");
+            assertThat(table).allSatisfy(l -> assertThat(l.length()).as("'%s' in\n%s", l, listed.text()).isLessThanOrEqualTo(40));
+            assertThat(listed.text()).containsPattern("local/payments-servi\\S*…");
         }
     }
 
@@ -110,9 +108,9 @@ class TerminalIT {
     void tablesUseTwoHundredColumnsForWholeValues() {
         createKeys();
         try (Tmux t = terminal(200)) {
-            t.run(apikey + " list; echo \"exit=$?\"");
-            String screen = t.awaitText("exit=0");
-            assertThat(screen).containsPattern("REF +STATUS +HINT +CREATED +EXPIRES +ROTATED +BACKEND")
+            Tmux.Output listed = t.runToEnd(apikey + " list");
+            assertThat(listed.exit()).as(listed.text()).isZero();
+            assertThat(listed.text()).containsPattern("REF +STATUS +HINT +CREATED +EXPIRES +ROTATED +BACKEND")
                     .contains("local/payments-service-production-eu-west-1")
                     .contains("just now").containsPattern("in (29|30) days")
                     .doesNotContain("…-1");
@@ -123,25 +121,19 @@ class TerminalIT {
     void colourAndRelativeTimesOnlyOnATerminal() {
         createKeys();
         try (Tmux t = terminal(200)) {
-            t.run(apikey + " list; echo \"exit=$?\"");
-            t.awaitText("exit=0");
-            assertThat(t.screenWithColours()).contains("\u001b[32m");
-            t.clear();
-            t.run("NO_COLOR=1 " + apikey + " list; echo \"exit=$?\"");
-            t.awaitText("exit=0");
-            assertThat(t.screenWithColours()).doesNotContain("\u001b[32m");
-            t.clear();
-            t.run(apikey + " list | cat; echo \"exit=$?\"");
-            String piped = t.awaitText("exit=0");
-            assertThat(piped).doesNotContain("just now").containsPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+            assertThat(t.start(apikey + " list").awaitEndWithColours().text()).contains("\u001b[32m");
+            assertThat(t.start("NO_COLOR=1 " + apikey + " list").awaitEndWithColours().text()).doesNotContain("\u001b[32m")
+                    .contains("local/ci");
+            Tmux.Output piped = t.runToEnd(apikey + " list | cat");
+            assertThat(piped.text()).doesNotContain("just now").containsPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
         }
     }
 
     private void createKeys() {
         try (Tmux t = terminal(200)) {
-            t.run(apikey + " create local/payments-service-production-eu-west-1 --expires 30d && "
-                    + apikey + " create local/ci && echo \"created=$?\"");
-            t.awaitText("created=0");
+            Tmux.Output created = t.runToEnd(apikey + " create local/payments-service-production-eu-west-1 --expires 30d && "
+                    + apikey + " create local/ci");
+            assertThat(created.exit()).as(created.text()).isZero();
         }
     }
 }

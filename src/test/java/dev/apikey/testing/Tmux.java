@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A real terminal for tests: a shell in a tmux session of a chosen size, on a tmux server of its own.
@@ -24,7 +26,7 @@ public final class Tmux implements AutoCloseable {
 
     /**
      * Starts {@code sh} in a terminal {@code columns} wide, with exactly these environment variables
-     * (plus {@code TERM}); {@link #clear()} expects the prompt {@code PS1='$ '}.
+     * (plus {@code TERM}).
      */
     public Tmux(int columns, int rows, Path directory, Map<String, String> environment) {
         List<String> command = new ArrayList<>(List.of("env", "-i", "TERM=xterm-256color"));
@@ -67,9 +69,13 @@ public final class Tmux implements AutoCloseable {
 
     /** Waits until the screen satisfies {@code condition}; fails with the screen after the deadline. */
     public String await(String what, Predicate<String> condition) {
+        return await(what, this::screen, condition);
+    }
+
+    private String await(String what, java.util.function.Supplier<String> capture, Predicate<String> condition) {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (true) {
-            String screen = screen();
+            String screen = capture.get();
             if (condition.test(screen)) {
                 return screen;
             }
@@ -86,17 +92,96 @@ public final class Tmux implements AutoCloseable {
         return await("'" + text + "'", s -> s.contains(text));
     }
 
-    /** Waits for the line {@code exit=N} that {@code echo "exit=$?"} prints, and returns N. */
-    public int awaitExit() {
-        java.util.regex.Pattern exit = java.util.regex.Pattern.compile("(?m)^exit=(\\d+)");
-        java.util.regex.Matcher m = exit.matcher(await("an exit status", s -> exit.matcher(s).find()));
-        m.find();
-        return Integer.parseInt(m.group(1));
+    /**
+     * Runs a shell command line on a cleared screen between two markers, and returns at once; the
+     * returned {@link Command} waits for the end marker. The markers are printed by {@code printf}
+     * from a format and an argument, so the typed line on screen can never be taken for one, and
+     * nothing is ever recognised by guessing the shell's prompt.
+     */
+    public Command start(String commandLine) {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        run("clear; printf '__BEGIN_%s__\\n' " + id + "; " + commandLine
+                + "; printf '__END_%s_%s__\\n' \"$?\" " + id);
+        return new Command(id);
     }
 
-    public void clear() {
-        run("clear");
-        await("a clear screen", s -> s.strip().equals("$"));
+    /** {@link #start} and wait for the end: what the command printed, and its exit status. */
+    public Output runToEnd(String commandLine) {
+        return start(commandLine).awaitEnd();
+    }
+
+    /** A command line started by {@link #start}. */
+    public final class Command {
+        private final String begin;
+        private final Pattern end;
+
+        private Command(String id) {
+            this.begin = "__BEGIN_" + id + "__";
+            this.end = Pattern.compile("__END_(\\d+)_" + Pattern.quote(id) + "__");
+        }
+
+        /** Waits until the command has finished; the lines it printed, without colours. */
+        public Output awaitEnd() {
+            return output(false);
+        }
+
+        /** Waits until the command has finished; the lines it printed, with colours as escape sequences. */
+        public Output awaitEndWithColours() {
+            return output(true);
+        }
+
+        private Output output(boolean colours) {
+            String what = "the end of the command (" + end.pattern() + ")";
+            await(what, Tmux.this::everything, s -> fenced(s) != null);
+            Output output = fenced(colours ? tmux("capture-pane", "-p", "-J", "-e", "-S", "-", "-t", session)
+                    : everything());
+            if (output == null) {
+                throw new AssertionError("the end marker was on the screen but is gone:\n" + everything());
+            }
+            return output;
+        }
+
+        /** The lines after the last begin marker up to the end marker after it, or null before the end. */
+        private Output fenced(String text) {
+            List<String> lines = text.lines().toList();
+            int from = -1;
+            for (int i = lines.size() - 1; i >= 0 && from < 0; i--) {
+                if (lines.get(i).contains(begin)) {
+                    from = i;
+                }
+            }
+            if (from < 0) {
+                return null;
+            }
+            for (int i = from + 1; i < lines.size(); i++) {
+                Matcher m = end.matcher(lines.get(i));
+                if (m.find()) {
+                    return new Output(lines.subList(from + 1, i), Integer.parseInt(m.group(1)));
+                }
+            }
+            return null;
+        }
+    }
+
+    /** What a command printed (its lines as the terminal shows them) and its exit status. */
+    public record Output(List<String> lines, int exit) {
+        public Output {
+            lines = List.copyOf(lines);
+        }
+
+        public String text() {
+            return String.join("\n", lines);
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exit + ":\n" + text();
+        }
+    }
+
+    /** The scroll-back history and the screen, wrapped lines joined. */
+    private String everything() {
+        return tmux("capture-pane", "-p", "-J", "-S", "-", "-t", session);
     }
 
     @Override

@@ -46,8 +46,10 @@ class ShellIT {
         t.close();
     }
 
+    private Tmux.Command shell;
+
     private void startShell() {
-        t.run(apikey + " shell; echo \"exit=$?\"");
+        shell = t.start(apikey + " shell");
         t.awaitText("apikey> ");
     }
 
@@ -67,15 +69,13 @@ class ShellIT {
             t.awaitText("\"description\" : \"two words\"");
             awaitPrompt(3);
             t.run("list"); // --json was for that one command only
-            String screen = t.await("a table", s -> s.contains("REF ") && s.contains("STATUS"));
-            assertThat(screen).containsPattern("local/alpha +active");
-            awaitPrompt(4);
+            assertThat(awaitPrompt(4)).containsPattern("REF +STATUS").containsPattern("local/alpha +active");
             t.type("get loc").press("Tab");
             t.awaitText("apikey> get local/alpha");
             t.press("Enter");
             awaitPrompt(5);
             t.run("exit");
-            assertThat(t.awaitExit()).isZero();
+            assertThat(shell.awaitEnd().exit()).isZero();
         }
     }
 
@@ -95,12 +95,12 @@ class ShellIT {
                 awaitPrompt(3);
             }
             t.run("list");
-            t.await("the list after the cancelled command", s -> s.contains("local/first") && s.contains("STATUS"));
-            awaitPrompt(4);
+            assertThat(awaitPrompt(4)).as("the list after the cancelled command").contains("STATUS")
+                    .containsPattern("local/first +active");
             t.type("half a line").press("C-c"); // at the prompt: a fresh line, the shell stays
             awaitPrompt(5);
             t.run("exit");
-            assertThat(t.awaitExit()).isZero();
+            assertThat(shell.awaitEnd().exit()).isZero();
         }
     }
 
@@ -125,7 +125,7 @@ class ShellIT {
             t.awaitText("Unmatched argument");
             awaitPrompt(3);
             t.press("C-d");
-            assertThat(t.awaitExit()).isZero();
+            assertThat(shell.awaitEnd().exit()).isZero();
         }
         Path history = config.resolve("history");
         String recorded = Files.readString(history);
@@ -144,7 +144,7 @@ class ShellIT {
             assertThat(t.screen()).doesNotContain(PASTED_SECRET);
             awaitPrompt(2);
             t.run("exit");
-            assertThat(t.awaitExit()).isZero();
+            assertThat(shell.awaitEnd().exit()).isZero();
         }
         assertThat(Files.readString(config.resolve("history"))).contains("import local/typed").doesNotContain(PASTED_SECRET);
     }
