@@ -80,7 +80,8 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         return ExitCode.codeOf(ex);
     }
 
-    private static String safe(Redactor redactor, String line) {
+    /** A line for stderr: known secrets redacted and control characters escaped (also for notices). */
+    static String safe(Redactor redactor, String line) {
         // Redacted again after escaping: escaping must not spell out a secret that contains a backslash.
         return redactor.redact(Printable.escape(redactor.redact(line)));
     }

@@ -83,10 +83,11 @@ final class ListCommand extends BaseCommand {
             // Off a terminal, rows stream as the provider pages them.
             list.remote(provider, e -> {
                 KeyView v = KeyView.of(e, e.local() == null ? null : list.statusOf(e.local(), now), now);
-                String line = String.join("\t", nz(v.ref()), v.remote(), nz(v.id()), v.status(),
-                        nz(v.hint()), iso(v.createdAt()), iso(v.expiresAt()));
-                context.terminal().out().println(v.remoteStatus() == null ? line
-                        : line + "\t" + v.remoteStatus() + "\t" + iso(v.lastUsedAt()));
+                context.terminal().out().println(v.remoteStatus() == null
+                        ? Table.separatedLine(v.ref(), v.remote(), v.id(), v.status(), v.hint(), iso(v.createdAt()),
+                                iso(v.expiresAt()))
+                        : Table.separatedLine(v.ref(), v.remote(), v.id(), v.status(), v.hint(), iso(v.createdAt()),
+                                iso(v.expiresAt()), v.remoteStatus(), iso(v.lastUsedAt())));
             });
         }
         return ExitCode.OK.code();
@@ -98,10 +99,6 @@ final class ListCommand extends BaseCommand {
             case EXPIRED, REVOKED -> Style.RED;
             case ROTATING -> Style.YELLOW;
         };
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 
     private static String iso(Instant t) {

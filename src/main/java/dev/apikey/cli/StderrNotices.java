@@ -38,14 +38,14 @@ final class StderrNotices implements Notices {
     @Override
     public void warn(String message) {
         clearProgress();
-        err.println("warning: " + redactor.redact(message));
+        err.println("warning: " + ErrorReporter.safe(redactor, message));
     }
 
     @Override
     public void info(String message) {
         if (!options.quiet) {
             clearProgress();
-            err.println(redactor.redact(message));
+            err.println(ErrorReporter.safe(redactor, message));
         }
     }
 
@@ -53,7 +53,7 @@ final class StderrNotices implements Notices {
     public void verbose(String message) {
         if (options.verbose) {
             clearProgress();
-            err.println("* " + redactor.redact(message));
+            err.println("* " + ErrorReporter.safe(redactor, message));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.apikey.term;
 
+import dev.apikey.core.Printable;
 import org.jline.utils.WCWidth;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -10,7 +11,8 @@ import java.util.List;
  * A table for stdout. On a terminal: a header and aligned columns that fit its width, the widest
  * columns shortened with an ellipsis and, when even that does not fit, the last columns left out
  * (columns are declared most important first). Off a terminal: full values, tab-separated, one row
- * per line, no header — for {@code cut}, {@code awk} and {@code while read}.
+ * per line, no header — for {@code cut}, {@code awk} and {@code while read}. Either way every cell is
+ * escaped ({@link Printable}): this is the one place table and TSV output renders text.
  */
 public final class Table {
     private static final String GAP = "  ";
@@ -48,7 +50,7 @@ public final class Table {
     public void print(PrintStream out, int terminalWidth, Style style) {
         if (terminalWidth <= 0) {
             for (String[] row : rows) {
-                out.println(String.join("\t", Arrays.stream(row).map(Table::oneLine).toArray(String[]::new)));
+                out.println(separatedLine(row));
             }
             return;
         }
@@ -154,8 +156,19 @@ public final class Table {
         return len >= width ? s : s + " ".repeat(width - len);
     }
 
-    /** Keeps a value on one line, whatever a provider put in it. */
+    /**
+     * One row off a terminal: the cells tab-separated, each escaped, so a tab or newline a provider put
+     * in a value can neither split the row nor shift its columns. Null cells are empty.
+     */
+    public static String separatedLine(String... cells) {
+        return String.join("\t", Arrays.stream(cells).map(c -> c == null ? "" : oneLine(c)).toArray(String[]::new));
+    }
+
+    /**
+     * Keeps a value on one line and off the terminal's controls, whatever a provider, a file or
+     * another program put in it: {@code \n}, {@code \x1b} and the rest are shown escaped.
+     */
     private static String oneLine(String s) {
-        return s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+        return Printable.escape(s);
     }
 }

@@ -50,6 +50,24 @@ class UserDefinedProviderTest extends ProviderContract<AcmeVaultFake> {
     }
 
     @Test
+    void anIdWithControlCharactersIsShownEscapedInTablesAndTsv() {
+        String hostile = "\n\u001b[2J";
+        FakeApi.Key key = new FakeApi.Key("av-evil" + hostile, "console" + hostile + "\tname", "acme_live_x", java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        fake.keys.put(key.id, key);
+
+        Result piped = cli.run("list", PROVIDER, "--remote");
+        assertThat(piped.exit()).as(piped.toString()).isZero();
+        assertThat(piped.out()).doesNotContain("\u001b").contains("\tav-evil\\n\\x1b[2J\t");
+        assertThat(piped.out().lines().toList()).as(piped.out()).hasSize(1)
+                .allSatisfy(l -> assertThat(l.split("\t", -1)).hasSize(7));
+
+        Result table = cli.invocation().terminal(200).run("list", PROVIDER, "--remote");
+        assertThat(table.exit()).as(table.toString()).isZero();
+        assertThat(table.out()).doesNotContain("\u001b[2J").contains("av-evil\\n\\x1b[2J");
+        assertThat(table.out().lines().toList()).as(table.out()).hasSize(2);
+    }
+
+    @Test
     void lifecycle() throws Exception {
         fake.seed(120);
         Result created = create("billing", "--description", "billing service", "--expires", "14d",

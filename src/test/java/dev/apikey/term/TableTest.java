@@ -65,9 +65,10 @@ class TableTest {
 
     @Test
     void valuesStayOnOneLine() {
-        Table t = new Table("NAME", "DETAIL").row("a", "line one\nline two\tand a tab");
-        assertThat(print(t, 0, Style.PLAIN)).containsExactly("a\tline one line two and a tab");
-        assertThat(print(t, 80, Style.PLAIN)).hasSize(2);
+        Table t = new Table("NAME", "DETAIL").row("a", "line one\nline two\tand a tab\u001b[2J");
+        assertThat(print(t, 0, Style.PLAIN)).containsExactly("a\tline one\\nline two\\tand a tab\\x1b[2J");
+        assertThat(print(t, 80, Style.PLAIN)).hasSize(2).allSatisfy(l -> assertThat(l).doesNotContain("\u001b"))
+                .last().asString().endsWith("line one\\nline two\\tand a tab\\x1b[2J");
     }
 
     @Test
