@@ -25,6 +25,7 @@ public final class Env {
     private final Clock clock;
     private final String osName;
     private final Path home;
+    private final String user;
     private final Keychain.Opener keychain;
     private final Supplier<SecureRandom> random;
     private final Supplier<ProviderTypes> providerTypes;
@@ -37,6 +38,7 @@ public final class Env {
         this.clock = b.clock;
         this.osName = b.osName;
         this.home = b.home;
+        this.user = b.user;
         this.keychain = b.keychain;
         this.random = b.random;
         this.providerTypes = b.providerTypes;
@@ -50,7 +52,8 @@ public final class Env {
                 .terminal(new SystemTerminal(vars))
                 .variables(vars)
                 .osName(System.getProperty("os.name", "Linux"))
-                .home(Path.of(System.getProperty("user.home", ".")))
+                .home(home(vars))
+                .user(System.getProperty("user.name"))
                 .build();
     }
 
@@ -62,7 +65,7 @@ public final class Env {
     public Env with(Terminal otherTerminal, Map<String, String> moreVariables) {
         Map<String, String> vars = new java.util.HashMap<>(variables);
         vars.putAll(moreVariables);
-        Builder b = builder().terminal(otherTerminal).variables(vars).clock(clock).osName(osName).home(home)
+        Builder b = builder().terminal(otherTerminal).variables(vars).clock(clock).osName(osName).home(home).user(user)
                 .keychain(keychain).random(random).providerTypes(providerTypes).sleeper(sleeper)
                 .httpSettings(httpSettings);
         return b.build();
@@ -86,6 +89,20 @@ public final class Env {
 
     public Path home() {
         return home;
+    }
+
+    /** The account apikey runs as, or null where owners are not checked (tests in one process). */
+    public String user() {
+        return user;
+    }
+
+    /**
+     * {@code ~}: {@code $HOME} when it is set, as shells and the completion scripts take it, else the
+     * account's home (Java's {@code user.home} comes from the account database, not from HOME).
+     */
+    static Path home(Map<String, String> vars) {
+        String home = vars.get("HOME");
+        return Path.of(home != null && !home.isEmpty() ? home : System.getProperty("user.home", "."));
     }
 
     public Keychain.Opener keychain() {
@@ -116,6 +133,7 @@ public final class Env {
         private Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
         private String osName = "Linux";
         private Path home = Path.of(".");
+        private String user;
         // A lambda, not a method reference: java-keyring is loaded only when a keychain is opened.
         private Keychain.Opener keychain = () -> JavaKeyringKeychain.open();
         private Supplier<SecureRandom> random = SecureRandom::new;
@@ -140,6 +158,11 @@ public final class Env {
 
         public Builder osName(String os) {
             this.osName = os;
+            return this;
+        }
+
+        public Builder user(String u) {
+            this.user = u;
             return this;
         }
 

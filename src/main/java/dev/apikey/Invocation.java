@@ -136,6 +136,7 @@ final class Invocation extends CliContext {
 
     private Workspace buildWorkspace() {
         ConfigDirectory dir = configDirectory();
+        dir.secure(env.user(), notices());
         AppConfigFile config = new AppConfigFile(dir);
         NameCache names = new NameCache(dir);
         KeyIndexFile[] keysHolder = new KeyIndexFile[1];

@@ -44,8 +44,14 @@ public final class AuditLogFile implements AuditTrail {
                     // created by a concurrent invocation
                 }
             }
+            if (Files.isSymbolicLink(path)) {
+                notices.warn("did not write the audit log: " + path + " is a symbolic link, and apikey never writes"
+                        + " through one; remove it (the next command starts a new log)");
+                return;
+            }
+            // NOFOLLOW_LINKS: a link swapped in after the check is refused too (O_NOFOLLOW).
             try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
+                    StandardOpenOption.APPEND, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 ByteBuffer buf = ByteBuffer.wrap(line);
                 while (buf.hasRemaining()) {
                     ch.write(buf);

@@ -1,8 +1,18 @@
 package dev.apikey.metadata;
 
+import dev.apikey.core.ApikeyException;
+import dev.apikey.core.Notices;
+import dev.apikey.core.PolicyException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The config directory and the files in it. Resolved as the spec says: {@code --config-dir}, else
@@ -42,6 +52,44 @@ public final class ConfigDirectory {
 
     public Path path() {
         return path;
+    }
+
+    /**
+     * Checks the directory before it is used (SPEC §7): one owned by another user is refused, since
+     * whoever owns it can swap the files in it; one that group or others can read or write is
+     * tightened to 0700 with a warning. One that does not exist yet is created 0700 when first written.
+     *
+     * @param user the account apikey runs as (its name, as the file system reports owners)
+     */
+    public void secure(String user, Notices notices) {
+        if (!AtomicFile.POSIX) {
+            return;
+        }
+        PosixFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, PosixFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return;
+        } catch (IOException | UnsupportedOperationException e) {
+            return; // the first read or write reports what is wrong with it
+        }
+        String owner = attributes.owner().getName();
+        if (user != null && !owner.equals(user)) {
+            throw new PolicyException("the config directory " + path + " is owned by " + owner + ", not by " + user
+                    + "; apikey does not use another user's directory",
+                    "use a directory of your own (--config-dir or APIKEY_CONFIG_DIR)");
+        }
+        Set<PosixFilePermission> permissions = attributes.permissions();
+        if (!AtomicFile.OWNER_DIR.containsAll(permissions)) {
+            try {
+                Files.setPosixFilePermissions(path, AtomicFile.OWNER_DIR);
+            } catch (IOException e) {
+                throw new ApikeyException("cannot restrict " + path + " to its owner: " + AtomicFile.describe(e),
+                        "run 'chmod 700 " + path + "'", e);
+            }
+            notices.warn("the config directory " + path + " was open to others ("
+                    + PosixFilePermissions.toString(permissions) + "); it is now 0700 (rwx------)");
+        }
     }
 
     public Path configFile() {

@@ -76,7 +76,8 @@ public final class DirectoryLock implements AutoCloseable {
                         // another process created it first
                     }
                 }
-                channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS); // never through a symbolic link
                 fileLock = channel.lock();
             } catch (IOException e) {
                 closeQuietly();
