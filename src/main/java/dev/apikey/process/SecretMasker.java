@@ -3,7 +3,10 @@ package dev.apikey.process;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.net.URLEncoder;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 
@@ -12,6 +15,8 @@ import java.util.List;
  * arrives split across writes. Bytes that could still be the start of a secret are held back until a
  * later write (or {@link #finish()}) shows whether they are; everything else passes through at once
  * and unchanged, so binary output, ANSI escapes and progress lines ending in {@code \r} are intact.
+ * A secret is also masked in the encodings a program most often prints it in ({@link #forms}), as
+ * GitHub Actions masks the base64 forms of its secrets.
  */
 public final class SecretMasker {
     private static final byte[] MASK = "***".getBytes(StandardCharsets.US_ASCII);
@@ -25,12 +30,33 @@ public final class SecretMasker {
     /** @param secrets the values to mask, as the child writes them (UTF-8 for text secrets) */
     public SecretMasker(List<byte[]> secrets, OutputStream out) {
         // Longest first: where two secrets start at the same byte, the longer one is masked whole.
-        this.secrets = secrets.stream().filter(s -> s.length > 0).distinct()
+        this.secrets = secrets.stream().filter(s -> s.length > 0).flatMap(s -> forms(s).stream())
+                .map(java.nio.ByteBuffer::wrap).distinct().map(java.nio.ByteBuffer::array)
                 .sorted(Comparator.comparingInt((byte[] s) -> s.length).reversed()).toArray(byte[][]::new);
         for (byte[] s : this.secrets) {
             firstBytes[s[0] & 0xff] = true;
         }
         this.out = out;
+    }
+
+    /**
+     * The secret as it is, in base64 (standard and URL-safe, with and without padding) and
+     * URL-encoded ({@code +} and {@code %20} for a space). Only the encoding of the secret alone: a
+     * secret encoded together with other bytes (as in {@code user:secret}) shifts differently.
+     */
+    static List<byte[]> forms(byte[] secret) {
+        List<byte[]> forms = new ArrayList<>(List.of(secret));
+        for (Base64.Encoder encoder : List.of(Base64.getEncoder(), Base64.getUrlEncoder())) {
+            forms.add(encoder.encode(secret));
+            forms.add(encoder.withoutPadding().encode(secret));
+        }
+        String text = new String(secret, StandardCharsets.UTF_8);
+        if (Arrays.equals(text.getBytes(StandardCharsets.UTF_8), secret)) {
+            String encoded = URLEncoder.encode(text, StandardCharsets.UTF_8);
+            forms.add(encoded.getBytes(StandardCharsets.US_ASCII));
+            forms.add(encoded.replace("+", "%20").getBytes(StandardCharsets.US_ASCII));
+        }
+        return forms;
     }
 
     public void write(byte[] bytes, int offset, int length) throws IOException {

@@ -47,6 +47,26 @@ class SecretMaskerTest {
     }
 
     @Test
+    void masksTheBase64AndUrlEncodedFormsOfASecret() throws IOException {
+        String secret = "sk>>test/with+odd ch?~"; // base64 with '+' '/' and padding; URL-encoding changes it
+        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+        java.util.Base64.Encoder std = java.util.Base64.getEncoder();
+        java.util.Base64.Encoder url = java.util.Base64.getUrlEncoder();
+        List<String> encoded = List.of(std.encodeToString(bytes), std.withoutPadding().encodeToString(bytes),
+                url.encodeToString(bytes), url.withoutPadding().encodeToString(bytes),
+                java.net.URLEncoder.encode(secret, StandardCharsets.UTF_8),
+                java.net.URLEncoder.encode(secret, StandardCharsets.UTF_8).replace("+", "%20"));
+        assertThat(encoded).doesNotHaveDuplicates();
+        for (String form : encoded) {
+            String text = "Authorization: Basic " + form + "\n";
+            for (int cut = 0; cut <= text.length(); cut++) {
+                assertThat(mask(List.of(secret), text, cut)).as(form + " cut at " + cut).isEqualTo("Authorization: Basic ***\n");
+            }
+        }
+        assertThat(mask(List.of(secret), "plain " + secret)).isEqualTo("plain ***");
+    }
+
+    @Test
     void masksASecretWrittenOneByteAtATime() throws IOException {
         String text = "x" + SECRET + "y";
         int[] cuts = IntStream.range(1, text.length()).toArray();
