@@ -53,8 +53,16 @@ public final class KeySecrets {
         if (fromEnv.isPresent()) {
             return fromEnv.get();
         }
-        KeyRecord record = index.require(ref);
-        // Using a key stays possible during an unfinished rotation: the store always holds a valid secret.
+        return forUse(index.require(ref));
+    }
+
+    /**
+     * The stored secret of a key about to be used ({@code get}, {@code request}, {@code exec}, sync).
+     * Using a key stays possible during an unfinished rotation: the store always holds a valid secret;
+     * an interrupted one is reported.
+     */
+    public Secret forUse(KeyRecord record) {
+        KeyRef ref = record.ref();
         journal.find(ref).filter(e -> !journal.ownerAlive(e)).ifPresent(e -> notices.warn("an interrupted "
                 + e.operation() + " of " + ref + " is unfinished; using the stored secret. Run 'apikey rotate --resume "
                 + ref + "' to complete it"));

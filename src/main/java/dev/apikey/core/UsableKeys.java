@@ -56,7 +56,7 @@ final class UsableKeys {
         }
         KeyRecord r = record.orElseThrow(() -> new NotFoundException("no key " + ref + " here",
                 "run 'apikey list' to see your keys; on CI, set " + ref.overrideVariable()));
-        return new Found(ws.secrets().fromStore(r), false, r);
+        return new Found(ws.secrets().forUse(r), false, r);
     }
 
     private void warnIfStale(KeyRecord record) {

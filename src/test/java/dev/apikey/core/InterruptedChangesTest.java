@@ -75,6 +75,9 @@ class InterruptedChangesTest {
         assertThat(get.exit()).as(get.toString()).isZero();
         assertThat(get.err()).contains("warning:").contains("rotate --resume acme/bot");
         assertThat(acme.accepts(get.out().strip())).isTrue();
+        Result exec = cli.run("exec", "acme/bot", "--env", "USED=acme/bot", "--", "true");
+        assertThat(exec.exit()).as(exec.toString()).isZero();
+        assertThat(exec.err()).contains("warning: an interrupted").contains("rotate --resume acme/bot");
         // Changing it is refused until resumed.
         for (String[] change : new String[][] {{"rotate", "acme/bot"}, {"revoke", "acme/bot", "--yes"},
             {"forget", "acme/bot", "--yes"}}) {
