@@ -34,8 +34,8 @@ public final class CreateKey {
         // Checked again inside the claim: a parallel create of the same name may have finished meanwhile.
         JournalEntry entry = journal.begin(ref, () -> {
             refuseExisting(ws.keys().update(keys -> keys.get(ref)), ref);
-            return new JournalEntry(ref, JournalEntry.CREATE,
-                    provider.remote() ? JournalEntry.REPLACE : JournalEntry.LOCAL, KeyChanges.newMarker(), store.backend(),
+            return new JournalEntry(ref, JournalEntry.Operation.CREATE,
+                    provider.remote() ? JournalEntry.Strategy.REPLACE : JournalEntry.Strategy.LOCAL, KeyChanges.newMarker(), store.backend(),
                     null, null, null, new JournalEntry.Spec(request.description(), request.scopes(), request.params(),
                     lifetime, expiresAt, request.maxAge()), journal.self(), now, List.of(), List.of());
         });

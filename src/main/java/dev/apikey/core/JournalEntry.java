@@ -12,8 +12,8 @@ import java.util.Optional;
  * step written <em>before</em> its side effect, so that after a crash {@code rotate --resume} knows
  * exactly what may have happened. It never holds a secret; the hints it keeps are redacted.
  *
- * @param operation  {@link #ROTATE} or {@link #CREATE}
- * @param strategy   {@link #REPLACE}, {@link #NATIVE} or {@link #LOCAL}
+ * @param operation  what the change is
+ * @param strategy   how a rotation replaces the key
  * @param marker     the unique marker the create carries, to find a key whose response was lost
  * @param backend    the secret store the key lives in
  * @param oldId      the provider id of the key being replaced (rotate), or null
@@ -24,16 +24,115 @@ import java.util.Optional;
  * @param knownIds   for a provider whose keys cannot carry the marker: the ids it listed just before the
  *                   create, so that a key the lost create made is the one not among them
  */
-public record JournalEntry(KeyRef ref, String operation, String strategy, String marker, String backend,
+public record JournalEntry(KeyRef ref, Operation operation, Strategy strategy, String marker, String backend,
                            String oldId, String oldHint, Duration grace, Spec spec, Owner owner,
                            Instant startedAt, List<Step> steps, List<String> knownIds) {
-    public static final String ROTATE = "rotate";
-    public static final String CREATE = "create";
-    /** {@code apikey sync} writing the current secret to the key's targets (nothing to roll back). */
-    public static final String SYNC = "sync";
-    public static final String REPLACE = "replace";
-    public static final String NATIVE = "native";
-    public static final String LOCAL = "local";
+    /**
+     * A value the journal file spells as a fixed lower-case word. The words are the file format:
+     * renaming a constant must not change its word, or journals written before could not be resumed.
+     */
+    public interface Wire {
+        /** The word the journal file holds; also how messages name the value. */
+        String wire();
+    }
+
+    /** The value of {@code type} whose word is {@code word}, or empty for a word no value has. */
+    public static <E extends Enum<E> & Wire> Optional<E> fromWire(Class<E> type, String word) {
+        for (E e : type.getEnumConstants()) {
+            if (e.wire().equals(word)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What the change does. */
+    public enum Operation implements Wire {
+        ROTATE("rotate"),
+        CREATE("create"),
+        /** {@code apikey sync} writing the current secret to the key's targets (nothing to roll back). */
+        SYNC("sync");
+
+        private final String wire;
+
+        Operation(String wire) {
+            this.wire = wire;
+        }
+
+        @Override
+        public String wire() {
+            return wire;
+        }
+
+        @Override
+        public String toString() {
+            return wire;
+        }
+    }
+
+    /** How the key is replaced. */
+    public enum Strategy implements Wire {
+        /** A new key is created beside the old one, which is revoked afterwards. */
+        REPLACE("replace"),
+        /** The provider rotates the key itself: the old secret may die when the call is sent. */
+        NATIVE("native"),
+        /** No provider is called: the secret is made or kept locally. */
+        LOCAL("local");
+
+        private final String wire;
+
+        Strategy(String wire) {
+            this.wire = wire;
+        }
+
+        @Override
+        public String wire() {
+            return wire;
+        }
+
+        @Override
+        public String toString() {
+            return wire;
+        }
+    }
+
+    /** A step of a change, each recorded before its side effect. */
+    public enum StepName implements Wire {
+        BEGIN("begin"),
+        /** A create is about to be sent: a key with the marker may exist from here on. */
+        CREATING("creating"),
+        /** The provider returned the new key; its secret is only in memory until STORED. */
+        CREATED("created"),
+        /** A native rotate is about to be sent: the old secret may die from here on. */
+        ROTATING("rotating"),
+        /** The store refused the new secret; it is in a recovery file. */
+        RECOVERY_FILE("recovery-file"),
+        STORED("stored"),
+        RECORDED("recorded"),
+        /** A target is about to be written (its destination in {@code id}); the result follows. */
+        TARGET_WRITING("target-writing"),
+        TARGET_WRITTEN("target-written"),
+        TARGET_FAILED("target-failed"),
+        REVOKING_OLD("revoking-old"),
+        /** A resume found several candidates for a lost key and listed them (ids in {@code id}, comma-separated). */
+        CANDIDATES("candidates");
+
+        private final String wire;
+
+        StepName(String wire) {
+            this.wire = wire;
+        }
+
+        @Override
+        public String wire() {
+            return wire;
+        }
+
+        @Override
+        public String toString() {
+            return wire;
+        }
+    }
 
     public JournalEntry {
         steps = steps == null ? List.of() : List.copyOf(steps);
@@ -54,41 +153,22 @@ public record JournalEntry(KeyRef ref, String operation, String strategy, String
      * {@code expiresAt} describe it and {@code fingerprint} (a truncated SHA-256 of its secret)
      * lets a resume recognise it in the store without the journal holding the secret.
      */
-    public record Step(String name, Instant at, String id, String hint, Instant expiresAt, String fingerprint) {
-        public static final String BEGIN = "begin";
-        /** A create is about to be sent: a key with the marker may exist from here on. */
-        public static final String CREATING = "creating";
-        /** The provider returned the new key; its secret is only in memory until STORED. */
-        public static final String CREATED = "created";
-        /** A native rotate is about to be sent: the old secret may die from here on. */
-        public static final String ROTATING = "rotating";
-        /** The store refused the new secret; it is in a recovery file. */
-        public static final String RECOVERY_FILE = "recovery-file";
-        public static final String STORED = "stored";
-        public static final String RECORDED = "recorded";
-        /** A target is about to be written (its destination in {@code id}); the result follows. */
-        public static final String TARGET_WRITING = "target-writing";
-        public static final String TARGET_WRITTEN = "target-written";
-        public static final String TARGET_FAILED = "target-failed";
-        public static final String REVOKING_OLD = "revoking-old";
-        /** A resume found several candidates for a lost key and listed them (ids in {@code id}, comma-separated). */
-        public static final String CANDIDATES = "candidates";
-
-        public static Step of(String name, Instant at) {
+    public record Step(StepName name, Instant at, String id, String hint, Instant expiresAt, String fingerprint) {
+        public static Step of(StepName name, Instant at) {
             return new Step(name, at, null, null, null, null);
         }
     }
 
-    public boolean reached(String step) {
-        return steps.stream().anyMatch(s -> s.name().equals(step));
+    public boolean reached(StepName step) {
+        return steps.stream().anyMatch(s -> s.name() == step);
     }
 
-    public Optional<Step> step(String name) {
-        return steps.stream().filter(s -> s.name().equals(name)).reduce((a, b) -> b);
+    public Optional<Step> step(StepName name) {
+        return steps.stream().filter(s -> s.name() == name).reduce((a, b) -> b);
     }
 
-    public String lastStep() {
-        return steps.isEmpty() ? Step.BEGIN : steps.get(steps.size() - 1).name();
+    public StepName lastStep() {
+        return steps.isEmpty() ? StepName.BEGIN : steps.get(steps.size() - 1).name();
     }
 
     public JournalEntry with(Step step) {

@@ -22,7 +22,7 @@ final class KeyChanges {
     static Made create(Workspace ws, JournalEntry entry, Provider provider, KeySpec spec) {
         RotationJournal journal = ws.journal();
         JournalEntry creating = journal.record(withKnownIds(entry, provider),
-                JournalEntry.Step.of(JournalEntry.Step.CREATING, ws.clock().instant()));
+                JournalEntry.Step.of(JournalEntry.StepName.CREATING, ws.clock().instant()));
         CreatedKey created;
         try {
             created = provider.create(spec);
@@ -61,7 +61,7 @@ final class KeyChanges {
     }
 
     static JournalEntry recordCreated(Workspace ws, JournalEntry entry, CreatedKey created) {
-        return ws.journal().record(entry, new JournalEntry.Step(JournalEntry.Step.CREATED, ws.clock().instant(),
+        return ws.journal().record(entry, new JournalEntry.Step(JournalEntry.StepName.CREATED, ws.clock().instant(),
                 created.id(), created.secret().hint(), created.expiresAt(), Fingerprint.of(created.secret())));
     }
 
@@ -70,10 +70,10 @@ final class KeyChanges {
         try {
             StoredSecrets.storeOrRecover(ws, store, entry.ref(), created, during);
         } catch (StoredSecrets.SavedToRecoveryFile e) {
-            ws.journal().record(entry, JournalEntry.Step.of(JournalEntry.Step.RECOVERY_FILE, ws.clock().instant()));
+            ws.journal().record(entry, JournalEntry.Step.of(JournalEntry.StepName.RECOVERY_FILE, ws.clock().instant()));
             throw e;
         }
-        return ws.journal().record(entry, JournalEntry.Step.of(JournalEntry.Step.STORED, ws.clock().instant()));
+        return ws.journal().record(entry, JournalEntry.Step.of(JournalEntry.StepName.STORED, ws.clock().instant()));
     }
 
     /** A unique marker a create carries in the key's remote name or description. */

@@ -45,8 +45,9 @@ final class KeyRotation {
             claimed[0] = current;
             // A rotation keeps the key's lifetime: a key made to last 90 days gets a new 90 days.
             Instant expiry = current.lifetime() == null ? null : now.plus(current.lifetime());
-            return new JournalEntry(ref, JournalEntry.ROTATE,
-                    !provider.remote() ? JournalEntry.LOCAL : nativeRotation ? JournalEntry.NATIVE : JournalEntry.REPLACE,
+            JournalEntry.Strategy strategy = !provider.remote() ? JournalEntry.Strategy.LOCAL
+                    : nativeRotation ? JournalEntry.Strategy.NATIVE : JournalEntry.Strategy.REPLACE;
+            return new JournalEntry(ref, JournalEntry.Operation.ROTATE, strategy,
                     KeyChanges.newMarker(), current.backend(), current.id(), current.hint(), grace,
                     new JournalEntry.Spec(current.description(), current.scopes(), current.params(), current.lifetime(),
                             expiry, current.maxAge()),
@@ -69,7 +70,7 @@ final class KeyRotation {
 
         CreatedKey created;
         if (nativeRotation) {
-            entry = journal.record(entry, JournalEntry.Step.of(JournalEntry.Step.ROTATING, now));
+            entry = journal.record(entry, JournalEntry.Step.of(JournalEntry.StepName.ROTATING, now));
             try {
                 created = provider.rotate(record.id(), spec);
             } catch (ProviderUnavailableException e) {
@@ -126,7 +127,7 @@ final class KeyRotation {
         KeyRecord next = record.rotated(created.id(), created.secret().hint(), now,
                 created.expiresAt() != null ? created.expiresAt() : expiresAt, pending);
         ws.keys().update(keys -> keys.put(ref, next));
-        entry = journal.record(entry, JournalEntry.Step.of(JournalEntry.Step.RECORDED, ws.clock().instant()));
+        entry = journal.record(entry, JournalEntry.Step.of(JournalEntry.StepName.RECORDED, ws.clock().instant()));
         // Every consumer gets the new secret before the old one is revoked; if one cannot, the entry stays.
         TargetWrites writes = new TargetWrites(ws, entry);
         List<TargetWrites.Written> written = writes.writeAll(ref, created.secret(), next.currentSince(), "rotate");
@@ -191,7 +192,7 @@ final class KeyRotation {
                     + "provider's console (it ends in " + oldHint + ")");
             return;
         }
-        journal.record(entry, JournalEntry.Step.of(JournalEntry.Step.REVOKING_OLD, ws.clock().instant()));
+        journal.record(entry, JournalEntry.Step.of(JournalEntry.StepName.REVOKING_OLD, ws.clock().instant()));
         try {
             provider.revoke(oldId);
         } catch (NotFoundException gone) {

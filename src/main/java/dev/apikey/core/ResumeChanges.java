@@ -44,7 +44,7 @@ final class ResumeChanges {
             throw new ActionNeededException("the " + entry.operation() + " of " + ref + " is still running (process "
                     + entry.owner().pid() + ")", "wait for it to finish");
         }
-        if (JournalEntry.SYNC.equals(entry.operation())) {
+        if (entry.operation() == JournalEntry.Operation.SYNC) {
             // A sync changes nothing but its targets, and writing them again is harmless.
             journal.finish(ref);
             new SyncTargets(ws).run(List.of(ref), false);
@@ -52,7 +52,7 @@ final class ResumeChanges {
         }
         Provider provider = ws.providers().get(ref.provider());
         SecretStore store = ws.backends().named(entry.backend());
-        if (JournalEntry.NATIVE.equals(entry.strategy())) {
+        if (entry.strategy() == JournalEntry.Strategy.NATIVE) {
             return resumeNative(entry, provider, store, recovered);
         }
         return resumeReplace(entry, provider, store, recovered);
@@ -62,16 +62,16 @@ final class ResumeChanges {
     private RotateKeys.Outcome resumeReplace(JournalEntry entry, Provider provider, SecretStore store,
                                              Optional<RecoveryFiles.Recovered> recovered) {
         KeyRef ref = entry.ref();
-        Optional<JournalEntry.Step> created = entry.step(JournalEntry.Step.CREATED);
+        Optional<JournalEntry.Step> created = entry.step(JournalEntry.StepName.CREATED);
         if (created.isEmpty()) {
-            if (!entry.reached(JournalEntry.Step.CREATING) || !provider.remote()) {
+            if (!entry.reached(JournalEntry.StepName.CREATING) || !provider.remote()) {
                 return rolledBack(entry, "nothing had been created");
             }
             List<RemoteKey> candidates = KeyChanges.findLost(provider, entry);
-            Optional<JournalEntry.Step> listed = entry.step(JournalEntry.Step.CANDIDATES);
+            Optional<JournalEntry.Step> listed = entry.step(JournalEntry.StepName.CANDIDATES);
             if (candidates.size() > 1) {
                 String ids = candidates.stream().map(RemoteKey::id).collect(Collectors.joining(","));
-                journal.record(entry, new JournalEntry.Step(JournalEntry.Step.CANDIDATES, ws.clock().instant(), ids,
+                journal.record(entry, new JournalEntry.Step(JournalEntry.StepName.CANDIDATES, ws.clock().instant(), ids,
                         null, null, null));
                 throw new ActionNeededException("several keys at " + provider.name() + " may have come from the interrupted "
                         + entry.operation() + " of " + ref + " (" + (provider.carriesMarker() ? "they carry its marker "
@@ -92,7 +92,7 @@ final class ResumeChanges {
                     : "revoked " + candidates.get(0).id() + ", whose secret never arrived");
         }
         JournalEntry.Step step = created.get();
-        boolean stored = entry.reached(JournalEntry.Step.STORED) || KeyChanges.storeHolds(store, ref, step.fingerprint());
+        boolean stored = entry.reached(JournalEntry.StepName.STORED) || KeyChanges.storeHolds(store, ref, step.fingerprint());
         if (!stored && recovered.isPresent() && step.id() != null && step.id().equals(recovered.get().id())) {
             putRecovered(store, ref, recovered.get());
             stored = true;
@@ -105,8 +105,8 @@ final class ResumeChanges {
             return rolledBack(entry, "the new key's secret was never stored; "
                     + (provider.remote() ? "the key " + step.id() + " was revoked" : "it was discarded"));
         }
-        if (JournalEntry.CREATE.equals(entry.operation())) {
-            if (!entry.reached(JournalEntry.Step.RECORDED) && ws.keys().find(ref).isEmpty()) {
+        if (entry.operation() == JournalEntry.Operation.CREATE) {
+            if (!entry.reached(JournalEntry.StepName.RECORDED) && ws.keys().find(ref).isEmpty()) {
                 KeyRecord record = CreateKey.recordOf(entry, step.id(), step.hint(), step.at(), step.expiresAt());
                 ws.keys().update(keys -> keys.put(ref, record));
             }
@@ -140,11 +140,11 @@ final class ResumeChanges {
     private RotateKeys.Outcome resumeNative(JournalEntry entry, Provider provider, SecretStore store,
                                             Optional<RecoveryFiles.Recovered> recovered) {
         KeyRef ref = entry.ref();
-        if (!entry.reached(JournalEntry.Step.ROTATING)) {
+        if (!entry.reached(JournalEntry.StepName.ROTATING)) {
             return rolledBack(entry, "nothing had been sent to the provider");
         }
-        Optional<JournalEntry.Step> created = entry.step(JournalEntry.Step.CREATED);
-        boolean stored = created.isPresent() && (entry.reached(JournalEntry.Step.STORED)
+        Optional<JournalEntry.Step> created = entry.step(JournalEntry.StepName.CREATED);
+        boolean stored = created.isPresent() && (entry.reached(JournalEntry.StepName.STORED)
                 || KeyChanges.storeHolds(store, ref, created.get().fingerprint()));
         if (!stored && recovered.isPresent()) {
             putRecovered(store, ref, recovered.get());
@@ -158,7 +158,7 @@ final class ResumeChanges {
             hint = created.map(JournalEntry.Step::hint).orElse(recovered.map(r -> Secret.of(r.secret()).hint()).orElse(null));
             expiresAt = created.map(JournalEntry.Step::expiresAt).orElse(null);
         } else {
-            Instant since = entry.step(JournalEntry.Step.ROTATING).map(JournalEntry.Step::at).orElse(entry.startedAt());
+            Instant since = entry.step(JournalEntry.StepName.ROTATING).map(JournalEntry.Step::at).orElse(entry.startedAt());
             KeySpec spec = new KeySpec(ref.name(), entry.spec().description(), entry.spec().scopes(),
                     entry.spec().expiresAt(), entry.spec().params(), entry.marker());
             CreatedKey again = provider.rotate(provider.idAfterLostRotation(id, since), spec);

@@ -73,7 +73,7 @@ public final class SyncTargets {
             return ws.targets().of(ref).stream().map(t -> fromRecorded(t, now, before)).toList();
         }
         // Exclusive, like every change of the key: a rotation cannot store a new secret while an older one is sent.
-        JournalEntry entry = journal.begin(new JournalEntry(ref, JournalEntry.SYNC, JournalEntry.LOCAL, null,
+        JournalEntry entry = journal.begin(new JournalEntry(ref, JournalEntry.Operation.SYNC, JournalEntry.Strategy.LOCAL, null,
                 record.backend(), record.id(), record.hint(), null, null, journal.self(), ws.clock().instant(),
                 List.of(), List.of()));
         try {

@@ -59,7 +59,7 @@ final class TargetWrites {
     }
 
     private Written write(Target target, Secret secret, Instant secretSince, String during) {
-        journal(JournalEntry.Step.TARGET_WRITING, target);
+        journal(JournalEntry.StepName.TARGET_WRITING, target);
         ApikeyException error = null;
         try {
             ws.destinations().parse(target.destination()).write(target.name(), secret);
@@ -70,14 +70,14 @@ final class TargetWrites {
         Target.Write write = new Target.Write(at, error == null ? Target.Write.OK : Target.Write.FAILED,
                 error == null ? null : error.getMessage(), secretSince);
         ws.targets().update(all -> all.computeIfPresent(target.id(), (id, t) -> t.written(write)));
-        journal(error == null ? JournalEntry.Step.TARGET_WRITTEN : JournalEntry.Step.TARGET_FAILED, target);
+        journal(error == null ? JournalEntry.StepName.TARGET_WRITTEN : JournalEntry.StepName.TARGET_FAILED, target);
         ws.audit().record(AuditEvent.of(at, "target-write", target.ref(), null, write.result())
                 .withDetail(target.destination() + " as " + target.name() + " (" + during + ")"
                         + (error == null ? "" : ": " + error.getMessage())));
         return new Written(target.written(write), error);
     }
 
-    private void journal(String step, Target target) {
+    private void journal(JournalEntry.StepName step, Target target) {
         if (entry != null) {
             entry = ws.journal().record(entry, new JournalEntry.Step(step, ws.clock().instant(), target.destination(),
                     null, null, null));

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.apikey.core.AuditEvent;
+import dev.apikey.core.JournalEntry;
 import dev.apikey.core.KeyRef;
 import dev.apikey.core.Secret;
 import java.io.IOException;
@@ -58,6 +59,9 @@ public final class Json {
                 throw new IllegalStateException("refusing to write a secret as JSON");
             }
         });
+        wireWords(apikey, JournalEntry.Operation.class);
+        wireWords(apikey, JournalEntry.Strategy.class);
+        wireWords(apikey, JournalEntry.StepName.class);
         JsonMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .addModule(apikey)
@@ -70,6 +74,30 @@ public final class Json {
         mapper.configOverride(AuditEvent.class).setInclude(
                 JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
         return mapper;
+    }
+
+    /**
+     * The journal's states are written as their fixed words, never as the constants' names. A word no
+     * value has fails the read as a mapping error, which the file's reader reports as a corrupt file.
+     */
+    private static <E extends Enum<E> & JournalEntry.Wire> void wireWords(SimpleModule module, Class<E> type) {
+        module.addSerializer(type, new JsonSerializer<>() {
+            @Override
+            public void serialize(E value, JsonGenerator g, SerializerProvider p) throws IOException {
+                g.writeString(value.wire());
+            }
+        });
+        module.addDeserializer(type, new JsonDeserializer<>() {
+            @Override
+            public E deserialize(JsonParser p, DeserializationContext c) throws IOException {
+                String word = p.getValueAsString();
+                if (word == null) {
+                    return (E) c.handleUnexpectedToken(type, p);
+                }
+                return JournalEntry.fromWire(type, word).orElseThrow(
+                        () -> c.weirdStringException(word, type, "not a known " + type.getSimpleName()));
+            }
+        });
     }
 
     /** A provider's definition is JSON text in the domain and a nested object in {@code providers.json}. */
