@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apikey.metadata.Json;
+import dev.apikey.testing.Jar;
 import dev.apikey.testing.JarProcess;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -294,8 +295,11 @@ class UnlockIT {
         try {
             Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
             Files.setOwner(home, nobody());
-            Path jar = Path.of(System.getProperty("apikey.jar"));
-            assumeTrue(Files.isReadable(jar) && jar.toAbsolutePath().startsWith("/") , "jar readable");
+            // The build's jar may sit below directories only root can enter (a fresh clone in a 0700 temporary
+            // directory): nobody runs its own copy.
+            Path jar = Files.copy(Jar.path(), home.resolve("apikey.jar"));
+            Files.setOwner(jar, nobody());
+            nobodysJar = jar;
             Map<String, String> env = Map.of("APIKEY_CONFIG_DIR", home.resolve("config").toString(),
                     "XDG_RUNTIME_DIR", home.toString(), "HOME", home.toString());
             assertThat(asNobody(env, PASSPHRASE, SECRET, "import", "local/it", "--backend", "file").exit).isZero();
@@ -336,7 +340,10 @@ class UnlockIT {
 
     Ran asNobody(Map<String, String> env, String passphrase, String stdin, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"));
-        command.addAll(new JarProcess().command(args));
+        command.add(Jar.java());
+        command.add("-jar");
+        command.add(nobodysJar.toString());
+        command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().keySet().removeIf(k -> k.startsWith("APIKEY_") || k.startsWith("XDG_"));
         pb.environment().putAll(env);
@@ -350,10 +357,14 @@ class UnlockIT {
             if (stdin != null) {
                 in.write(stdin.getBytes(StandardCharsets.UTF_8));
             }
+        } catch (IOException exitedBeforeReading) {
+            // the process ended without reading its input: its exit code and stderr below say why
         }
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return new Ran(p.exitValue(), out.join(), err.join());
     }
+
+    private Path nobodysJar;
 
     static UserPrincipal nobody() throws IOException {
         return FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
