@@ -8,6 +8,7 @@ import dev.apikey.core.KeyRef;
 import dev.apikey.core.Notices;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,7 @@ public final class AuditLogFile implements AuditTrail {
     public List<AuditEvent> read(KeyRef ref) {
         List<AuditEvent> events = new ArrayList<>();
         String wanted = ref == null ? null : ref.toString();
-        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(ConfigFiles.open(path), StandardCharsets.UTF_8))) {
             String line;
             int n = 0;
             while ((line = in.readLine()) != null) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apikey.core.ApikeyException;
 import dev.apikey.core.CorruptFileException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.Optional;
@@ -105,7 +104,7 @@ final class IndexFile<K extends Comparable<K>, V> {
         TreeMap<K, V> map = new TreeMap<>();
         JsonNode doc;
         try {
-            byte[] bytes = Files.readAllBytes(path); // first: a missing file needs no JSON machinery
+            byte[] bytes = ConfigFiles.read(path); // first: a missing file needs no JSON machinery
             doc = Json.mapper().readTree(bytes);
         } catch (NoSuchFileException e) {
             return map;

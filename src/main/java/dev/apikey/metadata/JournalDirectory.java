@@ -45,7 +45,7 @@ public final class JournalDirectory implements RotationJournal {
     @Override
     public JournalEntry begin(KeyRef ref, Supplier<JournalEntry> fromCurrentState) {
         try (DirectoryLock lock = config.lock()) {
-            requireNone(ref);
+            requireNone(ref); // reads through find, which refuses a linked journal directory
             JournalEntry entry = fromCurrentState.get();
             if (!entry.ref().equals(ref)) {
                 throw new IllegalArgumentException("an entry for " + entry.ref() + " begun as " + ref);
@@ -75,9 +75,10 @@ public final class JournalDirectory implements RotationJournal {
 
     @Override
     public Optional<JournalEntry> find(KeyRef ref) {
+        ConfigFiles.refuseLink(directory);
         Path file = fileFor(ref);
         try {
-            return Optional.of(Json.mapper().readValue(Files.readAllBytes(file), JournalEntry.class));
+            return Optional.of(Json.mapper().readValue(ConfigFiles.read(file), JournalEntry.class));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (JacksonException e) {
@@ -90,10 +91,11 @@ public final class JournalDirectory implements RotationJournal {
     @Override
     public List<JournalEntry> all() {
         List<JournalEntry> entries = new ArrayList<>();
+        ConfigFiles.refuseLink(directory);
         try (Stream<Path> files = Files.list(directory)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
                 try {
-                    entries.add(Json.mapper().readValue(Files.readAllBytes(f), JournalEntry.class));
+                    entries.add(Json.mapper().readValue(ConfigFiles.read(f), JournalEntry.class));
                 } catch (JacksonException e) {
                     throw new CorruptFileException(f, "not a journal entry");
                 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JacksonException;
 import dev.apikey.core.ApikeyException;
 import dev.apikey.core.CorruptFileException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -26,7 +25,7 @@ final class JsonFile<T> {
     Optional<T> read() {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(path);
+            bytes = ConfigFiles.read(path);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

@@ -23,6 +23,7 @@ public final class RecoveryFileDirectory implements RecoveryFiles {
 
     @Override
     public Path save(KeyRef ref, String id, Secret secret, Instant createdAt, Instant expiresAt, String reason) {
+        ConfigFiles.refuseLink(directory);
         Path file = fileFor(ref);
         byte[] json;
         try {
@@ -38,6 +39,7 @@ public final class RecoveryFileDirectory implements RecoveryFiles {
     @Override
     public List<Path> list() {
         List<Path> files = new ArrayList<>();
+        ConfigFiles.refuseLink(directory);
         try (Stream<Path> s = Files.list(directory)) {
             s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().forEach(files::add);
         } catch (NoSuchFileException e) {
@@ -52,7 +54,7 @@ public final class RecoveryFileDirectory implements RecoveryFiles {
     @Override
     public Optional<KeyRef> refOf(Path file) {
         try {
-            return Optional.of(KeyRef.parse(Json.mapper().readValue(Files.readAllBytes(file), Recovered.class).ref()));
+            return Optional.of(KeyRef.parse(Json.mapper().readValue(ConfigFiles.read(file), Recovered.class).ref()));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -60,9 +62,10 @@ public final class RecoveryFileDirectory implements RecoveryFiles {
 
     @Override
     public Optional<Recovered> read(KeyRef ref) {
+        ConfigFiles.refuseLink(directory);
         Path file = fileFor(ref);
         try {
-            return Optional.of(Json.mapper().readValue(Files.readAllBytes(file), Recovered.class));
+            return Optional.of(Json.mapper().readValue(ConfigFiles.read(file), Recovered.class));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

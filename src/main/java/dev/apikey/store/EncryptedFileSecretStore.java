@@ -5,7 +5,9 @@ import dev.apikey.core.SecretId;
 import com.fasterxml.jackson.core.JacksonException;
 import dev.apikey.core.Secret;
 import dev.apikey.core.SecretStoreException;
+import dev.apikey.core.PolicyException;
 import dev.apikey.metadata.AtomicFile;
+import dev.apikey.metadata.ConfigFiles;
 import dev.apikey.metadata.DirectoryLock;
 import dev.apikey.metadata.Json;
 import java.io.IOException;
@@ -160,7 +162,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
 
     @Override
     public synchronized Health health() {
-        if (!Files.exists(file)) {
+        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return new Health(backend(), true, "no file yet (" + file + ")");
         }
         try {
@@ -168,7 +170,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
             String agent = unlocked.describe();
             return new Health(backend(), true, file + ", " + n + (n == 1 ? " secret" : " secrets")
                     + (agent == null ? "" : ", " + agent));
-        } catch (SecretStoreException e) {
+        } catch (SecretStoreException | PolicyException e) {
             return new Health(backend(), false, e.getMessage());
         }
     }
@@ -397,7 +399,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
     private Optional<SecretFile> read() {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = ConfigFiles.read(file);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

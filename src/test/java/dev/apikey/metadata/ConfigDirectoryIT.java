@@ -101,4 +101,39 @@ class ConfigDirectoryIT {
         assertThat(forgot.exit()).as(forgot.toString()).isZero();
         assertThat(dangling).doesNotExist();
     }
+
+    @Test
+    void keysAndSecretsAreNeverReadThroughASymbolicLink() throws Exception {
+        // Someone else's directory, with a key of its own in keys.json and its secret in secrets.enc.
+        Path theirs = Files.createDirectories(dir.resolve("theirs"));
+        Run planted = apikey(configDir(theirs), "create", "local/planted");
+        assertThat(planted.exit()).as(planted.toString()).isZero();
+        byte[] theirKeys = Files.readAllBytes(theirs.resolve("keys.json"));
+        byte[] theirSecrets = Files.readAllBytes(theirs.resolve("secrets.enc"));
+
+        Path mine = Files.createDirectories(dir.resolve("mine"));
+        Files.setPosixFilePermissions(mine, PosixFilePermissions.fromString("rwx------"));
+        Path keys = Files.createSymbolicLink(mine.resolve("keys.json"), theirs.resolve("keys.json"));
+        Run listed = apikey(configDir(mine), "list");
+        assertThat(listed.exit()).as(listed.toString()).isEqualTo(7);
+        assertThat(listed.out()).doesNotContain("planted");
+        assertThat(listed.err()).contains("apikey: " + keys + " is a symbolic link");
+        Run created = apikey(configDir(mine), "create", "local/mine");
+        assertThat(created.exit()).as(created.toString()).isEqualTo(7);
+
+        // keys.json of my own naming their key, and secrets.enc a link to their store.
+        Files.delete(keys);
+        Files.write(mine.resolve("keys.json"), theirKeys);
+        Path secrets = Files.createSymbolicLink(mine.resolve("secrets.enc"), theirs.resolve("secrets.enc"));
+        Run got = apikey(configDir(mine), "get", "local/planted");
+        assertThat(got.exit()).as(got.toString()).isEqualTo(7);
+        assertThat(got.out()).isEmpty();
+        assertThat(got.err()).contains(secrets + " is a symbolic link");
+        Run another = apikey(configDir(mine), "create", "local/mine");
+        assertThat(another.exit()).as(another.toString()).isEqualTo(7);
+
+        assertThat(Files.isSymbolicLink(secrets)).isTrue();
+        assertThat(Files.readAllBytes(theirs.resolve("keys.json"))).isEqualTo(theirKeys);
+        assertThat(Files.readAllBytes(theirs.resolve("secrets.enc"))).isEqualTo(theirSecrets);
+    }
 }

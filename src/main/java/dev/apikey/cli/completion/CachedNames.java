@@ -1,8 +1,9 @@
 package dev.apikey.cli.completion;
 
+import dev.apikey.core.PolicyException;
+import dev.apikey.metadata.ConfigFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,15 +12,16 @@ import java.util.Set;
 
 /**
  * The names in a {@code names.cache} ({@code key PROVIDER/NAME} and {@code provider NAME} lines), read
- * the way the completion scripts read them: a missing or unreadable cache has no names.
+ * the way the completion scripts read them: a missing or unreadable cache, or one that is a symbolic
+ * link, has no names.
  */
 public record CachedNames(List<String> refs, List<String> providers) {
 
     public static CachedNames read(Path cache) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(cache, StandardCharsets.UTF_8);
-        } catch (IOException e) {
+            lines = new String(ConfigFiles.read(cache), StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException | PolicyException e) {
             return new CachedNames(List.of(), List.of());
         }
         List<String> refs = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.apikey.cli.shell;
 
 import dev.apikey.cli.completion.CompletionModel;
 import dev.apikey.metadata.AtomicFile;
+import dev.apikey.metadata.ConfigFiles;
 import java.util.function.Function;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -128,6 +129,7 @@ public final class InteractiveShell {
                 throw new UncheckedIOException(e);
             }
         }
+        ConfigFiles.refuseLink(historyFile); // JLine reads and writes it through any link
         return historyFile;
     }
 }
