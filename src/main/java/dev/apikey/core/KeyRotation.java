@@ -29,6 +29,7 @@ final class KeyRotation {
         KeyRecord seen = rotatable(ws.keys().require(ref), nativeRotation);
         SecretStore store = writableStore(seen);
         store.prepareWrite();
+        RotationCredential credential = RotationCredential.of(ws, provider, seen);
         Instant now = ws.clock().instant();
 
         // What the rotation replaces is read inside the claim: a parallel rotation that finished a
@@ -72,7 +73,7 @@ final class KeyRotation {
         if (nativeRotation) {
             entry = journal.record(entry, JournalEntry.Step.of(JournalEntry.StepName.ROTATING, now));
             try {
-                created = provider.rotate(record.id(), spec);
+                created = credential.rotate(provider, record.id(), spec);
             } catch (ProviderUnavailableException e) {
                 // No answer or a server error: the provider may have rolled the key, killing the old secret.
                 throw new ResponseLostException(e.getMessage() + "; the old secret of " + ref
@@ -119,6 +120,7 @@ final class KeyRotation {
             pending.add(new KeyRecord.PendingRevocation(record.id(), record.hint(), revokeAfter, account));
         }
         entry = KeyChanges.store(ws, entry, store, created, "rotate");
+        credential.follow(ws, provider, ref, created.secret());
         if (nativeRotation && !verified(ref, provider, created)) {
             // The old secret is already dead: the new one is still the best there is, so it stays.
             ws.notices().warn("the provider did not accept the rotated key of " + ref + " when checked; "

@@ -22,22 +22,40 @@ public final class ManagementCredentials {
 
     public Secret get(ProviderConfig config) {
         SecretId id = SecretId.forProvider(config.name());
+        return find(config).orElseThrow(() -> new CredentialRejectedException("no management credential for provider "
+                + config.name(), "run 'apikey provider login " + config.name() + "', or set "
+                + id.environmentVariable()));
+    }
+
+    /** The provider's management credential, or empty when none is configured (a store that fails still throws). */
+    public java.util.Optional<Secret> find(ProviderConfig config) {
+        SecretId id = SecretId.forProvider(config.name());
         String variable = id.environmentVariable();
-        String fromEnv = environment.get(variable);
-        if (fromEnv != null && !fromEnv.isEmpty()) {
+        if (fromEnvironment(config)) {
             notices.verbose("using " + variable + " from the environment for provider " + config.name());
-            Secret secret = Secret.of(fromEnv);
+            Secret secret = Secret.of(environment.get(variable));
             redactor.register(secret);
-            return secret;
+            return java.util.Optional.of(secret);
         }
         if (config.credentialBackend() != null) {
             var stored = backends.named(config.credentialBackend()).get(id);
             if (stored.isPresent()) {
                 redactor.register(stored.get());
-                return stored.get();
+                return stored;
             }
         }
-        throw new CredentialRejectedException("no management credential for provider " + config.name(),
-                "run 'apikey provider login " + config.name() + "', or set " + variable);
+        return java.util.Optional.empty();
+    }
+
+    /** Whether the credential comes from {@code APIKEY_ADMIN_<PROVIDER>}, which apikey cannot change. */
+    public boolean fromEnvironment(ProviderConfig config) {
+        String fromEnv = environment.get(SecretId.forProvider(config.name()).environmentVariable());
+        return fromEnv != null && !fromEnv.isEmpty();
+    }
+
+    /** Replaces the stored management credential (one that was a key, now rotated). */
+    public void replaceStored(ProviderConfig config, Secret next) {
+        redactor.register(next);
+        backends.named(config.credentialBackend()).put(SecretId.forProvider(config.name()), next);
     }
 }

@@ -66,6 +66,24 @@ public interface Provider {
     }
 
     /**
+     * Whether a key can rotate itself natively, its own secret standing in for the management credential (GitLab's
+     * self-rotate). A rotation then uses {@link #rotateItself} when the provider has no management credential, or
+     * when that credential is the key being rotated.
+     */
+    default boolean rotatesItself() {
+        return false;
+    }
+
+    /**
+     * Native rotation sent with the key's own current secret as its credential: the old secret stops working at once.
+     * After a lost answer the old secret must never be sent to rotate again (GitLab revokes the token family);
+     * {@link #verify} tells whether it still works, with a call that rotates nothing.
+     */
+    default CreatedKey rotateItself(String id, Secret current, KeySpec spec) {
+        throw new UnsupportedOperationException(config().type() + " keys cannot rotate themselves");
+    }
+
+    /**
      * After a native rotation of {@code oldId} whose answer was lost: the id the key has at the provider now. That is
      * the old id unless the provider's rotations give the key a new one and this rotation happened; then it is the
      * successor's, which {@code rotate --resume} rotates again. Rotating a revoked id instead can do harm: GitLab
@@ -82,7 +100,8 @@ public interface Provider {
     void revoke(String id);
 
     /**
-     * Checks a freshly created key works, when the provider has a verify call.
+     * Checks a freshly created key works, when the provider has a verify call (also whether an old key still works,
+     * after a rotation whose answer was lost).
      *
      * @return empty when the provider cannot verify, else whether the key was accepted
      */

@@ -161,14 +161,15 @@ final class ResumeChanges {
             Instant since = entry.step(JournalEntry.StepName.ROTATING).map(JournalEntry.Step::at).orElse(entry.startedAt());
             KeySpec spec = new KeySpec(ref.name(), entry.spec().description(), entry.spec().scopes(),
                     entry.spec().expiresAt(), entry.spec().params(), entry.marker());
-            CreatedKey again = provider.rotate(provider.idAfterLostRotation(id, since), spec);
+            RotationCredential credential = RotationCredential.of(ws, provider, ws.keys().require(ref));
+            CreatedKey again = credential.itself() ? rotateItselfAgain(entry, provider, credential, spec, since)
+                    : provider.rotate(provider.idAfterLostRotation(id, since), spec);
             KeyChanges.store(ws, KeyChanges.recordCreated(ws, entry, again), store, again, "resume");
+            credential.follow(ws, provider, ref, again.secret());
             id = again.id();
             hint = again.secret().hint();
             expiresAt = again.expiresAt();
-            Duration window = Duration.between(since, ws.clock().instant());
-            outage = "no valid secret was held from " + since + " for " + Durations.format(window.isZero()
-                    ? Duration.ofSeconds(1) : window.withNanos(0).plusSeconds(window.getNano() > 0 ? 1 : 0));
+            outage = outage(since);
             ws.notices().warn(ref + ": " + outage + "; the key was rotated again");
         }
         KeyRecord current = ws.keys().require(ref);
@@ -179,6 +180,41 @@ final class ResumeChanges {
         writeTargets(entry, store, "the rotation completes once they are");
         RotateKeys.Outcome done = completed(entry, id);
         return new RotateKeys.Outcome(done.ref(), done.state(), done.oldId(), done.newId(), null, null, outage);
+    }
+
+    /**
+     * A lost rotation the key made with its own secret. Without a management credential the successor it made cannot
+     * be found, and the old secret must never rotate again (GitLab would revoke the whole token family). So the old
+     * secret is only asked whether it still works, by a call that rotates nothing: if it does, the rotation never
+     * happened and is made now; if not, the key is lost, and the user is told so and how to replace it.
+     */
+    private CreatedKey rotateItselfAgain(JournalEntry entry, Provider provider, RotationCredential credential,
+                                         KeySpec spec, Instant since) {
+        KeyRef ref = entry.ref();
+        Optional<Boolean> live = provider.verify(new CreatedKey(entry.oldId(), credential.own(), null, null));
+        if (live.isEmpty()) {
+            throw new ProviderUnavailableException(provider.name() + ": cannot tell whether the old secret of " + ref
+                    + " still works", "run 'apikey rotate --resume " + ref + "' again later");
+        }
+        if (live.get()) {
+            return provider.rotateItself(entry.oldId(), credential.own(), spec);
+        }
+        journal.finish(ref);
+        audit(ref, "resume", null, "abandoned the interrupted rotation: its new secret was lost");
+        String login = credential.managementIsKey()
+                ? " and log the provider in with the new token ('apikey provider login " + provider.name() + "')" : "";
+        throw new ActionNeededException("the interrupted rotation of " + ref + " revoked its old secret, and the new one"
+                + " never arrived; with no management credential of " + provider.name() + " to find the key it made, "
+                + ref + " cannot be recovered (" + outage(since) + ")",
+                "make a new key in the provider's web UI (and revoke the one the rotation made at " + since
+                        + ", whose secret nobody holds), then 'apikey forget " + ref + "' and 'apikey import " + ref
+                        + " --id ID'" + login);
+    }
+
+    private String outage(Instant since) {
+        Duration window = Duration.between(since, ws.clock().instant());
+        return "no valid secret was held from " + since + " for " + Durations.format(window.isZero()
+                ? Duration.ofSeconds(1) : window.withNanos(0).plusSeconds(window.getNano() > 0 ? 1 : 0));
     }
 
     /**

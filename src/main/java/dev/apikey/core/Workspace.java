@@ -6,5 +6,5 @@ import java.time.Clock;
 public record Workspace(Clock clock, KeyIndex keys, KeySecrets secrets, SecretStores backends, Providers providers,
                         AuditTrail audit, RecoveryFiles recovery, Notices notices, UserPrompts prompts,
                         Redactor redactor, RotationJournal journal, TargetIndex targets, Destinations destinations,
-                        BindingStore bindings) {
+                        BindingStore bindings, ManagementCredentials credentials) {
 }

@@ -18,10 +18,11 @@ import java.util.function.Consumer;
 final class ObservedProvider implements InvocationHandler {
     /** Methods that only read the configuration: no call leaves the machine. */
     private static final Set<String> LOCAL = Set.of("config", "name", "usage", "boundOrigins", "remote",
-            "rotationStyle", "maxAge");
+            "rotationStyle", "maxAge", "rotatesItself");
     private static final Map<String, String> LABELS = Map.of(
             "create", "Creating a key at %s",
             "rotate", "Rotating the key at %s",
+            "rotateItself", "Rotating the key at %s",
             "revoke", "Revoking the key at %s",
             "verify", "Checking the new key at %s",
             "list", "Listing keys at %s");

@@ -71,7 +71,18 @@ final class Calls {
      * @param secretPointers where the response carries secrets, masked in the {@code -v} log
      */
     Response send(String purpose, Definition.Operation op, Scope scope, List<String> secretPointers) {
-        return send(purpose, request(op, scope, secretPointers, true, Map.of()).build(), op, scope, secretPointers);
+        return send(purpose, request(op, scope, secretPointers, true, Map.of()).build(), op, scope, secretPointers,
+                Map.of());
+    }
+
+    /**
+     * Sends a call made by a key itself ({@code self} operations): the key's own header in place of the management
+     * credential, and a refusal reported as the key's, not the management credential's.
+     */
+    Response sendWithKey(String purpose, Definition.Operation op, Scope scope, List<String> secretPointers,
+                         Map<String, String> keyHeaders) {
+        return send(purpose, request(op, scope, secretPointers, false, keyHeaders).build(), op, scope, secretPointers,
+                keyHeaders);
     }
 
     /** Sends a request for the next page of a listing: the same call at another URL, or with a range header. */
@@ -80,26 +91,28 @@ final class Calls {
         if (definition.idIsSecret()) {
             b.tag(VerboseLog.BodyRedactor.class, SecretMasking.listedIds(op.items(), op.item().id()));
         }
-        return send(purpose, b.url(url).build(), op, scope, List.of());
+        return send(purpose, b.url(url).build(), op, scope, List.of(), Map.of());
     }
 
-    private Response send(String purpose, Request request, Definition.Operation op, Scope scope, List<String> secretPointers) {
+    /** @param keyHeaders the key's own header when the key makes the call, else empty (the management credential) */
+    private Response send(String purpose, Request request, Definition.Operation op, Scope scope,
+                          List<String> secretPointers, Map<String, String> keyHeaders) {
         Response response = execute(purpose, request);
         Definition.Challenge challenge = definition.challenge();
         if (challenge != null && isChallenge(response, challenge)) {
             response.close();
-            Map<String, String> extra = new java.util.LinkedHashMap<>();
+            Map<String, String> extra = new java.util.LinkedHashMap<>(keyHeaders);
             for (Map.Entry<String, Template> h : challenge.headers().entrySet()) {
                 String v = Renderer.text(h.getValue(), scope);
                 if (v != null) {
                     extra.put(h.getKey(), v);
                 }
             }
-            Request.Builder again = request(op, scope, secretPointers, true, extra);
+            Request.Builder again = request(op, scope, secretPointers, keyHeaders.isEmpty(), extra);
             again.url(request.url());
             response = execute(purpose, again.build());
         }
-        return requireSuccess(purpose, response, op, inputsOf(op));
+        return requireSuccess(purpose, response, op, inputsOf(op), !keyHeaders.isEmpty());
     }
 
     /** The create-time secrets an operation sends, which a 401 may be about as much as the credential. */
@@ -262,7 +275,8 @@ final class Calls {
     }
 
     /** Returns a 2xx response; closes anything else and throws what it means. */
-    private Response requireSuccess(String purpose, Response response, Definition.Operation op, List<Definition.Input> inputs) {
+    private Response requireSuccess(String purpose, Response response, Definition.Operation op,
+                                    List<Definition.Input> inputs, boolean withKey) {
         int code = response.code();
         if (code >= 200 && code < 300) {
             return response;
@@ -285,6 +299,11 @@ final class Calls {
             String variable = "APIKEY_ADMIN_" + dev.apikey.core.KeyRef.toVariablePart(provider);
             String credential = "check it, and store a working one with 'apikey provider login " + provider + "' (or set "
                     + variable + ")";
+            if (withKey) {
+                throw new CredentialRejectedException(head + "the key's own secret was refused (" + status + ")",
+                        "the key must still be valid and allowed to manage itself (its scopes); or store a management "
+                                + "credential with 'apikey provider login " + provider + "'");
+            }
             if (inputs.isEmpty()) {
                 throw new CredentialRejectedException(head + "the management credential was refused (" + status + ")", credential);
             }
@@ -319,7 +338,8 @@ final class Calls {
     /** Which operation of the definition a call is, for error rules. */
     private String operationName(Definition.Operation op) {
         Definition.Operations ops = definition.operations();
-        return op == ops.create() ? "create" : op == ops.rotate() ? "rotate" : op == ops.revoke() ? "revoke"
+        boolean rotate = op == ops.rotate() || ops.rotate() != null && op == ops.rotate().self();
+        return op == ops.create() ? "create" : rotate ? "rotate" : op == ops.revoke() ? "revoke"
                 : op == ops.list() ? "list" : op == ops.verify() ? "verify" : null;
     }
 

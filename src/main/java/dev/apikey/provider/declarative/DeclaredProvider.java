@@ -149,19 +149,39 @@ final class DeclaredProvider implements Provider {
 
     @Override
     public CreatedKey rotate(String id, KeySpec spec) {
-        Definition.Operation op = definition.rotate();
-        if (op == null) {
+        if (definition.rotate() == null) {
             return Provider.super.rotate(id, spec);
         }
-        String purpose = "rotate key " + id;
+        return rotate(id, spec, null);
+    }
+
+    @Override
+    public boolean rotatesItself() {
+        return definition.rotate() != null && definition.rotate().self() != null;
+    }
+
+    @Override
+    public CreatedKey rotateItself(String id, Secret current, KeySpec spec) {
+        if (!rotatesItself()) {
+            return Provider.super.rotateItself(id, current, spec);
+        }
+        return rotate(id, spec, current);
+    }
+
+    /** @param own the key's secret when the key rotates itself (its {@code self} calls), null for the management credential */
+    private CreatedKey rotate(String id, KeySpec spec, Secret own) {
+        Definition.Operation op = own == null ? definition.rotate() : definition.rotate().self();
+        String purpose = "rotate key " + id + (own == null ? "" : " with its own secret");
         KeyDates before = null;
         if (spec.expiresAt() == null && definition.read() != null) {
             // apikey does not know the key's lifetime (it was imported): a rotation without an expiry gets the
             // provider's default (a week at GitLab), so the key's own dates give the lifetime to keep.
-            before = read(id);
+            before = read(id, own);
             spec = withLifetimeOf(before, spec);
         }
-        Response response = calls.send(purpose, op, keyScope(spec).with("id", providerId(id)), op.secretPointers());
+        Scope scope = keyScope(spec).with("id", providerId(id));
+        Response response = own == null ? calls.send(purpose, op, scope, op.secretPointers())
+                : calls.sendWithKey(purpose, op, scope, op.secretPointers(), keyHeader(id, own));
         JsonNode body;
         try {
             body = calls.json(purpose, response);
@@ -230,9 +250,16 @@ final class DeclaredProvider implements Provider {
     }
 
     private KeyDates read(String id) {
-        Definition.Operation op = definition.read();
+        return read(id, null);
+    }
+
+    /** @param own the key's secret when the key reads itself (the read's {@code self} call), else null */
+    private KeyDates read(String id, Secret own) {
+        Definition.Operation op = own == null ? definition.read() : definition.read().self();
         String purpose = "read key " + id;
-        JsonNode body = calls.json(purpose, calls.send(purpose, op, baseScope().with("id", providerId(id)), List.of()));
+        Scope scope = baseScope().with("id", providerId(id));
+        JsonNode body = calls.json(purpose, own == null ? calls.send(purpose, op, scope, List.of())
+                : calls.sendWithKey(purpose, op, scope, List.of(), keyHeader(id, own)));
         Definition.Response r = op.response();
         return new KeyDates(r.name() == null ? null : RemoteListing.text(body.at(r.name())), time(body, r.createdAt()),
                 time(body, r.expiresAt()), body);
@@ -353,9 +380,7 @@ final class DeclaredProvider implements Provider {
     private Optional<Probe> probe(Secret secret, String id) {
         Definition.Operation op = definition.verify();
         Scope scope = baseScope().with("secret", secret).with("id", definition.idIsSecret() ? secret.reveal() : id);
-        Map<String, String> keyHeader = new LinkedHashMap<>();
-        keyHeader.put(usage.header(), usage.headerValue(id, secret));
-        Request request = calls.request(op, scope, List.of(), false, keyHeader).build();
+        Request request = calls.request(op, scope, List.of(), false, keyHeader(id, secret)).build();
         Response response;
         try {
             response = calls.execute("verify the new key", request);
@@ -380,6 +405,13 @@ final class DeclaredProvider implements Provider {
             context.notices().verbose(config.name() + ": could not read the verify answer: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** The header a key is used with, for a call the key makes itself. */
+    private Map<String, String> keyHeader(String id, Secret secret) {
+        Map<String, String> header = new LinkedHashMap<>();
+        header.put(usage.header(), usage.headerValue(id, secret));
+        return header;
     }
 
     private static boolean truthy(JsonNode n) {

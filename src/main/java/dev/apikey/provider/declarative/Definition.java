@@ -270,13 +270,16 @@ record Definition(String description, String baseUrl, Auth auth, Usage usage,
      * @param items      list: pointer to the array of keys in each page ({@code ""} when the page is the array)
      * @param item       list: pointers into one key
      * @param pagination list: how to get the next page
+     * @param self       rotate and read: the same call made by the key itself, its usage header in place of the
+     *                   management credential (GitLab's {@code …/self/rotate}); used when the provider has no
+     *                   management credential, or when that credential is the key
      */
     record Operation(Method method,
                      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Template> path,
                      Map<String, Template> query, Map<String, Template> headers, JsonTemplate body, BodyType bodyType,
                      Boolean retry, List<Requirement> requires, Marker marker, Successor successor, Response response,
                      String items, Item item, Pagination pagination, Map<String, String> warnWithout,
-                     List<Operation> then, Keep keep, List<String> onlyWith) {
+                     List<Operation> then, Keep keep, List<String> onlyWith, Operation self) {
         Operation {
             warnWithout = warnWithout == null ? Map.of() : warnWithout;
             then = then == null ? List.of() : then;

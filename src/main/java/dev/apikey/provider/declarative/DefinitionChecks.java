@@ -94,6 +94,28 @@ final class DefinitionChecks {
         operation(ops.verify(), "/operations/verify", Namespace.of(false, false, List.of(), "id", "secret"));
         operation(ops.list(), "/operations/list", management);
         operation(ops.read(), "/operations/read", Namespace.of(true, false, List.of(), "id"));
+        selfCalls(ops);
+    }
+
+    /** The calls a key makes itself: no management credential, and what a lost self-rotation needs afterwards. */
+    private void selfCalls(Definition.Operations ops) {
+        if (ops.read() != null && ops.read().self() != null) {
+            operation(ops.read().self(), "/operations/read/self", Namespace.of(false, false, List.of(), "id"));
+        }
+        if (ops.rotate() == null || ops.rotate().self() == null) {
+            return;
+        }
+        operation(ops.rotate().self(), "/operations/rotate/self", Namespace.of(false, true, KEY_VALUES, "id"));
+        if (ops.verify() == null) {
+            problem("/operations/rotate/self", "needs a verify operation (/operations/verify): after a lost answer it"
+                    + " tells, without rotating, whether the old key still works");
+        }
+        if (ops.read() != null && ops.read().self() == null) {
+            problem("/operations/read", "needs a self call (/operations/read/self) for the keys that rotate themselves");
+        }
+        if (!ops.rotate().then().isEmpty()) {
+            problem("/operations/rotate/self", "cannot be combined with then: those calls need the management credential");
+        }
     }
 
     /**

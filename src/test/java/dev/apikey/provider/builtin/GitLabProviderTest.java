@@ -205,4 +205,156 @@ class GitLabProviderTest extends ProviderContract<GitLabFake> {
         assertThat(fake.requests()).isEmpty();
     }
 
+
+    /** A provider for personal tokens made in GitLab's web UI, with no management credential (gitlab.com's case). */
+    private FakeApi.Key importedWithoutManagementCredential(String name) {
+        assertThat(cli.run("provider", "add", "me", "--type", "gitlab", "--base-url", fake.baseUrl()).exit()).isZero();
+        // Made in GitLab's web UI 10 days ago to last a year; apikey is told nothing of its dates.
+        FakeApi.Key token = fake.personalToken(name, 10, 365);
+        Result imported = cli.invocation().stdin(token.secret + "\n").run("import", "me/" + name, "--id", token.id);
+        assertThat(imported.exit()).as(imported.toString()).isZero();
+        return token;
+    }
+
+    private Result rotateLaptop(int exit) {
+        Result r = cli.run("rotate", "me/laptop");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(exit);
+        return r;
+    }
+
+    private static List<String> calls(List<RecordedRequest> requests) {
+        return requests.stream().map(r -> r.getMethod() + " " + r.getUrl().encodedPath()).toList();
+    }
+
+    @Test
+    void aPersonalTokenWithoutAManagementCredentialRotatesItself() throws Exception {
+        FakeApi.Key token = importedWithoutManagementCredential("laptop");
+        Result rotated = rotateLaptop(0);
+
+        assertThat(calls(fake.requests())).containsExactly(
+                "GET /api/v4/personal_access_tokens/self", // its own dates, for the lifetime to keep
+                "POST /api/v4/personal_access_tokens/self/rotate",
+                "GET /api/v4/personal_access_tokens/self"); // the new token, checked
+        List<RecordedRequest> sent = fake.requests();
+        assertThat(sent.get(0).getHeaders().get("PRIVATE-TOKEN")).isEqualTo(token.secret);
+        assertThat(sent.get(1).getHeaders().get("PRIVATE-TOKEN")).isEqualTo(token.secret);
+        // A year from now, not GitLab's one-week default.
+        assertThat(sent.get(1).getBody().string(StandardCharsets.UTF_8)).isEqualTo("{\"expires_at\":\"2027-01-15\"}");
+        FakeApi.Key next = key("laptop");
+        assertThat(next.id).isNotEqualTo(token.id);
+        assertThat(sent.get(2).getHeaders().get("PRIVATE-TOKEN")).isEqualTo(next.secret);
+        assertThat(cli.keychain().item("apikey", "me/laptop")).isEqualTo(next.secret);
+        assertThat(json(cli.run("list", "me", "--json")).get(0).get("id").asText()).isEqualTo(next.id);
+        assertThat(fake.liveFamily(token.id)).containsExactly(next);
+        assertThat(fake.familyRevocations).isZero();
+        assertNoSecretIn(rotated);
+    }
+
+    @Test
+    void projectAndGroupTokensRotateThemselvesAtTheirOwnSelfRotate() throws Exception {
+        assertThat(cli.run("provider", "add", "proj", "--type", "gitlab", "--base-url", fake.baseUrl(),
+                "--param", "kind=project", "--param", "project=group/app").exit()).isZero();
+        FakeApi.Key bot = fake.personalToken("ci", 10, 30);
+        bot.extra.remove("user_id");
+        bot.extra.put("project", "group/app");
+        assertThat(cli.invocation().stdin(bot.secret + "\n").run("import", "proj/ci", "--id", bot.id).exit()).isZero();
+        Result rotated = cli.run("rotate", "proj/ci");
+        assertThat(rotated.exit()).as(rotated.toString()).isZero();
+        assertThat(calls(fake.requests("POST"))).containsExactly("POST /api/v4/projects/group%2Fapp/access_tokens/self/rotate");
+        assertThat(fake.requests("POST").get(0).getBody().string(StandardCharsets.UTF_8)).isEqualTo("{\"expires_at\":\"2026-02-14\"}");
+        assertThat(cli.keychain().item("apikey", "proj/ci")).isEqualTo(key("ci").secret);
+    }
+
+    @Test
+    void aTokenNotAllowedToRotateItselfIsAClearErrorAndKeepsItsSecret() {
+        FakeApi.Key token = importedWithoutManagementCredential("laptop");
+        // GitLab: "403: Forbidden if the token is not allowed to rotate itself" (no api or self_rotate scope).
+        fake.failNext("POST", "/self/rotate", 1, 403, "Forbidden");
+        assertThat(rotateLaptop(4).err()).contains("with its own secret").contains("the key's own secret was refused (HTTP 403")
+                .contains("apikey provider login me");
+        assertThat(cli.keychain().item("apikey", "me/laptop")).isEqualTo(token.secret);
+        rotateLaptop(0); // nothing is left unfinished
+    }
+
+    @Test
+    void aLostSelfRotationNeverSendsTheOldTokenToRotateAgainAndSaysHowToReplaceIt() {
+        FakeApi.Key token = importedWithoutManagementCredential("laptop");
+        fake.loseAnswerNext("POST", "/self/rotate");
+        rotateLaptop(6);
+        assertThat(fake.revoked).containsKey(token.id); // GitLab rotated it: the stored token is dead
+        FakeApi.Key successor = key("laptop");
+
+        Result resumed = cli.run("rotate", "--resume", "me/laptop");
+        assertThat(resumed.exit()).as(resumed.toString()).isEqualTo(8);
+        assertThat(resumed.err()).contains("revoked its old secret").contains("cannot be recovered")
+                .contains("no valid secret was held from").contains("apikey forget me/laptop")
+                .contains("apikey import me/laptop --id ID");
+        // The old token only asked whether it still works, which rotates nothing; it was never sent to rotate again.
+        assertThat(calls(requests("POST", "/rotate"))).hasSize(1);
+        assertThat(fake.familyRevocations).isZero();
+        assertThat(fake.keys).containsKey(successor.id);
+        assertThat(cli.run("rotate", "--resume", "me/laptop").exit()).as("nothing left to resume").isEqualTo(3);
+        assertNoSecretIn(resumed);
+    }
+
+    @Test
+    void aSelfRotationThatNeverReachedGitLabIsMadeOnResume() {
+        FakeApi.Key token = importedWithoutManagementCredential("laptop");
+        fake.failNext("POST", "/self/rotate", 1, 503, "Service Unavailable");
+        rotateLaptop(6);
+        assertThat(fake.keys).containsKey(token.id);
+
+        Result resumed = cli.run("rotate", "--resume", "me/laptop");
+        assertThat(resumed.exit()).as(resumed.toString()).isZero();
+        assertThat(resumed.err()).contains("no valid secret was held from");
+        FakeApi.Key next = key("laptop");
+        assertThat(fake.liveFamily(token.id)).containsExactly(next);
+        assertThat(cli.keychain().item("apikey", "me/laptop")).isEqualTo(next.secret);
+        assertThat(fake.familyRevocations).isZero();
+    }
+
+    @Test
+    void reusingARotatedTokenToRotateRevokesItsFamilyAsGitLabDoes() throws Exception {
+        FakeApi.Key token = importedWithoutManagementCredential("laptop");
+        rotateLaptop(0);
+        FakeApi.Key next = key("laptop");
+        okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
+        okhttp3.Request inform = new okhttp3.Request.Builder().url(fake.baseUrl() + "/api/v4/personal_access_tokens/self")
+                .header("PRIVATE-TOKEN", token.secret).build();
+        try (okhttp3.Response r = http.newCall(inform).execute()) {
+            assertThat(r.code()).isEqualTo(401);
+        }
+        assertThat(fake.familyRevocations).as("a read with the old token is only refused").isZero();
+        okhttp3.Request reuse = inform.newBuilder().url(fake.baseUrl() + "/api/v4/personal_access_tokens/self/rotate")
+                .post(okhttp3.RequestBody.create(new byte[0])).build();
+        try (okhttp3.Response r = http.newCall(reuse).execute()) {
+            assertThat(r.code()).isEqualTo(401);
+        }
+        assertThat(fake.familyRevocations).isEqualTo(1);
+        assertThat(fake.keys).doesNotContainKey(next.id);
+    }
+
+    @Test
+    void aManagementCredentialThatIsTheTokenItselfFollowsTheRotation() {
+        FakeApi.Key token = importedWithoutManagementCredential("laptop");
+        Result login = cli.invocation().stdin(token.secret + "\n").run("provider", "login", "me");
+        assertThat(login.exit()).as(login.toString()).isZero();
+        Result rotated = rotateLaptop(0);
+        assertThat(calls(fake.requests("POST"))).containsExactly("POST /api/v4/personal_access_tokens/self/rotate");
+        FakeApi.Key next = key("laptop");
+        assertThat(cli.keychain().item("apikey-provider", "me")).isEqualTo(next.secret);
+        Result listed = cli.run("list", "me", "--remote", "--json");
+        assertThat(listed.exit()).as("the new credential works: " + listed).isZero();
+        assertNoSecretIn(rotated);
+    }
+
+    @Test
+    void aManagementCredentialFromTheEnvironmentThatIsTheTokenItselfIsCalledOut() {
+        FakeApi.Key token = importedWithoutManagementCredential("laptop");
+        cli.env("APIKEY_ADMIN_ME", token.secret);
+        Result rotated = rotateLaptop(0);
+        assertThat(rotated.err()).contains("APIKEY_ADMIN_ME is the old secret of me/laptop").contains("apikey get me/laptop");
+        assertThat(rotated.err()).doesNotContain(token.secret).doesNotContain(key("laptop").secret);
+    }
+
 }

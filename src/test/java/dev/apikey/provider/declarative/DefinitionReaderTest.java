@@ -59,6 +59,11 @@ class DefinitionReaderTest {
             /operations/list/pagination ¦ {"style": "none", "next": "/n"} ¦ /operations/list/pagination/next ¦ unknown member
             /operations/verify ¦ {"method": "GET", "path": "/me", "body": {"c": "{credential}"}} ¦ /operations/verify/body/c ¦ {credential} cannot be used here
             /operations/delete ¦ {"method": "DELETE", "path": "/x"} ¦ /operations/delete ¦ unknown member
+            /operations/rotate ¦ {"method": "POST", "path": "/keys/{id}/roll", "response": {"secret": "/s"}, "self": {"method": "POST", "path": "/keys/self/roll", "response": {"secret": "/s"}}} ¦ /operations/rotate/self ¦ needs a verify operation
+            /operations/rotate ¦ {"method": "POST", "path": "/keys/{id}/roll", "response": {"secret": "/s"}, "self": {"method": "POST", "path": "/keys/self/roll", "headers": {"A": "{credential}"}, "response": {"secret": "/s"}}} ¦ /operations/rotate/self/headers/A ¦ {credential} cannot be used here
+            /operations/rotate ¦ {"method": "POST", "path": "/keys/{id}/roll", "response": {"secret": "/s"}, "self": {"method": "POST", "path": "/keys/self/roll"}} ¦ /operations/rotate/self ¦ missing "response"
+            /operations/read ¦ {"method": "GET", "path": "/keys/{id}", "response": {"name": "/n"}, "self": {"method": "GET", "path": "/keys/self", "response": {"name": "/n"}, "self": {}}} ¦ /operations/read/self/self ¦ unknown member
+            /operations/create ¦ {"method": "POST", "path": "/keys", "response": {"secret": "/s"}, "self": {"method": "POST", "path": "/keys"}} ¦ /operations/create/self ¦ unknown member
             /baseUrl ¦ "http://keys.example.com" ¦ /baseUrl ¦ plain http only to a loopback host
             /baseUrl ¦ "keys.example.com" ¦ /baseUrl ¦ must be a full URL
             /usage ¦ {"header": "X-Key", "value": "{secret}", "env": {"my-var": "{secret}"}} ¦ /usage/env/my-var ¦ environment variable name

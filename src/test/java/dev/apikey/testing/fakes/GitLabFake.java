@@ -29,13 +29,22 @@ import mockwebserver3.RecordedRequest;
  *       already revoked" answers 401 and revokes "any active tokens from the same token family";</li>
  *   <li>reading a token by id finds revoked ones too ({@code revoked: true, active: false}); lists filter by
  *       {@code state=active|inactive} and page with {@code X-Next-Page};</li>
- *   <li>validation errors are objects by field: {@code {"message":{"name":["can't be blank"]}}}.</li>
+ *   <li>validation errors are objects by field: {@code {"message":{"name":["can't be blank"]}}};</li>
+ *   <li>"Self-inform" and "Self-rotate" ({@code GET /personal_access_tokens/self},
+ *       {@code POST /personal_access_tokens/self/rotate}, and for project and group tokens
+ *       {@code POST /projects|groups/:id/access_tokens/self/rotate}, lib/api/resource_access_tokens/self_rotation.rb):
+ *       the token is its own credential;</li>
+ *   <li>non-administrators "can only" list, read, rotate and revoke "their own tokens";</li>
+ *   <li>a revoked token that authenticates a rotation request ({@code access_tokens/(\d+|self)/rotate}) revokes its
+ *       family; any other request with it is only refused with 401 (lib/gitlab/auth/auth_finders.rb,
+ *       {@code revoke_token_family} and {@code access_token_rotation_request?}).</li>
  * </ul>
  */
 public final class GitLabFake extends FakeApi {
     private static final Pattern USER_CREATE = Pattern.compile("/api/v4/users/(\\d+)/personal_access_tokens");
     private static final Pattern PAT = Pattern.compile("/api/v4/personal_access_tokens/(\\d+|self)(/rotate)?");
-    private static final Pattern OWNED = Pattern.compile("/api/v4/(projects|groups)/([^/]+)/access_tokens(?:/(\\d+)(/rotate)?)?");
+    private static final Pattern OWNED = Pattern.compile("/api/v4/(projects|groups)/([^/]+)/access_tokens(?:/(\\d+|self)(/rotate)?)?");
+    private static final Pattern ROTATION_REQUEST = Pattern.compile("access_tokens/(\\d+|self)/rotate$");
     private final String adminToken;
     /** Revoked tokens by id: still readable, and rotating one is reuse. */
     public final Map<String, Key> revoked = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -101,6 +110,13 @@ public final class GitLabFake extends FakeApi {
         String token = r.getHeaders().get("PRIVATE-TOKEN");
         String path = r.getUrl().encodedPath();
         Key caller = token == null ? null : keyBySecret(token);
+        if (caller == null && token != null && !adminToken.equals(token)) {
+            Key dead = revokedBySecret(token);
+            if (dead != null && ROTATION_REQUEST.matcher(path).find()) {
+                revokeFamily(dead.extra.getOrDefault("family", dead.id));
+            }
+            return error(401, "Unauthorized");
+        }
         Matcher m;
         if ((m = PAT.matcher(path)).matches() && m.group(1).equals("self")) {
             // "Self-inform" and "Self-rotate": the token is its own credential.
@@ -109,18 +125,34 @@ public final class GitLabFake extends FakeApi {
             }
             return m.group(2) == null ? json(200, view(caller)) : rotate(r, caller);
         }
-        if (!adminToken.equals(token)) {
+        if ((m = OWNED.matcher(path)).matches() && "self".equals(m.group(3))) {
+            // A project or group token rotating itself, at its own project or group.
+            String kind = m.group(1).equals("projects") ? "project" : "group";
+            String owner = java.net.URLDecoder.decode(m.group(2), java.nio.charset.StandardCharsets.UTF_8);
+            if (caller == null || !owner.equals(caller.extra.get(kind))) {
+                return error(401, "Unauthorized");
+            }
+            return m.group(4) != null && r.getMethod().equals("POST") ? rotate(r, caller) : unmatched(r);
+        }
+        boolean admin = adminToken.equals(token);
+        // A user's own personal token may manage that user's personal tokens, nothing else.
+        String user = admin || caller == null ? null : caller.extra.get("user_id");
+        if (!admin && (user == null || !PAT.matcher(path).matches() && !path.equals("/api/v4/personal_access_tokens"))) {
             return error(401, "Unauthorized");
         }
         if ((m = USER_CREATE.matcher(path)).matches() && r.getMethod().equals("POST")) {
             return create(r, Map.of("user_id", m.group(1)));
         }
         if (path.equals("/api/v4/personal_access_tokens") && r.getMethod().equals("GET")) {
-            String user = r.getUrl().queryParameter("user_id");
-            return page(r, t -> t.extra.containsKey("user_id") && (user == null || user.equals(t.extra.get("user_id"))));
+            String asked = r.getUrl().queryParameter("user_id");
+            if (user != null && asked != null && !asked.equals(user)) {
+                return error(401, "Unauthorized");
+            }
+            String whose = user != null ? user : asked;
+            return page(r, t -> t.extra.containsKey("user_id") && (whose == null || whose.equals(t.extra.get("user_id"))));
         }
         if ((m = PAT.matcher(path)).matches()) {
-            return one(r, m.group(1), m.group(2) != null, "user_id", null);
+            return one(r, m.group(1), m.group(2) != null, "user_id", user);
         }
         if ((m = OWNED.matcher(path)).matches()) {
             String kind = m.group(1).equals("projects") ? "project" : "group";
@@ -201,12 +233,7 @@ public final class GitLabFake extends FakeApi {
     private MockResponse rotate(RecordedRequest r, Key k) {
         String family = k.extra.getOrDefault("family", k.id);
         if (revoked.containsKey(k.id)) {
-            // Automatic reuse detection: the revoked token may have been stolen; its whole family goes.
-            for (Key live : liveFamily(family)) {
-                keys.remove(live.id);
-                revoked.put(live.id, live);
-            }
-            familyRevocations++;
+            revokeFamily(family);
             return error(401, "Unauthorized");
         }
         JsonNode body = body(r);
@@ -224,6 +251,21 @@ public final class GitLabFake extends FakeApi {
         Map<String, Object> v = view(next);
         v.put("token", next.secret);
         return json(200, v);
+    }
+
+    /** Automatic reuse detection: a revoked token may have been stolen, so its whole family goes. */
+    private void revokeFamily(String family) {
+        for (Key live : liveFamily(family)) {
+            keys.remove(live.id);
+            revoked.put(live.id, live);
+        }
+        familyRevocations++;
+    }
+
+    private Key revokedBySecret(String secret) {
+        synchronized (revoked) {
+            return revoked.values().stream().filter(k -> k.secret.equals(secret)).findFirst().orElse(null);
+        }
     }
 
     private static Instant date(String text) {
