@@ -178,6 +178,12 @@ public record JournalEntry(KeyRef ref, Operation operation, Strategy strategy, S
                 startedAt, next, knownIds);
     }
 
+    /** The same change, taken over by another invocation (a resume). */
+    public JournalEntry ownedBy(Owner next) {
+        return new JournalEntry(ref, operation, strategy, marker, backend, oldId, oldHint, grace, spec, next,
+                startedAt, steps, knownIds);
+    }
+
     public JournalEntry withKnownIds(List<String> ids) {
         return new JournalEntry(ref, operation, strategy, marker, backend, oldId, oldHint, grace, spec, owner,
                 startedAt, steps, ids);

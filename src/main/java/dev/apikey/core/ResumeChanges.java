@@ -31,19 +31,20 @@ final class ResumeChanges {
     }
 
     RotateKeys.Outcome resume(KeyRef ref) {
-        Optional<JournalEntry> found = journal.find(ref);
-        Optional<RecoveryFiles.Recovered> recovered = ws.recovery().read(ref);
-        if (found.isEmpty()) {
+        Optional<JournalEntry> seen = journal.find(ref);
+        if (seen.isEmpty()) {
+            Optional<RecoveryFiles.Recovered> recovered = ws.recovery().read(ref);
             if (recovered.isPresent()) {
                 return storeOrphanedRecovery(ref, recovered.get());
             }
             throw new NotFoundException("nothing to resume for " + ref, "'apikey status' lists unfinished changes");
         }
-        JournalEntry entry = found.get();
-        if (journal.ownerAlive(entry)) {
-            throw new ActionNeededException("the " + entry.operation() + " of " + ref + " is still running (process "
-                    + entry.owner().pid() + ")", "wait for it to finish");
-        }
+        // Everything this resume acts on is read after the claim: a parallel resume of the same entry
+        // is then either still running (exit 8 here) or done, and its result is not acted on twice.
+        JournalEntry entry = journal.takeOver(ref).orElseThrow(() -> new ActionNeededException("the interrupted "
+                + seen.get().operation() + " of " + ref + " was resumed by another apikey process meanwhile",
+                "run 'apikey list' to see the key as it is now"));
+        Optional<RecoveryFiles.Recovered> recovered = ws.recovery().read(ref);
         if (entry.operation() == JournalEntry.Operation.SYNC) {
             // A sync changes nothing but its targets, and writing them again is harmless.
             journal.finish(ref);

@@ -27,6 +27,17 @@ public interface RotationJournal {
      */
     JournalEntry begin(KeyRef ref, Supplier<JournalEntry> fromCurrentState);
 
+    /**
+     * Takes over an interrupted entry to resume it, under the same claim as {@link #begin}: the entry is
+     * read again there and, unless its owner still runs, recorded as this invocation's. Two parallel
+     * resumes of one entry therefore never both act: the second finds the first running (exit 8), or
+     * finds the entry gone.
+     *
+     * @return the entry, now owned by this invocation; empty when there is none (any more)
+     * @throws ActionNeededException when the entry's owner — a change, or another resume — still runs
+     */
+    Optional<JournalEntry> takeOver(KeyRef ref);
+
     /** Records a step before its side effect (atomically, durably). */
     JournalEntry record(JournalEntry entry, JournalEntry.Step step);
 
@@ -47,12 +58,17 @@ public interface RotationJournal {
     default void requireNone(KeyRef ref) {
         find(ref).ifPresent(e -> {
             if (ownerAlive(e)) {
-                throw new ActionNeededException("a " + e.operation() + " of " + ref + " is in progress (process "
-                        + e.owner().pid() + ", since " + e.startedAt() + ")", "wait for it to finish");
+                throw inProgress(e);
             }
             throw new ActionNeededException("an interrupted " + e.operation() + " of " + ref
                     + " is unfinished (stopped after step '" + e.lastStep() + "')",
                     "run 'apikey rotate --resume " + ref + "' to complete or roll it back");
         });
+    }
+
+    /** The refusal of a change, or a resume, while another invocation still works on the key. */
+    static ActionNeededException inProgress(JournalEntry e) {
+        return new ActionNeededException("a " + e.operation() + " of " + e.ref() + " is in progress (process "
+                + e.owner().pid() + ", since " + e.startedAt() + ")", "wait for it to finish");
     }
 }

@@ -57,6 +57,22 @@ public final class JournalDirectory implements RotationJournal {
     }
 
     @Override
+    public Optional<JournalEntry> takeOver(KeyRef ref) {
+        try (DirectoryLock lock = config.lock()) {
+            Optional<JournalEntry> found = find(ref);
+            if (found.isEmpty()) {
+                return found;
+            }
+            if (ownerAlive(found.get())) {
+                throw RotationJournal.inProgress(found.get());
+            }
+            JournalEntry mine = found.get().ownedBy(self);
+            write(mine);
+            return Optional.of(mine);
+        }
+    }
+
+    @Override
     public JournalEntry record(JournalEntry entry, JournalEntry.Step step) {
         JournalEntry next = entry.with(step);
         write(next);

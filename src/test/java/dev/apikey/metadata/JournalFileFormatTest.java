@@ -10,8 +10,6 @@ import dev.apikey.core.JournalEntry.StepName;
 import dev.apikey.core.JournalEntry.Strategy;
 import dev.apikey.core.KeyRef;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,15 +87,10 @@ class JournalFileFormatTest {
     }
 
     private JournalDirectory journalHolding(String json) throws IOException {
-        ConfigDirectory config = new ConfigDirectory(dir.resolve("config"));
-        Files.createDirectories(config.journalDirectory());
-        Files.writeString(config.journalDirectory().resolve("acme__bot.json"), json);
-        return new JournalDirectory(config);
+        return JournalFixture.holding(dir, json);
     }
 
     private static String fixture() throws IOException {
-        try (InputStream in = JournalFileFormatTest.class.getResourceAsStream("journal-with-string-states.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return JournalFixture.interruptedRotation();
     }
 }
