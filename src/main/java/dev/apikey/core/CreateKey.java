@@ -44,14 +44,24 @@ public final class CreateKey {
         KeyChanges.Made made = KeyChanges.create(ws, entry, provider, spec);
         CreatedKey created = made.key();
         entry = KeyChanges.store(ws, made.entry(), store, created, "create");
-        KeyRecord record = recordOf(entry, created.id(), created.secret().hint(), created.createdAt(),
+        KeyRecord recorded = recordOf(entry, created.id(), created.secret().hint(), created.createdAt(),
                 created.expiresAt());
+        KeyRecord record = created.params().isEmpty() ? recorded
+                : recorded.withParams(withKept(recorded.params(), created.params()));
         ws.keys().update(keys -> keys.put(ref, record));
         journal.finish(ref);
         ws.audit().record(AuditEvent.of(now, "create", ref, created.id(), "ok"));
         TargetWrites.requireAll(ref, new TargetWrites(ws, null).writeAll(ref, created.secret(), record.currentSince(),
                 "create"), "the key is created and stored");
         return record;
+    }
+
+    /** The user's parameters, and what the provider says the key keeps besides (the user's win). */
+    private static java.util.Map<String, String> withKept(java.util.Map<String, String> given,
+                                                          java.util.Map<String, String> kept) {
+        java.util.Map<String, String> all = new java.util.TreeMap<>(kept);
+        all.putAll(given);
+        return all;
     }
 
     private static void refuseExisting(KeyRecord existing, KeyRef ref) {

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * How a provider's keys are used: the header and value template for HTTP requests, further headers sent with it,
  * and the environment variables {@code exec} sets. Templates refer to the key's fields, {@code {secret}} and
- * {@code {id}}, and to another key's secret, {@code {key:PROVIDER/NAME}} (a Datadog application key goes with an
+ * {@code {id}}, to a parameter the key keeps ({@code {param:NAME}}: a variable that needs one the key lacks is left
+ * out), and to another key's secret, {@code {key:PROVIDER/NAME}} (a Datadog application key goes with an
  * API key). A {@code Basic} scheme encodes its credentials as RFC 7617 requires.
  *
  * @param header      the header name, e.g. {@code Authorization} or {@code x-api-key}
@@ -24,6 +25,8 @@ public record KeyUsage(String header, String template, Map<String, String> envir
                        java.util.List<String> clears) {
 
     public static final KeyUsage BEARER = new KeyUsage("Authorization", "Bearer {secret}", Map.of());
+    /** One of the key's own parameters in a template, filled in where the key is used: {@code {param:NAME}}. */
+    public static final java.util.regex.Pattern KEY_PARAM = java.util.regex.Pattern.compile("\\{param:([^{}]+)}");
     /** Another key's secret in a template: {@code {key:PROVIDER/NAME}}. */
     public static final java.util.regex.Pattern LINKED_KEY = java.util.regex.Pattern.compile("\\{key:([^{}]+)}");
 

@@ -42,7 +42,11 @@ public record UsableKey(KeyRef ref, KeyRecord record, Secret secret, boolean fro
     /** The further headers sent with the key, rendered, in the order the provider declares them. */
     public Map<String, Secret> moreHeaders() {
         Map<String, Secret> out = new LinkedHashMap<>();
-        usage.headers().forEach((name, template) -> out.put(name, headerValue(name, template)));
+        usage.headers().forEach((name, template) -> {
+            if (keepsParamsOf(template)) {
+                out.put(name, headerValue(name, template));
+            }
+        });
         return out;
     }
 
@@ -71,12 +75,25 @@ public record UsableKey(KeyRef ref, KeyRecord record, Secret secret, boolean fro
             return vars;
         }
         usage.environment().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .filter(e -> keepsParamsOf(e.getValue()))
                 .forEach(e -> vars.put(e.getKey(), Secret.of(render(e.getValue(), e.getKey()))));
         return vars;
     }
 
+    /** Whether the key has every parameter the template names ({@code {param:NAME}}). */
+    private boolean keepsParamsOf(String template) {
+        Map<String, String> params = record == null ? Map.of() : record.params();
+        return KeyUsage.KEY_PARAM.matcher(template).results().allMatch(m -> params.containsKey(m.group(1)));
+    }
+
     private String render(String template, String what) {
         String out = template;
+        if (!keepsParamsOf(out)) {
+            throw new UsageException(what + " of " + ref + " needs a parameter the key does not have",
+                    "give it to the provider with 'apikey provider add … --param NAME=VALUE'");
+        }
+        out = KeyUsage.KEY_PARAM.matcher(out).replaceAll(
+                m -> java.util.regex.Matcher.quoteReplacement(record.params().get(m.group(1))));
         if (out.contains("{id}")) {
             String id = id().orElseThrow(() -> new UsageException(
                     what + " of " + ref + " needs the key's id, which is not known here",

@@ -125,7 +125,18 @@ final class DeclaredProvider implements Provider {
             throw new ProviderUnavailableException(e.getMessage() + "; a key may have been created",
                     "look for it with 'apikey list " + config.name() + " --remote' and revoke it there", e);
         }
-        return created(body, op, spec, null, purpose);
+        CreatedKey made = created(body, op, spec, null, purpose);
+        if (op.params().isEmpty()) {
+            return made;
+        }
+        Map<String, String> kept = new LinkedHashMap<>();
+        op.params().forEach((name, template) -> {
+            String v = Renderer.text(template, scope);
+            if (v != null && !v.isEmpty()) {
+                kept.put(name, v);
+            }
+        });
+        return new CreatedKey(made.id(), made.secret(), made.createdAt(), made.expiresAt(), kept);
     }
 
     /** Scopes the API cannot take are an error; parameters no call uses are worth a warning. */

@@ -105,13 +105,23 @@ record Definition(String description, String baseUrl, Auth auth, Usage usage,
         String separator() {
             return credential == null ? ":" : credential.separator();
         }
+
+        List<String> identifiers() {
+            return credential == null ? List.of() : credential.identifiers();
+        }
     }
 
-    /** A credential made of several values, stored joined by the separator. */
-    record Credential(List<String> parts, String separator) {
+    /**
+     * A credential made of several values, stored joined by the separator.
+     *
+     * @param identifiers the parts that name the account rather than prove it (Twilio's account SID): the only ones a
+     *                    key may keep ({@code create.params})
+     */
+    record Credential(List<String> parts, String separator, List<String> identifiers) {
         Credential {
             parts = parts == null ? List.of() : parts;
             separator = separator == null ? ":" : separator;
+            identifiers = identifiers == null ? List.of() : identifiers;
         }
     }
 
@@ -270,6 +280,8 @@ record Definition(String description, String baseUrl, Auth auth, Usage usage,
      * @param items      list: pointer to the array of keys in each page ({@code ""} when the page is the array)
      * @param item       list: pointers into one key
      * @param pagination list: how to get the next page
+     * @param params     create: values the new key keeps as its parameters, as if given with {@code --param} (the
+     *                   Twilio account it was made in, for its {@code exec} variable)
      * @param self       rotate and read: the same call made by the key itself, its usage header in place of the
      *                   management credential (GitLab's {@code …/self/rotate}); used when the provider has no
      *                   management credential, or when that credential is the key
@@ -279,9 +291,11 @@ record Definition(String description, String baseUrl, Auth auth, Usage usage,
                      Map<String, Template> query, Map<String, Template> headers, JsonTemplate body, BodyType bodyType,
                      Boolean retry, List<Requirement> requires, Marker marker, Successor successor, Response response,
                      String items, Item item, Pagination pagination, Map<String, String> warnWithout,
-                     List<Operation> then, Keep keep, List<String> onlyWith, Operation self) {
+                     List<Operation> then, Keep keep, List<String> onlyWith, Operation self,
+                     Map<String, Template> params) {
         Operation {
             warnWithout = warnWithout == null ? Map.of() : warnWithout;
+            params = params == null ? Map.of() : params;
             then = then == null ? List.of() : then;
             onlyWith = onlyWith == null ? List.of() : onlyWith;
             path = path == null ? List.of() : path;

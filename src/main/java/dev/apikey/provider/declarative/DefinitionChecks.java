@@ -22,6 +22,7 @@ final class DefinitionChecks {
 
     private final List<DefinitionReader.Problem> problems = new ArrayList<>();
     private Set<String> parts = Set.of();
+    private Set<String> identifiers = Set.of();
     private Set<String> inputNames = Set.of();
 
     private DefinitionChecks() {
@@ -34,12 +35,16 @@ final class DefinitionChecks {
         return c.problems;
     }
 
-    /** Which values a template may name where it is. */
-    private record Namespace(Set<String> plain, boolean credential, boolean inputs) {
+    /**
+     * Which values a template may name where it is.
+     *
+     * @param identifiersOnly only the credential's identifiers, not its secret parts (what a key keeps)
+     */
+    private record Namespace(Set<String> plain, boolean credential, boolean inputs, boolean identifiersOnly) {
         static Namespace of(boolean credential, boolean inputs, List<String> plain, String... more) {
             Set<String> all = new LinkedHashSet<>(plain);
             all.addAll(List.of(more));
-            return new Namespace(all, credential, inputs);
+            return new Namespace(all, credential, inputs, false);
         }
     }
 
@@ -58,6 +63,9 @@ final class DefinitionChecks {
         Namespace management = Namespace.of(true, false, List.of());
         if (d.auth() != null) {
             parts = Set.copyOf(d.auth().parts());
+            identifiers = Set.copyOf(d.auth().identifiers());
+            d.auth().identifiers().stream().filter(i -> !parts.contains(i)).forEach(i -> problem(
+                    "/auth/credential/identifiers", "'" + i + "' is not one of the credential's parts"));
             templates(d.auth().headers(), "/auth/headers", management);
         }
         if (d.usage() != null) {
@@ -75,6 +83,10 @@ final class DefinitionChecks {
         templates(d.headers(), "/headers", management);
         Definition.Operations ops = d.operations();
         operation(ops.create(), "/operations/create", Namespace.of(true, true, KEY_VALUES));
+        if (ops.create() != null) {
+            templates(ops.create().params(), "/operations/create/params",
+                    new Namespace(new LinkedHashSet<>(KEY_VALUES), true, false, true));
+        }
         operation(ops.rotate(), "/operations/rotate", Namespace.of(true, true, KEY_VALUES, "id"));
         if (ops.rotate() != null) {
             for (int i = 0; i < ops.rotate().then().size(); i++) {
@@ -263,6 +275,9 @@ final class DefinitionChecks {
             case "credential" -> {
                 if (!ns.credential()) {
                     problem(path, "{" + ref + "} cannot be used here");
+                } else if (ns.identifiersOnly() && (key == null || !identifiers.contains(key))) {
+                    problem(path, "{" + ref + "} is secret and cannot be kept with a key; only the credential's "
+                            + "identifiers (/auth/credential/identifiers) can");
                 } else if (key != null && !parts.contains(key)) {
                     problem(path, "{" + ref + "}: the credential has no part '" + key + "'"
                             + (parts.isEmpty() ? " (declare parts in /auth/credential/parts)" : "; parts: " + String.join(", ", parts)));

@@ -25,6 +25,34 @@ final class UsageTemplates {
         return new KeyUsage(usage.header(), value, filled(usage.env(), params), filled(usage.headers(), params));
     }
 
+    /**
+     * A further header's or variable's template: a lone {@code {param.NAME}} the provider does not have is left for
+     * the key, which may keep that parameter ({@code {param:NAME}}, filled in where the key is used).
+     */
+    private static String deferred(String template, Map<String, String> params) {
+        Template t = Template.parse(template);
+        StringBuilder out = new StringBuilder();
+        for (Template.Part part : t.parts()) {
+            if (!part.placeholder()) {
+                out.append(part.text());
+                continue;
+            }
+            Template.Choice only = part.choices().size() == 1 ? part.choices().get(0) : null;
+            boolean keyParam = only != null && only.literal() == null && only.filters().isEmpty()
+                    && only.ref().startsWith("param.") && !params.containsKey(only.ref().substring("param.".length()));
+            if (keyParam) {
+                out.append("{param:").append(only.ref().substring("param.".length())).append('}');
+            } else {
+                String v = value(part, params);
+                if (v == null) {
+                    return null;
+                }
+                out.append(v);
+            }
+        }
+        return out.toString();
+    }
+
     /** Where the keys are used, or null for the management base URL. */
     static String usageBaseUrl(Definition.Usage usage, Map<String, String> params, String provider) {
         return usage == null || usage.baseUrl() == null ? null : baseUrl(usage.baseUrl(), params, provider);
@@ -73,7 +101,7 @@ final class UsageTemplates {
     private static Map<String, String> filled(Map<String, String> templates, Map<String, String> params) {
         Map<String, String> out = new LinkedHashMap<>();
         templates.forEach((name, template) -> {
-            String v = fill(template, params);
+            String v = deferred(template, params);
             if (v != null) {
                 out.put(name, v);
             }
@@ -89,19 +117,24 @@ final class UsageTemplates {
                 out.append(part.text());
                 continue;
             }
-            String v = null;
-            for (Template.Choice c : part.choices()) {
-                v = choice(c, params);
-                if (v != null) {
-                    break;
-                }
-            }
+            String v = value(part, params);
             if (v == null) {
                 return null;
             }
             out.append(v);
         }
         return out.toString();
+    }
+
+    /** A placeholder's value: its first alternative that has one. */
+    private static String value(Template.Part placeholder, Map<String, String> params) {
+        for (Template.Choice c : placeholder.choices()) {
+            String v = choice(c, params);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
     }
 
     private static String choice(Template.Choice c, Map<String, String> params) {

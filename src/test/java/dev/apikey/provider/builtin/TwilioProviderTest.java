@@ -56,9 +56,9 @@ class TwilioProviderTest extends ProviderContract<TwilioFake> {
         assertThat(pages.get(1).getUrl().queryParameter("PageToken")).isEqualTo("PA0");
 
         Result shown = cli.run("provider", "show", PROVIDER, "--json");
-        // Without --param accountSid, the account is not known to exec: its variable is left out.
+        // Without --param accountSid, each key gives its own account: the variable is filled in where it is used.
         assertThat(Json.mapper().readTree(shown.out()).get("envVars").toString())
-                .isEqualTo("[\"TWILIO_API_KEY\",\"TWILIO_API_SECRET\"]");
+                .isEqualTo("[\"TWILIO_ACCOUNT_SID\",\"TWILIO_API_KEY\",\"TWILIO_API_SECRET\"]");
 
         Result rotated = cli.run("rotate", PROVIDER + "/sms");
         assertThat(rotated.exit()).as(rotated.toString()).isZero();
@@ -73,6 +73,35 @@ class TwilioProviderTest extends ProviderContract<TwilioFake> {
                 .containsExactly("/v1/Keys/" + key.id, "/v1/Keys/" + next.id);
         assertThat(fake.keys).hasSize(130);
         assertThat(fake.requests()).hasSize(6);
+    }
+
+    @Test
+    void execSetsTheAccountSidOfTheAccountTheManagementCredentialNamed() throws Exception {
+        // The provider has no --param accountSid: the key was made in the account of ACCOUNT_SID:AUTH_TOKEN.
+        assertThat(create("sms").exit()).isZero();
+        FakeApi.Key key = key("sms");
+        Result exec = cli.run("exec", PROVIDER + "/sms", "--", "sh", "-c",
+                "[ \"$TWILIO_ACCOUNT_SID\" = " + TwilioFake.ACCOUNT + " ] && [ \"$TWILIO_API_KEY\" = " + key.id
+                        + " ] && [ \"$TWILIO_API_SECRET\" = " + key.secret + " ] && echo all-set");
+        assertThat(exec.exit()).as(exec.toString()).isZero();
+        assertThat(exec.out()).contains("all-set");
+        // A rotation keeps it: the replacement is made in the same account.
+        assertThat(cli.run("rotate", PROVIDER + "/sms").exit()).isZero();
+        assertThat(fake.requests("POST").get(1).getBody().string(StandardCharsets.UTF_8))
+                .startsWith("AccountSid=" + TwilioFake.ACCOUNT + "&");
+        Result again = cli.run("exec", PROVIDER + "/sms", "--", "sh", "-c", "echo \"sid=$TWILIO_ACCOUNT_SID\"");
+        assertThat(again.out()).contains("sid=" + TwilioFake.ACCOUNT);
+        // The auth token, the credential's secret part, is kept nowhere.
+        assertThat(java.nio.file.Files.readString(dir.resolve("keys.json"))).contains(TwilioFake.ACCOUNT).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void anImportedKeyWithoutAKnownAccountGetsNoAccountSid() {
+        Result imported = cli.invocation().stdin("secret-of-sk\n").run("import", PROVIDER + "/old", "--id", "SK00");
+        assertThat(imported.exit()).as(imported.toString()).isZero();
+        Result exec = cli.run("exec", PROVIDER + "/old", "--", "sh", "-c", "echo \"sid=${TWILIO_ACCOUNT_SID-unset} key=$TWILIO_API_KEY\"");
+        assertThat(exec.exit()).as(exec.toString()).isZero();
+        assertThat(exec.out()).contains("sid=unset key=SK00");
     }
 
     @Test

@@ -59,6 +59,9 @@ class DefinitionReaderTest {
             /operations/list/pagination ¦ {"style": "none", "next": "/n"} ¦ /operations/list/pagination/next ¦ unknown member
             /operations/verify ¦ {"method": "GET", "path": "/me", "body": {"c": "{credential}"}} ¦ /operations/verify/body/c ¦ {credential} cannot be used here
             /operations/delete ¦ {"method": "DELETE", "path": "/x"} ¦ /operations/delete ¦ unknown member
+            /operations/create ¦ {"method": "POST", "path": "/keys", "response": {"secret": "/s"}, "params": {"account": "{credential}"}} ¦ /operations/create/params/account ¦ {credential} is secret and cannot be kept with a key
+            /auth ¦ {"headers": {"A": "{credential}"}, "credential": {"parts": ["user", "token"], "identifiers": ["account"]}} ¦ /auth/credential/identifiers ¦ 'account' is not one of the credential's parts
+            /auth ¦ {"headers": {"A": "{credential}"}, "credential": {"parts": ["user", "token"], "identifiers": ["user"]}, "x": 1} ¦ /auth/x ¦ unknown member
             /operations/rotate ¦ {"method": "POST", "path": "/keys/{id}/roll", "response": {"secret": "/s"}, "self": {"method": "POST", "path": "/keys/self/roll", "response": {"secret": "/s"}}} ¦ /operations/rotate/self ¦ needs a verify operation
             /operations/rotate ¦ {"method": "POST", "path": "/keys/{id}/roll", "response": {"secret": "/s"}, "self": {"method": "POST", "path": "/keys/self/roll", "headers": {"A": "{credential}"}, "response": {"secret": "/s"}}} ¦ /operations/rotate/self/headers/A ¦ {credential} cannot be used here
             /operations/rotate ¦ {"method": "POST", "path": "/keys/{id}/roll", "response": {"secret": "/s"}, "self": {"method": "POST", "path": "/keys/self/roll"}} ¦ /operations/rotate/self ¦ missing "response"
