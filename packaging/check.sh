@@ -31,7 +31,7 @@ env -i PATH="$work/bin" HOME="$work" APIKEY_JAVA_OPTS=-XX:AOTMode=on "$tree/bin/
 env -i PATH="$work/bin" HOME="$work" APIKEY_CONFIG_DIR="$work/cfg" APIKEY_PASSPHRASE=check \
   APIKEY_JAVA_OPTS="-XX:AOTMode=on -Xlog:class+load=info:file=$work/aot-classes.log" "$tree/bin/apikey" list >/dev/null \
   || fail "list with the AOT cache"
-for c in dev.apikey.App dev.apikey.cli.ListCommand picocli.CommandLine com.fasterxml.jackson.databind.ObjectMapper; do
+for c in dev.apikey.App dev.apikey.cli.ListCommand picocli.CommandLine com.fasterxml.jackson.core.JsonFactory; do
   grep -q "] $c source: shared objects file" "$work/aot-classes.log" || fail "$c is not loaded from the AOT cache"
 done
 # The runtime has its own class-data sharing archive, for runs without the cache.

@@ -1,6 +1,6 @@
 package dev.apikey.metadata;
 
-import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
 import dev.apikey.core.AuditEvent;
 import dev.apikey.core.AuditTrail;
 import dev.apikey.core.CorruptFileException;
@@ -36,7 +36,7 @@ public final class AuditLogFile implements AuditTrail {
     @Override
     public void record(AuditEvent event) {
         try {
-            byte[] line = (Json.mapper().writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] line = withNewline(JsonStreams.compact(g -> MetadataJson.AUDIT_EVENT.write(g, event)));
             AtomicFile.ensureDirectory(path.getParent());
             if (AtomicFile.POSIX && !Files.exists(path)) {
                 try {
@@ -63,6 +63,12 @@ public final class AuditLogFile implements AuditTrail {
         }
     }
 
+    private static byte[] withNewline(byte[] json) {
+        byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+        line[json.length] = '\n';
+        return line;
+    }
+
     @Override
     public List<AuditEvent> read(KeyRef ref) {
         List<AuditEvent> events = new ArrayList<>();
@@ -76,9 +82,10 @@ public final class AuditLogFile implements AuditTrail {
                     continue;
                 }
                 AuditEvent e;
-                try {
-                    e = Json.mapper().readValue(line, AuditEvent.class);
-                } catch (JacksonException ex) {
+                try (JsonParser p = JsonStreams.factory().createParser(line)) {
+                    p.nextToken();
+                    e = MetadataJson.AUDIT_EVENT.read(JsonFields.read(p));
+                } catch (IOException ex) {
                     throw new CorruptFileException(path, "line " + n + " is not a JSON object");
                 }
                 if (wanted == null || wanted.equals(e.ref())) {

@@ -1,9 +1,8 @@
 package dev.apikey.metadata;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.apikey.core.ApikeyException;
 import dev.apikey.core.CorruptFileException;
 import java.io.IOException;
@@ -26,7 +25,7 @@ final class IndexFile<K extends Comparable<K>, V> {
     private final ConfigDirectory directory;
     private final java.nio.file.Path path;
     private final String field;
-    private final Class<V> type;
+    private final MetadataJson.Codec<V> codec;
     private final Function<V, K> keyOf;
     private final Predicate<V> complete;
     private final Runnable afterChange;
@@ -37,12 +36,13 @@ final class IndexFile<K extends Comparable<K>, V> {
      * @param complete    whether an entry has the fields every reader relies on
      * @param afterChange runs inside the lock after each change that wrote the file
      */
-    IndexFile(ConfigDirectory directory, java.nio.file.Path path, String field, Class<V> type, Function<V, K> keyOf,
+    IndexFile(ConfigDirectory directory, java.nio.file.Path path, String field, MetadataJson.Codec<V> codec,
+              Function<V, K> keyOf,
               Predicate<V> complete, Runnable afterChange) {
         this.directory = directory;
         this.path = path;
         this.field = field;
-        this.type = type;
+        this.codec = codec;
         this.keyOf = keyOf;
         this.complete = complete;
         this.afterChange = afterChange;
@@ -89,48 +89,77 @@ final class IndexFile<K extends Comparable<K>, V> {
     }
 
     private void write(TreeMap<K, V> entries) {
-        ObjectNode doc = Json.mapper().createObjectNode();
-        doc.put("version", VERSION);
-        ArrayNode array = doc.putArray(field);
-        entries.values().forEach(v -> array.add(Json.mapper().valueToTree(v)));
-        try {
-            AtomicFile.write(path, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(doc));
-        } catch (JacksonException e) {
-            throw new IllegalStateException("cannot serialise " + path.getFileName(), e);
-        }
+        AtomicFile.write(path, JsonStreams.pretty(g -> {
+            g.writeStartObject();
+            g.writeNumberField("version", VERSION);
+            g.writeArrayFieldStart(field);
+            for (V v : entries.values()) {
+                codec.write(g, v);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }));
     }
 
     private TreeMap<K, V> readFromDisk() {
-        TreeMap<K, V> map = new TreeMap<>();
-        JsonNode doc;
+        byte[] bytes;
         try {
-            byte[] bytes = ConfigFiles.read(path); // first: a missing file needs no JSON machinery
-            doc = Json.mapper().readTree(bytes);
+            bytes = ConfigFiles.read(path); // first: a missing file needs no JSON machinery
         } catch (NoSuchFileException e) {
-            return map;
+            return new TreeMap<>();
+        } catch (IOException e) {
+            throw new ApikeyException("cannot read " + path + ": " + AtomicFile.describe(e), null, e);
+        }
+        try (JsonParser p = JsonStreams.factory().createParser(bytes)) {
+            return parse(p);
         } catch (JacksonException e) {
             var loc = e.getLocation();
             throw new CorruptFileException(path, "not valid JSON"
                     + (loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")"));
         } catch (IOException e) {
-            throw new ApikeyException("cannot read " + path + ": " + AtomicFile.describe(e), null, e);
+            throw new CorruptFileException(path, "not valid JSON");
         }
-        if (doc == null || !doc.isObject()) {
+    }
+
+    /** The document: an object with a {@code version} and the array of entries; other fields are ignored. */
+    private TreeMap<K, V> parse(JsonParser p) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
             throw new CorruptFileException(path, "not a JSON object");
         }
-        int version = doc.path("version").asInt(-1);
+        int version = -1;
+        TreeMap<K, V> map = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (name.equals("version")) {
+                version = value == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT ? p.getIntValue() : -1;
+            } else if (name.equals(field) && value == JsonToken.START_ARRAY) {
+                map = entries(p);
+            } else {
+                p.skipChildren();
+            }
+        }
+        if (p.nextToken() != null) {
+            throw new CorruptFileException(path, "more than one JSON document");
+        }
         if (version > VERSION) {
             throw new CorruptFileException(path, "written by a newer apikey (version " + version + ")");
         }
-        if (version < 1 || !doc.path(field).isArray()) {
+        if (version < 1 || map == null) {
             throw new CorruptFileException(path, "no 'version' or no '" + field + "' array");
         }
+        return map;
+    }
+
+    private TreeMap<K, V> entries(JsonParser p) throws IOException {
+        TreeMap<K, V> map = new TreeMap<>();
         int i = 0;
-        for (JsonNode node : doc.get(field)) {
+        while (p.nextToken() != JsonToken.END_ARRAY) {
             V v;
             try {
-                v = Json.mapper().treeToValue(node, type);
-            } catch (JacksonException | ApikeyException e) {
+                v = codec.read(JsonFields.read(p));
+            } catch (JsonFields.MalformedException | ApikeyException e) {
+                // e.g. an invalid ref, an instant that is not one: never the value itself
                 throw new CorruptFileException(path, field + "[" + i + "] is not a valid entry");
             }
             if (v == null || !complete.test(v)) {

@@ -1,6 +1,7 @@
 package dev.apikey.metadata;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
 import dev.apikey.core.ApikeyException;
 import dev.apikey.core.CorruptFileException;
 import java.io.IOException;
@@ -11,11 +12,11 @@ import java.util.Optional;
 /** A JSON document in the config directory: read whole, replaced atomically, reported when corrupt. */
 final class JsonFile<T> {
     private final Path path;
-    private final Class<T> type;
+    private final MetadataJson.Codec<T> codec;
 
-    JsonFile(Path path, Class<T> type) {
+    JsonFile(Path path, MetadataJson.Codec<T> codec) {
         this.path = path;
-        this.type = type;
+        this.codec = codec;
     }
 
     Path path() {
@@ -31,30 +32,31 @@ final class JsonFile<T> {
         } catch (IOException e) {
             throw new ApikeyException("cannot read " + path + ": " + AtomicFile.describe(e), null, e);
         }
-        try {
-            T value = Json.mapper().readValue(bytes, type);
-            if (value == null) {
+        try (JsonParser p = JsonStreams.factory().createParser(bytes)) {
+            if (p.nextToken() == null) {
                 throw new CorruptFileException(path, "empty document");
+            }
+            T value = codec.read(JsonFields.read(p));
+            if (p.nextToken() != null) {
+                throw new CorruptFileException(path, "more than one JSON document");
             }
             return Optional.of(value);
         } catch (JacksonException e) {
             // The parser's location is useful; its message never quotes more than a token.
             throw new CorruptFileException(path, "not valid JSON for this file (" + location(e) + ")");
         } catch (IOException e) {
-            throw new CorruptFileException(path, e.getClass().getSimpleName());
+            // a field of the wrong type: the message names the field, never its value
+            throw new CorruptFileException(path, e.getMessage());
         } catch (ApikeyException e) {
-            // e.g. an invalid ref inside the file
+            if (e instanceof CorruptFileException) {
+                throw e;
+            }
             throw new CorruptFileException(path, e.getMessage());
         }
     }
 
     void write(T value) {
-        try {
-            byte[] bytes = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(value);
-            AtomicFile.write(path, bytes);
-        } catch (JacksonException e) {
-            throw new IllegalStateException("cannot serialise " + type.getSimpleName(), e);
-        }
+        AtomicFile.write(path, JsonStreams.pretty(g -> codec.write(g, value)));
     }
 
     private static String location(JacksonException e) {

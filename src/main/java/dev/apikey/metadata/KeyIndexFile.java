@@ -14,7 +14,7 @@ public final class KeyIndexFile implements KeyIndex {
 
     /** @param afterChange runs inside the lock after every change (refreshes the name cache) */
     public KeyIndexFile(ConfigDirectory directory, Runnable afterChange) {
-        this.file = new IndexFile<>(directory, directory.keysFile(), "keys", KeyRecord.class, KeyRecord::ref,
+        this.file = new IndexFile<>(directory, directory.keysFile(), "keys", MetadataJson.KEY_RECORD, KeyRecord::ref,
                 r -> r.ref() != null && r.backend() != null && r.createdAt() != null, afterChange);
     }
 

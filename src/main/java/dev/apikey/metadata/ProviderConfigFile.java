@@ -12,7 +12,7 @@ public final class ProviderConfigFile implements ProviderConfigs {
     private final IndexFile<String, ProviderConfig> file;
 
     public ProviderConfigFile(ConfigDirectory directory, Runnable afterChange) {
-        this.file = new IndexFile<>(directory, directory.providersFile(), "providers", ProviderConfig.class,
+        this.file = new IndexFile<>(directory, directory.providersFile(), "providers", MetadataJson.PROVIDER_CONFIG,
                 ProviderConfig::name, p -> p.name() != null && p.type() != null, afterChange);
     }
 

@@ -11,7 +11,7 @@ public final class TargetIndexFile implements TargetIndex {
     private final IndexFile<String, Target> file;
 
     public TargetIndexFile(ConfigDirectory directory) {
-        this.file = new IndexFile<>(directory, directory.targetsFile(), "targets", Target.class, Target::id,
+        this.file = new IndexFile<>(directory, directory.targetsFile(), "targets", MetadataJson.TARGET, Target::id,
                 t -> t.ref() != null && t.destination() != null && t.name() != null, () -> { });
     }
 

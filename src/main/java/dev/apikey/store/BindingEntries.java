@@ -1,13 +1,12 @@
 package dev.apikey.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.apikey.core.BindingStore;
 import dev.apikey.core.KeyRef;
 import dev.apikey.core.Secret;
 import dev.apikey.core.SecretId;
 import dev.apikey.core.SecretStore;
-import dev.apikey.metadata.Json;
+import dev.apikey.metadata.JsonStreams;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,8 +16,6 @@ import java.util.Optional;
  */
 public final class BindingEntries implements BindingStore {
     public static final String SERVICE = "apikey-binding";
-    private static final TypeReference<List<String>> ORIGINS = new TypeReference<>() {
-    };
 
     static SecretId id(KeyRef ref) {
         return new SecretId(SERVICE, ref.toString());
@@ -26,11 +23,7 @@ public final class BindingEntries implements BindingStore {
 
     @Override
     public void write(SecretStore store, KeyRef ref, List<String> origins) {
-        try {
-            store.put(id(ref), Secret.of(Json.mapper().writeValueAsString(origins)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        store.put(id(ref), Secret.of(JsonStreams.stringArray(origins)));
     }
 
     @Override
@@ -40,8 +33,8 @@ public final class BindingEntries implements BindingStore {
             return Optional.empty();
         }
         try {
-            return Optional.of(Json.mapper().readValue(raw.get().reveal(), ORIGINS));
-        } catch (JsonProcessingException e) {
+            return Optional.of(JsonStreams.parseStringArray(raw.get().reveal()));
+        } catch (IOException e) {
             throw new UnreadableException("the binding recorded for " + ref + " is not a JSON array of origins");
         }
     }
