@@ -43,6 +43,9 @@ final class RequestBody implements SendRequest.Body {
             throw new UsageException("standard input can be read only once, and " + stdinReaders + " options ask for it",
                     "put the other values in files: -d @FILE, -F KEY=@FILE");
         }
+        if (rawFields.isEmpty() && typedFields.isEmpty()) {
+            return SendRequest.Fields.NONE; // and the JSON tree classes stay unloaded
+        }
         return RequestFields.parse(rawFields, typedFields, stdin);
     }
 

@@ -54,6 +54,24 @@ public final class SendRequest {
 
     /** Named fields: a JSON body, or query parameters for a GET or beside {@code -d}. */
     public interface Fields {
+        /** No fields: most requests. */
+        Fields NONE = new Fields() {
+            @Override
+            public boolean isEmpty() {
+                return true;
+            }
+
+            @Override
+            public byte[] json() {
+                return "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public List<Map.Entry<String, String>> queryParameters() {
+                return List.of();
+            }
+        };
+
         boolean isEmpty();
 
         /** The fields as one JSON object. */

@@ -94,7 +94,9 @@ public final class JournalDirectory implements RotationJournal {
         ConfigFiles.refuseLink(directory);
         Path file = fileFor(ref);
         try {
-            return Optional.of(Json.mapper().readValue(ConfigFiles.read(file), JournalEntry.class));
+            // The bytes first: when there is no entry (nearly always), the mapper is never built.
+            byte[] bytes = ConfigFiles.read(file);
+            return Optional.of(Json.mapper().readValue(bytes, JournalEntry.class));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (JacksonException e) {
