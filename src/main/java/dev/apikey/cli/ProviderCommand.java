@@ -8,6 +8,7 @@ import dev.apikey.core.Provider;
 import dev.apikey.core.ProviderConfig;
 import dev.apikey.provider.ProviderType;
 import dev.apikey.provider.declarative.DefinitionReader;
+import dev.apikey.core.Printable;
 import dev.apikey.term.Table;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -236,17 +237,21 @@ final class ProviderCommand extends BaseCommand {
                 output().printJson(v);
                 return ExitCode.OK.code();
             }
-            var out = context.terminal().out();
-            out.println("name:        " + v.name());
-            out.println("type:        " + v.type());
-            out.println("base URL:    " + (v.baseUrl() == null ? "-" : v.baseUrl()));
-            out.println("bound to:    " + (v.boundOrigins().isEmpty() ? "no host (request needs --allow-host)"
-                    : String.join(", ", v.boundOrigins())));
-            out.println("header:      " + v.header() + ": " + v.scheme());
-            out.println("exec sets:   " + String.join(", ", v.envVars()));
-            out.println("credential:  " + (v.credential() ? "stored" : "-"));
-            v.params().forEach((k, val) -> out.println("param:       " + k + "=" + val));
+            field("name", v.name());
+            field("type", v.type());
+            field("base URL", v.baseUrl() == null ? "-" : v.baseUrl());
+            field("bound to", v.boundOrigins().isEmpty() ? "no host (request needs --allow-host)"
+                    : String.join(", ", v.boundOrigins()));
+            field("header", v.header() + ": " + v.scheme());
+            field("exec sets", String.join(", ", v.envVars()));
+            field("credential", v.credential() ? "stored" : "-");
+            v.params().forEach((k, val) -> field("param", k + "=" + val));
             return ExitCode.OK.code();
+        }
+
+        /** One line of settings, which come from providers.json or a definition file: shown escaped (SPEC §4). */
+        private void field(String label, String value) {
+            context.terminal().out().println(String.format("%-13s", label + ":") + Printable.escape(value));
         }
     }
 }

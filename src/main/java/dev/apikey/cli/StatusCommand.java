@@ -1,6 +1,7 @@
 package dev.apikey.cli;
 
 import java.time.Duration;
+import dev.apikey.core.Printable;
 import dev.apikey.core.StatusReport;
 import dev.apikey.core.SecretStore;
 import dev.apikey.term.Style;
@@ -36,10 +37,12 @@ final class StatusCommand extends BaseCommand {
             PrintStream out = context.terminal().out();
             Style style = output().style();
             Times times = output().times();
-            out.println("new secrets go to: " + report.defaultBackend());
+            // Details carry file paths, destinations and the stores' and providers' own messages:
+            // each is shown escaped (SPEC §4); only the colours are apikey's own control characters.
+            out.println("new secrets go to: " + Printable.escape(report.defaultBackend()));
             for (SecretStore.Health h : report.backends()) {
-                out.println(h.backend() + ": " + (h.available() ? style.colour(Style.GREEN, "ok") : style.colour(Style.RED, "unavailable"))
-                        + " (" + h.detail() + ")");
+                out.println(Printable.escape(h.backend()) + ": " + (h.available() ? style.colour(Style.GREEN, "ok")
+                        : style.colour(Style.RED, "unavailable")) + " (" + Printable.escape(h.detail()) + ")");
             }
             out.println("keys: " + report.keys());
             long stale = report.findings().stream().filter(f -> f.kind().equals(StatusReport.STALE_TARGET)).count();
@@ -51,7 +54,7 @@ final class StatusCommand extends BaseCommand {
             }
             for (StatusReport.Finding f : report.findings()) {
                 out.println((f.actionNeeded() ? style.colour(Style.YELLOW, "! ") : "  ") + f.kind()
-                        + (f.ref() == null ? "" : " " + f.ref()) + ": " + f.detail()
+                        + (f.ref() == null ? "" : " " + Printable.escape(f.ref())) + ": " + Printable.escape(f.detail())
                         + (f.at() == null ? "" : " (" + times.format(f.at()) + ")"));
             }
         }
