@@ -72,6 +72,29 @@ class ProviderSpecContractIT {
     }
 
     @Test
+    void openaiProjectServiceAccounts() {
+        try (PrismServer prism = PrismServer.mock("openai-project-service-accounts.yaml")) {
+            Provider p = ProviderHarness.open("openai", prism.url(), "sk-admin-management",
+                    Map.of("kind", "project", "project", "proj_abc"), null);
+            // The spec's create answer has no example: Prism makes one from the schema, the key at api_key.value.
+            CreatedKey created = p.create(spec("Production App", List.of(), null, Map.of()));
+            assertThat(created.secret().reveal()).isEqualTo("string");
+            assertThat(created.id()).isEqualTo("string");
+            // Prism's made-up page always says has_more with the same last_id: the second page's request (cursor
+            // after=last_id, limit=100) is checked against the spec, then the repeat is refused instead of looping.
+            List<RemoteKey> keys = new java.util.ArrayList<>();
+            assertThatThrownBy(() -> p.list(keys::add)).isInstanceOf(dev.apikey.core.ProviderUnavailableException.class)
+                    .hasMessageContaining("the same page twice");
+            assertThat(keys).extracting(RemoteKey::id).containsExactly("string", "string");
+            assertThat(keys.get(0).name()).isEqualTo("string");
+            assertThat(keys.get(0).createdAt()).isEqualTo(Instant.EPOCH);
+            assertThat(p.verify(created)).as("GET /models with the new key").contains(true);
+            p.revoke(created.id());
+            assertThat(prism.violations()).isEmpty();
+        }
+    }
+
+    @Test
     void gitlab() {
         try (PrismServer prism = PrismServer.mock("gitlab-personal-access-tokens.yaml")) {
             // The spec has no create for personal tokens; rotation, listing and revocation are in it.
@@ -84,6 +107,10 @@ class ProviderSpecContractIT {
             assertThat(keys.get(0).name()).isEqualTo("John Doe");
             assertThat(keys.get(0).expiresAt()).isEqualTo(Instant.parse("2020-08-31T15:53:00.073Z"));
             p.revoke("2");
+            // A token rotating itself: POST …/self/rotate, sent with the token.
+            CreatedKey own = p.rotateItself("2", dev.apikey.core.Secret.of("glpat-own"),
+                    spec("deploy", List.of("api"), Instant.parse("2030-01-31T00:00:00Z"), Map.of()));
+            assertThat(own.id()).isEqualTo("2");
             assertThat(prism.violations()).isEmpty();
         }
     }
