@@ -210,10 +210,11 @@ __apikey_config_dir() {
     __apikey_cache=$dir/names.cache
 }
 
-# Reads the name cache into __apikey_lines, one 'key PROVIDER/NAME' or 'provider NAME' each.
+# Reads the name cache into __apikey_lines, one 'key PROVIDER/NAME' or 'provider NAME' each; never
+# through a symbolic link, as apikey reads no file of its config directory through one.
 __apikey_read_cache() {
     __apikey_lines=()
-    [[ -r $__apikey_cache ]] || return 0
+    [[ -r $__apikey_cache && ! -L $__apikey_cache ]] || return 0
     if ((BASH_VERSINFO[0] >= 4)); then
         mapfile -t __apikey_lines <"$__apikey_cache"
     else

@@ -648,7 +648,10 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
     }
 
     function Get-ApikeyCacheLines([string] $file) {
-        if (Test-Path -LiteralPath $file -PathType Leaf) { return [System.IO.File]::ReadAllLines($file) }
+        # Never through a symbolic link, as apikey reads no file of its config directory through one.
+        if ((Test-Path -LiteralPath $file -PathType Leaf) -and -not (Get-Item -LiteralPath $file -Force).LinkType) {
+            return [System.IO.File]::ReadAllLines($file)
+        }
         return @()
     }
 

@@ -37,7 +37,7 @@ end
 
 # Provider names: those in the cache, those of its keys, and the built-in types.
 function __apikey_providers --argument-names cache
-    if test -r $cache
+    if test -r $cache -a ! -L $cache
         string replace -rf '^provider (.+)$' '$1' <$cache
         string replace -rf '^key ([^/]+)/.*$' '$1' <$cache
     end
@@ -48,7 +48,7 @@ end
 function __apikey_value --argument-names kind cur cache
     switch $kind
         case ref
-            test -r $cache; and string replace -rf '^key (.+)$' '$1' <$cache
+            test -r $cache -a ! -L $cache; and string replace -rf '^key (.+)$' '$1' <$cache
         case provider
             __apikey_providers $cache
         case newref

@@ -33,7 +33,7 @@ __apikey_cache_file() {
 # The lines of the name cache: 'key PROVIDER/NAME' or 'provider NAME'.
 __apikey_cache_lines() {
     reply=()
-    [[ -r $__apikey_cache ]] && reply=("${(@f)$(<$__apikey_cache)}")
+    [[ -r $__apikey_cache && ! -L $__apikey_cache ]] && reply=("${(@f)$(<$__apikey_cache)}")
 }
 
 # Provider names: those in the cache, those of its keys, and the built-in types.

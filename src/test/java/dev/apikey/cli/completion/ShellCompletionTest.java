@@ -143,6 +143,18 @@ class ShellCompletionTest {
         assertThat(complete(shell, "apikey list ", env)).containsExactlyInAnyOrderElementsOf(BUILT_IN);
     }
 
+    @ParameterizedTest
+    @MethodSource("shells")
+    void aCacheThatIsASymbolicLinkIsNotRead(String shell) throws IOException {
+        // As apikey itself, the scripts read no file of the config directory through a link (SPEC §7).
+        Path planted = Files.writeString(tmp.resolve("planted.cache"), "provider planted\nkey planted/elsewhere\n");
+        Path linked = Files.createDirectories(tmp.resolve("linked"));
+        Files.createSymbolicLink(linked.resolve("names.cache"), planted);
+        Map<String, String> env = Map.of("APIKEY_CONFIG_DIR", linked.toString());
+        assertThat(complete(shell, "apikey get ", env)).isEmpty();
+        assertThat(complete(shell, "apikey list ", env)).containsExactlyInAnyOrderElementsOf(BUILT_IN);
+    }
+
     @Test
     void bashJoinsAnOptionAndItsValueSplitAtTheEqualsSign() {
         // bash splits '--backend=f' into '--backend', '=', 'f'; COMPREPLY then replaces only 'f'.
