@@ -39,8 +39,19 @@ cp target/man/*.1 "$tree/share/man/man1/"
 cp completions/* "$tree/share/completions/"
 # The AOT cache must be made by the runtime, with the class path and the flags it will be used with
 # (the launcher's, which packaging/check.sh checks it maps with).
-"$tree/runtime/bin/java" $(sed -n 's/^jvm_flags="\(.*\)"$/\1/p' packaging/launcher.sh) \
+set -- "$tree/runtime/bin/java" $(sed -n 's/^jvm_flags="\(.*\)"$/\1/p' packaging/launcher.sh) \
   -XX:AOTCacheOutput="$tree/lib/apikey.aot" -Xlog:aot=error -cp "$tree/lib/apikey.jar" dev.apikey.tools.AotTraining
+# With D-Bus and gnome-keyring at hand (bin/setup installs them), the training also reads and writes a keychain:
+# a throwaway keyring on a private session bus, under a throwaway HOME, so `get` from the keychain starts with
+# java-keyring and dbus-java in the cache. Without them the cache covers every other command.
+if command -v dbus-run-session >/dev/null 2>&1 && command -v gnome-keyring-daemon >/dev/null 2>&1; then
+  keyring_home=$(mktemp -d)
+  HOME="$keyring_home" APIKEY_TRAINING_PRIVATE_KEYCHAIN=1 dbus-run-session -- sh -c \
+    'printf training | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$@"' sh "$@"
+  rm -rf "$keyring_home"
+else
+  "$@"
+fi
 "$tree/bin/apikey" --version
 (cd "$dist" && tar -czf "$name.tar.gz" "$name")
 

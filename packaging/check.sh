@@ -34,6 +34,19 @@ env -i PATH="$work/bin" HOME="$work" APIKEY_CONFIG_DIR="$work/cfg" APIKEY_PASSPH
 for c in dev.apikey.App dev.apikey.cli.ListCommand picocli.CommandLine com.fasterxml.jackson.core.JsonFactory; do
   grep -q "] $c source: shared objects file" "$work/aot-classes.log" || fail "$c is not loaded from the AOT cache"
 done
+# Where the build had a keychain to train on (D-Bus and gnome-keyring), `get` from the keychain finds
+# java-keyring and dbus-java in the cache too: checked the same way, on a throwaway keyring.
+if command -v dbus-run-session >/dev/null 2>&1 && command -v gnome-keyring-daemon >/dev/null 2>&1; then
+  mkdir "$work/kc"
+  env -i PATH="$PATH" HOME="$work/kc" APIKEY_CONFIG_DIR="$work/kc/cfg" TREE="$tree" LOG="$work/kc-classes.log" \
+    dbus-run-session -- sh -c 'printf check | gnome-keyring-daemon --unlock --components=secrets >/dev/null &&
+      "$TREE/bin/apikey" -q create local/kc --backend keychain >/dev/null &&
+      APIKEY_JAVA_OPTS="-XX:AOTMode=on -Xlog:class+load=info:file=$LOG" "$TREE/bin/apikey" get local/kc >/dev/null' \
+    2>"$work/kc.err" || fail "get from a keychain with the AOT cache: $(cat "$work/kc.err")"
+  for c in com.github.javakeyring.Keyring org.freedesktop.dbus.connections.impl.DBusConnection; do
+    grep -q "] $c source: shared objects file" "$work/kc-classes.log" || fail "$c is not loaded from the AOT cache"
+  done
+fi
 # The runtime has its own class-data sharing archive, for runs without the cache.
 "$tree/runtime/bin/java" -Xshare:on -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -version >/dev/null 2>&1 \
   || fail "the bundled runtime has no CDS archive"
