@@ -26,19 +26,25 @@ import java.util.stream.Stream;
 public final class JournalDirectory implements RotationJournal {
     private final ConfigDirectory config;
     private final Path directory;
-    private final JournalEntry.Owner self;
+    private JournalEntry.Owner self;
 
     public JournalDirectory(ConfigDirectory config) {
         this.config = config;
         this.directory = config.journalDirectory();
-        ProcessHandle me = ProcessHandle.current();
-        // The invocation id tells this run from an earlier, crashed one in the same process (the shell).
-        this.self = new JournalEntry.Owner(me.pid(), me.info().startInstant().orElse(Instant.EPOCH),
-                UUID.randomUUID().toString());
     }
 
+    /**
+     * This process as a journal entry's owner, made when first needed: commands that change no key never
+     * ask, and so never pay for the process table or the random generator at start-up.
+     */
     @Override
-    public JournalEntry.Owner self() {
+    public synchronized JournalEntry.Owner self() {
+        if (self == null) {
+            ProcessHandle me = ProcessHandle.current();
+            // The invocation id tells this run from an earlier, crashed one in the same process (the shell).
+            self = new JournalEntry.Owner(me.pid(), me.info().startInstant().orElse(Instant.EPOCH),
+                    UUID.randomUUID().toString());
+        }
         return self;
     }
 
@@ -66,7 +72,7 @@ public final class JournalDirectory implements RotationJournal {
             if (ownerAlive(found.get())) {
                 throw RotationJournal.inProgress(found.get());
             }
-            JournalEntry mine = found.get().ownedBy(self);
+            JournalEntry mine = found.get().ownedBy(self());
             write(mine);
             return Optional.of(mine);
         }
@@ -132,8 +138,8 @@ public final class JournalDirectory implements RotationJournal {
         if (owner == null) {
             return false;
         }
-        if (owner.pid() == self.pid()) {
-            return owner.invocation().equals(self.invocation());
+        if (owner.pid() == self().pid()) {
+            return owner.invocation().equals(self().invocation());
         }
         return ProcessHandle.of(owner.pid())
                 .filter(ProcessHandle::isAlive)
