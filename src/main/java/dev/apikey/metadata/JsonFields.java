@@ -46,20 +46,19 @@ final class JsonFields {
     }
 
     Instant instant(String name) throws MalformedException {
-        String s = string(name);
-        try {
-            return s == null ? null : Instant.parse(s);
-        } catch (DateTimeParseException e) {
-            throw new MalformedException("'" + name + "' is not an ISO-8601 instant");
-        }
+        return parsed(name, Instant::parse, "an ISO-8601 instant");
     }
 
     Duration duration(String name) throws MalformedException {
+        return parsed(name, Duration::parse, "an ISO-8601 duration");
+    }
+
+    private <T> T parsed(String name, java.util.function.Function<String, T> parse, String what) throws MalformedException {
         String s = string(name);
         try {
-            return s == null ? null : Duration.parse(s);
+            return s == null ? null : parse.apply(s);
         } catch (DateTimeParseException e) {
-            throw new MalformedException("'" + name + "' is not an ISO-8601 duration");
+            throw new MalformedException("'" + name + "' is not " + what);
         }
     }
 
