@@ -5,6 +5,7 @@ import dev.apikey.core.Notices;
 import dev.apikey.core.Origin;
 import dev.apikey.core.Payload;
 import dev.apikey.core.PolicyException;
+import dev.apikey.core.Printable;
 import dev.apikey.core.ProviderUnavailableException;
 import dev.apikey.core.RequestPolicy;
 import dev.apikey.core.SendRequest;
@@ -254,16 +255,22 @@ public final class KeyedExchange implements SendRequest.Transport {
         return new Exchange(response.code(), reason, url.uri(), withheld);
     }
 
+    /**
+     * The status line and headers as the server sent them, with control characters escaped (SPEC §4):
+     * unlike the body, which is data for a pipe, they are text from another program that lands on the
+     * terminal, and a reason phrase or header value with {@code ESC} or {@code CR} must not drive it.
+     */
     private static byte[] head(Response response, String reason) {
         StringBuilder b = new StringBuilder();
         b.append(protocol(response)).append(' ').append(response.code());
         if (!reason.isEmpty()) {
-            b.append(' ').append(reason);
+            b.append(' ').append(Printable.escape(reason));
         }
         b.append("\r\n");
         Headers headers = response.headers();
         for (int i = 0; i < headers.size(); i++) {
-            b.append(headers.name(i)).append(": ").append(headers.value(i)).append("\r\n");
+            b.append(Printable.escape(headers.name(i))).append(": ").append(Printable.escape(headers.value(i)))
+                    .append("\r\n");
         }
         return b.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
     }

@@ -277,6 +277,21 @@ class RequestCommandTest {
     }
 
     @Test
+    void theStatusLineAndHeadersOfIncludeAreEscapedAndTheBodyIsNot() throws Exception {
+        keyAt(base);
+        // A hostile server: control characters in the reason phrase and in a header's name and value.
+        server.enqueue(new MockResponse.Builder().status("HTTP/1.1 200 OK\u001b[2J")
+                .addHeaderLenient("X-Note\u001b]0;t\u0007", "a\u001b[31mred\rb").body("raw\u001b[0m body").build());
+
+        Result r = cli.run("request", "svc/k", "/x", "-i");
+
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).startsWith("HTTP/1.1 200 OK\\x1b[2J\r\n")
+                .contains("X-Note\\x1b]0;t\\x07: a\\x1b[31mred\\rb\r\n")
+                .endsWith("\r\n\r\nraw\u001b[0m body");
+    }
+
+    @Test
     void noResponseExits6WithTheCause() {
         String closed = "http://127.0.0.1:" + other.getPort();
         other.close();
