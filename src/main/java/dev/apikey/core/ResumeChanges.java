@@ -33,9 +33,12 @@ final class ResumeChanges {
     RotateKeys.Outcome resume(KeyRef ref) {
         Optional<JournalEntry> seen = journal.find(ref);
         if (seen.isEmpty()) {
-            Optional<RecoveryFiles.Recovered> recovered = ws.recovery().read(ref);
-            if (recovered.isPresent()) {
-                return storeOrphanedRecovery(ref, recovered.get());
+            if (ws.recovery().read(ref).isPresent()) {
+                // As with an entry, what is stored is read after the claim, so two resumes never both store it.
+                RecoveryFiles.Recovered claimed = ws.recovery().claim(ref, journal).orElseThrow(() ->
+                        new ActionNeededException("the recovery file of " + ref + " was consumed by another apikey"
+                                + " process meanwhile", "run 'apikey list' to see the key as it is now"));
+                return storeOrphanedRecovery(ref, claimed);
             }
             throw new NotFoundException("nothing to resume for " + ref, "'apikey status' lists unfinished changes");
         }

@@ -49,7 +49,12 @@ public interface RotationJournal {
     List<JournalEntry> all();
 
     /** Whether the invocation that owns the entry is still running. */
-    boolean ownerAlive(JournalEntry entry);
+    default boolean ownerAlive(JournalEntry entry) {
+        return entry.owner() != null && alive(entry.owner());
+    }
+
+    /** Whether that invocation is still running: not a crashed one, nor an earlier one of this process. */
+    boolean alive(JournalEntry.Owner owner);
 
     /** The owner to record for changes started by this invocation. */
     JournalEntry.Owner self();

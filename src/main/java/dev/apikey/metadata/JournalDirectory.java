@@ -133,11 +133,7 @@ public final class JournalDirectory implements RotationJournal {
     }
 
     @Override
-    public boolean ownerAlive(JournalEntry entry) {
-        JournalEntry.Owner owner = entry.owner();
-        if (owner == null) {
-            return false;
-        }
+    public boolean alive(JournalEntry.Owner owner) {
         if (owner.pid() == self().pid()) {
             return owner.invocation().equals(self().invocation());
         }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apikey.metadata.ConfigDirectory;
 import dev.apikey.metadata.JournalDirectory;
+import dev.apikey.metadata.RecoveryFileDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -16,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A resume that saw an interrupted entry, and then found it gone when it came to claim it: another
- * process resumed it in between. It says so and exits 8, and acts on nothing.
+ * A resume that saw an interrupted entry, or a recovery file, and then found it gone when it came to
+ * claim it: another process resumed it in between. It says so and exits 8, and acts on nothing.
  */
 class ResumeRaceTest {
     private static final KeyRef REF = new KeyRef("acme", "bot");
@@ -40,6 +42,59 @@ class ResumeRaceTest {
         assertThatThrownBy(() -> new ResumeChanges(ws).resume(REF)).isInstanceOf(ActionNeededException.class)
                 .hasMessage("the interrupted rotate of acme/bot was resumed by another apikey process meanwhile");
         assertThat(journal.find(REF)).isEmpty();
+    }
+
+    @Test
+    void aRecoveryFileConsumedByAnotherProcessBetweenTheLookAndTheClaimIsNotStored() {
+        ConfigDirectory config = new ConfigDirectory(dir.resolve("config"));
+        RecoveryFiles recovery = new ConsumedBeforeTheClaim(new RecoveryFileDirectory(config));
+        recovery.save(REF, "key-2", Secret.of("acme-recovered-0123456789"), Instant.EPOCH, null, "the store refused it");
+        // Only the journal and the recovery files: storing anything would fail the test with a NullPointerException.
+        Workspace ws = new Workspace(null, null, null, null, null, null, recovery, null, null, null,
+                new JournalDirectory(config), null, null, null, null);
+
+        assertThatThrownBy(() -> new ResumeChanges(ws).resume(REF)).isInstanceOf(ActionNeededException.class)
+                .hasMessage("the recovery file of acme/bot was consumed by another apikey process meanwhile");
+        assertThat(recovery.list()).isEmpty();
+    }
+
+    /** Recovery files of which another process consumes the key's just before this one claims it. */
+    private record ConsumedBeforeTheClaim(RecoveryFiles files) implements RecoveryFiles {
+        @Override
+        public Optional<Recovered> claim(KeyRef ref, RotationJournal journal) {
+            files.delete(ref);
+            return files.claim(ref, journal);
+        }
+
+        @Override
+        public Path save(KeyRef ref, String id, Secret secret, Instant createdAt, Instant expiresAt, String reason) {
+            return files.save(ref, id, secret, createdAt, expiresAt, reason);
+        }
+
+        @Override
+        public List<Path> list() {
+            return files.list();
+        }
+
+        @Override
+        public Optional<KeyRef> refOf(Path file) {
+            return files.refOf(file);
+        }
+
+        @Override
+        public Optional<Recovered> read(KeyRef ref) {
+            return files.read(ref);
+        }
+
+        @Override
+        public void delete(KeyRef ref) {
+            files.delete(ref);
+        }
+
+        @Override
+        public Path fileFor(KeyRef ref) {
+            return files.fileFor(ref);
+        }
     }
 
     /** A journal in which another process finishes the entry just before this one claims it. */
@@ -76,8 +131,8 @@ class ResumeRaceTest {
         }
 
         @Override
-        public boolean ownerAlive(JournalEntry entry) {
-            return journal.ownerAlive(entry);
+        public boolean alive(JournalEntry.Owner owner) {
+            return journal.alive(owner);
         }
 
         @Override
