@@ -44,10 +44,8 @@ public final class CreateKey {
         KeyChanges.Made made = KeyChanges.create(ws, entry, provider, spec);
         CreatedKey created = made.key();
         entry = KeyChanges.store(ws, made.entry(), store, created, "create");
-        KeyRecord recorded = recordOf(entry, created.id(), created.secret().hint(), created.createdAt(),
-                created.expiresAt());
-        KeyRecord record = created.params().isEmpty() ? recorded
-                : recorded.withParams(withKept(recorded.params(), created.params()));
+        KeyRecord record = recordOf(entry, created.id(), created.secret().hint(), created.createdAt(),
+                created.expiresAt(), created.params());
         ws.keys().update(keys -> keys.put(ref, record));
         journal.finish(ref);
         ws.audit().record(AuditEvent.of(now, "create", ref, created.id(), "ok"));
@@ -71,12 +69,17 @@ public final class CreateKey {
         }
     }
 
-    /** The metadata of a key made by a (possibly resumed) journaled create. */
-    static KeyRecord recordOf(JournalEntry entry, String id, String hint, Instant createdAt, Instant providerExpiry) {
+    /**
+     * The metadata of a key made by a (possibly resumed) journaled create.
+     *
+     * @param kept what the provider says the key keeps besides the user's parameters (journaled with it)
+     */
+    static KeyRecord recordOf(JournalEntry entry, String id, String hint, Instant createdAt, Instant providerExpiry,
+                              java.util.Map<String, String> kept) {
         JournalEntry.Spec spec = entry.spec();
         return new KeyRecord(entry.ref(), id, entry.backend(), KeyRecord.CREATED,
                 createdAt != null ? createdAt : entry.startedAt(), null,
                 providerExpiry != null ? providerExpiry : spec.expiresAt(), spec.lifetime(), spec.maxAge(),
-                spec.description(), spec.scopes(), spec.params(), hint, List.of(), null);
+                spec.description(), spec.scopes(), withKept(spec.params(), kept), hint, List.of(), null);
     }
 }

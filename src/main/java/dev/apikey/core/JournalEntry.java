@@ -151,9 +151,20 @@ public record JournalEntry(KeyRef ref, Operation operation, Strategy strategy, S
     /**
      * A step, recorded before its side effect. For a new key, {@code id}, {@code hint} and
      * {@code expiresAt} describe it and {@code fingerprint} (a truncated SHA-256 of its secret)
-     * lets a resume recognise it in the store without the journal holding the secret.
+     * lets a resume recognise it in the store without the journal holding the secret; {@code kept}
+     * holds the parameters the provider says the new key keeps (never a secret: a credential's identifiers,
+     * such as the account a Twilio key was made in), so that a resumed create records them too.
      */
-    public record Step(StepName name, Instant at, String id, String hint, Instant expiresAt, String fingerprint) {
+    public record Step(StepName name, Instant at, String id, String hint, Instant expiresAt, String fingerprint,
+                       Map<String, String> kept) {
+        public Step {
+            kept = kept == null ? Map.of() : Map.copyOf(kept);
+        }
+
+        public Step(StepName name, Instant at, String id, String hint, Instant expiresAt, String fingerprint) {
+            this(name, at, id, hint, expiresAt, fingerprint, Map.of());
+        }
+
         public static Step of(StepName name, Instant at) {
             return new Step(name, at, null, null, null, null);
         }

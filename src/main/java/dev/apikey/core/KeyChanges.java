@@ -62,7 +62,8 @@ final class KeyChanges {
 
     static JournalEntry recordCreated(Workspace ws, JournalEntry entry, CreatedKey created) {
         return ws.journal().record(entry, new JournalEntry.Step(JournalEntry.StepName.CREATED, ws.clock().instant(),
-                created.id(), created.secret().hint(), created.expiresAt(), Fingerprint.of(created.secret())));
+                created.id(), created.secret().hint(), created.expiresAt(), Fingerprint.of(created.secret()),
+                created.params()));
     }
 
     /** Stores the new secret (or saves it to a recovery file, journaled) and records {@code stored}. */

@@ -111,7 +111,8 @@ final class ResumeChanges {
         }
         if (entry.operation() == JournalEntry.Operation.CREATE) {
             if (!entry.reached(JournalEntry.StepName.RECORDED) && ws.keys().find(ref).isEmpty()) {
-                KeyRecord record = CreateKey.recordOf(entry, step.id(), step.hint(), step.at(), step.expiresAt());
+                KeyRecord record = CreateKey.recordOf(entry, step.id(), step.hint(), step.at(), step.expiresAt(),
+                        step.kept());
                 ws.keys().update(keys -> keys.put(ref, record));
             }
             writeTargets(entry, store, "the key is created");

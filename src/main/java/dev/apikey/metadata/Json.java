@@ -70,6 +70,7 @@ public final class Json {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
         mapper.addMixIn(ProviderConfig.class, ProviderConfigJson.class);
+        mapper.addMixIn(JournalEntry.Step.class, StepJson.class);
         // Audit lines carry only the fields an event has.
         mapper.configOverride(AuditEvent.class).setInclude(
                 JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
@@ -98,6 +99,12 @@ public final class Json {
                         () -> c.weirdStringException(word, type, "not a known " + type.getSimpleName()));
             }
         });
+    }
+
+    /** A step keeps parameters only where a new key has some: other steps read and write as before. */
+    private abstract static class StepJson {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract java.util.Map<String, String> kept();
     }
 
     /** A provider's definition is JSON text in the domain and a nested object in {@code providers.json}. */

@@ -95,6 +95,31 @@ class TwilioProviderTest extends ProviderContract<TwilioFake> {
         assertThat(java.nio.file.Files.readString(dir.resolve("keys.json"))).contains(TwilioFake.ACCOUNT).doesNotContain(TOKEN);
     }
 
+    /**
+     * The account SID the provider says a new key keeps is journaled with the key: a create that
+     * {@code rotate --resume} finishes (the process killed after storing the secret, or the store refusing
+     * it into a recovery file) records it as an uninterrupted create does.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"killed after storing", "store refused"})
+    void aCreateFinishedByResumeKeepsTheAccountSid(String interruption) throws Exception {
+        if (interruption.equals("killed after storing")) {
+            cli.keychain().crashWriting(PROVIDER + "/sms", dev.apikey.testing.Crash.When.AFTER);
+        } else {
+            cli.keychain().fault(dev.apikey.testing.FakeKeychain.Fault.REFUSES_SECRETS);
+        }
+        Result interrupted = create("sms");
+        assertThat(interrupted.exit()).as(interrupted.toString()).isNotZero();
+        cli.keychain().fault(dev.apikey.testing.FakeKeychain.Fault.NONE);
+
+        Result resumed = cli.run("rotate", "--resume", PROVIDER + "/sms");
+        assertThat(resumed.exit()).as(resumed.toString()).isZero();
+        Result exec = cli.run("exec", PROVIDER + "/sms", "--", "sh", "-c", "echo \"sid=${TWILIO_ACCOUNT_SID-unset}\"");
+        assertThat(exec.exit()).as(exec.toString()).isZero();
+        assertThat(exec.out()).contains("sid=" + TwilioFake.ACCOUNT);
+        assertThat(java.nio.file.Files.readString(dir.resolve("keys.json"))).doesNotContain(TOKEN);
+    }
+
     @Test
     void anImportedKeyWithoutAKnownAccountGetsNoAccountSid() {
         Result imported = cli.invocation().stdin("secret-of-sk\n").run("import", PROVIDER + "/old", "--id", "SK00");
