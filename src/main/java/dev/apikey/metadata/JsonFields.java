@@ -62,17 +62,6 @@ final class JsonFields {
         }
     }
 
-    Integer integer(String name) throws MalformedException {
-        Object v = fields.get(name);
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof Integer i) {
-            return i;
-        }
-        throw new MalformedException("'" + name + "' is not a small whole number");
-    }
-
     List<String> strings(String name) throws MalformedException {
         List<?> list = as(name, List.class, "an array of strings");
         if (list == null) {

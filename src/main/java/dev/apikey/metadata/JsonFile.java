@@ -47,11 +47,10 @@ final class JsonFile<T> {
         } catch (IOException e) {
             // a field of the wrong type: the message names the field, never its value
             throw new CorruptFileException(path, e.getMessage());
+        } catch (CorruptFileException e) {
+            throw e;
         } catch (ApikeyException e) {
-            if (e instanceof CorruptFileException) {
-                throw e;
-            }
-            throw new CorruptFileException(path, e.getMessage());
+            throw new CorruptFileException(path, e.getMessage()); // e.g. an invalid ref inside the file
         }
     }
 

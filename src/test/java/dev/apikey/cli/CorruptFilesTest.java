@@ -32,6 +32,12 @@ class CorruptFilesTest {
         "keys.json|{\"version\":99,\"keys\":[]}",
         "providers.json|{\"version\":1,\"providers\":{}}",
         "config.json|not json",
+        // Read with the streaming parser: a field of the wrong type, a repeated field, a second document.
+        "keys.json|{\"version\":1,\"keys\":[{\"ref\":\"local/a\",\"backend\":\"file\",\"createdAt\":5}]}",
+        "keys.json|{\"version\":1,\"version\":1,\"keys\":[]}",
+        "keys.json|{\"version\":1,\"keys\":[]} {}",
+        "config.json|{\"keychainTimeout\":5}",
+        "config.json|{\"backend\":\"file\"} []",
     })
     void corruptFilesAreReportedAndLeftUntouched(String file, String content) throws Exception {
         Path path = dir.resolve(file);
