@@ -279,34 +279,31 @@ public abstract class FakeApi extends Dispatcher implements AutoCloseable {
 
     /** The next matching request is handled, but the secret is taken out of the response. */
     public FakeApi omitSecretNext(String method, String pathPart) {
-        return fault(method, pathPart, 1, (api, r) -> {
-            MockResponse normal = api.handle(r);
-            try {
-                JsonNode body = Json.mapper().readTree(bodyOf(normal));
-                JsonPointer p = JsonPointer.compile(api.secretPointer());
-                JsonNode parent = body.at(p.head());
-                if (parent instanceof ObjectNode o) {
-                    o.remove(p.last().getMatchingProperty());
-                }
-                return new MockResponse.Builder(normal).body(body.toString()).build();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        return rewriteSecretNext(method, pathPart, ObjectNode::remove);
     }
 
     /** The next matching request is handled, but the secret in the response carries a NUL and an escape sequence. */
     public FakeApi controlCharactersInSecretNext(String method, String pathPart) {
+        return rewriteSecretNext(method, pathPart, (o, name) -> o.put(name, o.get(name).asText() + "\u0000\u001b[2J"));
+    }
+
+    /**
+     * The next matching request is handled, and the field at the API's secret pointer in its answer is rewritten.
+     * An answer with no such field fails the test: the fault would otherwise change nothing and prove nothing.
+     */
+    private FakeApi rewriteSecretNext(String method, String pathPart,
+                                      java.util.function.BiConsumer<ObjectNode, String> rewrite) {
         return fault(method, pathPart, 1, (api, r) -> {
             MockResponse normal = api.handle(r);
             try {
                 JsonNode body = Json.mapper().readTree(bodyOf(normal));
                 JsonPointer p = JsonPointer.compile(api.secretPointer());
-                JsonNode parent = body.at(p.head());
-                if (parent instanceof ObjectNode o) {
-                    String name = p.last().getMatchingProperty();
-                    o.put(name, o.get(name).asText() + "\u0000\u001b[2J");
+                String name = p.last().getMatchingProperty();
+                if (!(body.at(p.head()) instanceof ObjectNode o) || !o.has(name)) {
+                    throw new AssertionError("the answer to " + r.getMethod() + " " + r.getUrl().encodedPath()
+                            + " has no secret at " + api.secretPointer() + " to rewrite");
                 }
+                rewrite.accept(o, name);
                 return new MockResponse.Builder(normal).body(body.toString()).build();
             } catch (IOException e) {
                 throw new IllegalStateException(e);
