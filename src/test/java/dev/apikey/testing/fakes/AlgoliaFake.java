@@ -83,6 +83,6 @@ public final class AlgoliaFake extends FakeApi {
             return keys.remove(path.substring("/1/keys/".length())) == null ? error(404, "Key does not exist")
                     : json(200, Map.of("deletedAt", now.toString()));
         }
-        return error(404, "Not found");
+        return unmatched(r);
     }
 }

@@ -117,7 +117,7 @@ public final class AnthropicFake extends FakeApi {
             }
             return json(200, view(k));
         }
-        return error(404, "Not found");
+        return unmatched(r);
     }
 
     private Map<String, Object> view(Key k) {

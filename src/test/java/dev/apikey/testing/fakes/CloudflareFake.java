@@ -51,7 +51,7 @@ public final class CloudflareFake extends FakeApi {
         String token = bearer(r);
         String path = r.getUrl().encodedPath();
         java.util.regex.Matcher owned = OWNED.matcher(path);
-        if (owned.matches() && "verify".equals(owned.group(3)) && owned.group(4) == null) {
+        if (owned.matches() && "verify".equals(owned.group(3)) && owned.group(4) == null && r.getMethod().equals("GET")) {
             Key k = keyBySecret(token);
             return k == null ? error(401, "Invalid API Token")
                     : ok(Map.of("id", k.id, "status", "active"));

@@ -123,7 +123,10 @@ public final class GitLabFake extends FakeApi {
             if (caller == null) {
                 return error(401, "Unauthorized");
             }
-            return m.group(2) == null ? json(200, view(caller)) : rotate(r, caller);
+            if (m.group(2) == null) {
+                return r.getMethod().equals("GET") ? json(200, view(caller)) : unmatched(r);
+            }
+            return r.getMethod().equals("POST") ? rotate(r, caller) : unmatched(r);
         }
         if ((m = OWNED.matcher(path)).matches() && "self".equals(m.group(3))) {
             // A project or group token rotating itself, at its own project or group.

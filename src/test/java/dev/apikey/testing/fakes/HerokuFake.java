@@ -77,6 +77,9 @@ public final class HerokuFake extends FakeApi {
             k.scopes = new ArrayList<>();
             body.get("scope").forEach(s -> k.scopes.add(s.asText()));
             if (body.has("expires_in")) {
+                if (!body.get("expires_in").isIntegralNumber()) {
+                    return error(422, "Invalid params: expires_in must be an integer");
+                }
                 k.expiresAt = now.plusSeconds(body.get("expires_in").asLong());
             }
             keys.put(k.id, k);
@@ -94,11 +97,12 @@ public final class HerokuFake extends FakeApi {
         if (path.equals(AUTHORIZATIONS) && r.getMethod().equals("GET")) {
             return range(r);
         }
-        if (path.startsWith(AUTHORIZATIONS + "/") && r.getMethod().equals("DELETE")) {
-            Key k = keys.remove(path.substring(AUTHORIZATIONS.length() + 1));
+        String id = path.startsWith(AUTHORIZATIONS + "/") ? path.substring(AUTHORIZATIONS.length() + 1) : null;
+        if (id != null && !id.contains("/") && r.getMethod().equals("DELETE")) {
+            Key k = keys.remove(id);
             return k == null ? error(404, "Couldn't find that authorization.") : json(200, view(k, false));
         }
-        return error(404, "The requested API endpoint was not found.");
+        return unmatched(r);
     }
 
     /** A list range, sorted by id as Heroku's default range is. */
