@@ -2,6 +2,7 @@ package dev.apikey.core;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -61,12 +62,29 @@ public final class KeyBindings {
                     + " store, so where it may be sent cannot be verified", reStore(key.ref()));
         }
         List<String> recorded = binding.get();
-        if (!new HashSet<>(recorded).equals(new HashSet<>(key.boundOrigins()))) {
+        if (!canonical(recorded).equals(canonical(key.boundOrigins()))) {
             throw new PolicyException(key.ref() + " was stored for " + describe(recorded) + ", but provider "
                     + key.ref().provider() + " is now configured for " + describe(key.boundOrigins()),
                     "check the config directory; if the provider moved on purpose, store the key again ('apikey forget "
                             + key.ref() + "', then 'apikey import " + key.ref() + "')");
         }
+    }
+
+    /**
+     * The origins as {@link Origin} writes them now, so that a binding an earlier apikey recorded in another spelling
+     * of the same origins ({@code https://api.x:443}, a scheme in capitals) still verifies. An entry that is no plain
+     * origin (a provider's wildcard, such as AWS's {@code https://*.amazonaws.com}) is compared as written.
+     */
+    private static Set<String> canonical(List<String> origins) {
+        Set<String> out = new HashSet<>();
+        for (String o : origins) {
+            try {
+                out.add(Origin.parse(o).toString());
+            } catch (Origin.InvalidException notAPlainOrigin) {
+                out.add(o);
+            }
+        }
+        return out;
     }
 
     private static String reStore(KeyRef ref) {

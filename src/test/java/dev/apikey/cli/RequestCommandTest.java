@@ -412,6 +412,21 @@ class RequestCommandTest {
     }
 
     @Test
+    void aBindingRecordedInAnEarlierSpellingOfTheSameOriginsStillVerifies() throws Exception {
+        String secret = keyAt(base, "--allow-host", "api.example.com");
+        assertThat(cli.keychain().item("apikey-binding", "svc/k")).isEqualTo("[\"" + base + "\",\"https://api.example.com\"]");
+        // An earlier apikey wrote an allowed host's origin with its default port, and a scheme in capitals.
+        cli.keychain().items().put("apikey-binding\u0000svc/k",
+                "[\"" + base.replace("http:", "HTTP:") + "\",\"https://api.example.com:443\"]");
+        server.enqueue(new MockResponse.Builder().code(200).body("ok").build());
+
+        Result r = cli.run("request", "svc/k", "/x");
+
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(taken(server).getHeaders().get("Authorization")).isEqualTo("Bearer " + secret);
+    }
+
+    @Test
     void aKeyWhoseBindingWasRemovedIsRefused() throws Exception {
         keyAt(base);
         cli.keychain().items().remove("apikey-binding\u0000svc/k");
