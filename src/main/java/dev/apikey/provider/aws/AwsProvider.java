@@ -3,6 +3,7 @@ package dev.apikey.provider.aws;
 import dev.apikey.core.ActionNeededException;
 import dev.apikey.core.CredentialRejectedException;
 import dev.apikey.core.NotFoundException;
+import dev.apikey.core.PolicyException;
 import dev.apikey.core.ProviderUnavailableException;
 import dev.apikey.core.RequestSigner;
 import dev.apikey.core.Secret;
@@ -258,6 +259,14 @@ final class AwsProvider implements Provider {
                     "import it again with --id AKIA…");
         }
         AwsHosts.Scope scope = AwsHosts.scope(url.getHost(), partition);
+        // The key's binding covers every host under the partition's DNS suffix, which the aws and aws-us-gov
+        // partitions share: a GovCloud endpoint passes the binding, but is no host this key may sign for.
+        if (scope == null && url.getHost() != null
+                && url.getHost().toLowerCase(java.util.Locale.ROOT).endsWith("." + partition.dnsSuffix)) {
+            throw new PolicyException(url.getHost() + " is an endpoint of another AWS partition than "
+                    + config.name() + "'s (" + partition.id + "); the key is not sent there",
+                    "use a provider of that partition: apikey provider add NAME --type aws --param partition=…");
+        }
         String signingService = service != null ? service : config.params().get("service") != null
                 ? config.params().get("service") : scope == null ? null : scope.service();
         if (signingService == null) {

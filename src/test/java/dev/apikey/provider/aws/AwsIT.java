@@ -82,7 +82,7 @@ class AwsIT {
     @Test
     void requestRefusesHostsOutsideTheKeysPartition() {
         for (String url : new String[] {"https://example.com/", "https://sts.cn-north-1.amazonaws.com.cn/",
-            "https://amazonaws.com.evil.example/"}) {
+            "https://amazonaws.com.evil.example/", "https://sts.us-gov-west-1.amazonaws.com/"}) {
             JarProcess.Result r = apikey.run(null, "request", "aws/ci", url, "--aws-service", "sts");
             assertThat(r.exit()).as(url + "\n" + r).isEqualTo(7);
         }
