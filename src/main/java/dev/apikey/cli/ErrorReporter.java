@@ -90,8 +90,8 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof InterruptedException || t instanceof java.nio.channels.ClosedByInterruptException
                     || t instanceof java.nio.channels.FileLockInterruptionException
-                    || t.getClass() == java.io.InterruptedIOException.class && !"timeout".equals(t.getMessage())) {
-                // (OkHttp's call timeout is a bare InterruptedIOException "timeout": exit 6, not 130.)
+                    || t.getClass() == java.io.InterruptedIOException.class && !dev.apikey.http.HttpErrors.isTimeout(t)) {
+                // (OkHttp's call timeout is a bare InterruptedIOException: a timeout, exit 6, not 130.)
                 return true;
             }
         }

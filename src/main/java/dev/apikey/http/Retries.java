@@ -10,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -65,27 +64,19 @@ public final class Retries {
     /** Sends the request, retrying where that is safe, and returns the last response whatever its status. */
     public Response execute(OkHttpClient client, Request request) throws IOException {
         boolean retryable = IDEMPOTENT.contains(request.method()) && request.tag(NoRetry.class) == null;
-        long started = System.nanoTime();
+        OperationBudget budget = new OperationBudget(operationTimeout);
         int attempt = 1;
         while (true) {
-            Call call = client.newCall(request);
-            long left = operationTimeout.toMillis() - elapsedMillis(started);
-            if (left <= 0) {
-                throw new InterruptedIOException("timeout");
-            }
-            if (client.callTimeoutMillis() == 0 || left < client.callTimeoutMillis()) {
-                call.timeout().timeout(left, TimeUnit.MILLISECONDS);
-            }
+            Call call = budget.nextCall(client, request);
             Response response;
             try {
                 response = call.execute();
             } catch (IOException e) {
                 Duration wait = backoff(attempt);
-                if (!retryable || attempt >= maxAttempts || Thread.currentThread().isInterrupted()
-                        || !fits(started, wait)) {
+                if (!retryable || attempt >= maxAttempts || Thread.currentThread().isInterrupted() || !budget.fits(wait)) {
                     throw e;
                 }
-                pause(wait);
+                pause(wait, budget);
                 attempt++;
                 continue;
             }
@@ -101,22 +92,13 @@ public final class Retries {
             if (wait == null) {
                 wait = backoff(attempt);
             }
-            if (wait.compareTo(maxDelay) > 0 || !fits(started, wait)) {
+            if (wait.compareTo(maxDelay) > 0 || !budget.fits(wait)) {
                 return response; // the server asks for longer than a CLI should wait: report it now
             }
             response.close();
-            pause(wait);
+            pause(wait, budget);
             attempt++;
         }
-    }
-
-    /** Whether waiting {@code wait} still leaves time for another attempt within the operation's budget. */
-    private boolean fits(long started, Duration wait) {
-        return elapsedMillis(started) + wait.toMillis() < operationTimeout.toMillis();
-    }
-
-    private static long elapsedMillis(long started) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     }
 
     Duration backoff(int attempt) {
@@ -156,9 +138,10 @@ public final class Retries {
         return d.isNegative() ? Duration.ZERO : d;
     }
 
-    private void pause(Duration d) throws IOException {
+    private void pause(Duration d, OperationBudget budget) throws IOException {
         try {
             sleeper.sleep(d);
+            budget.waited(d);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting to retry");

@@ -32,4 +32,31 @@ class RetriesTest {
             client.connectionPool().evictAll();
         }
     }
+
+    @Test
+    void theWaitsCountTowardTheBudgetEvenWhenTheSleeperDoesNotSleep() throws Exception {
+        try (mockwebserver3.MockWebServer server = new mockwebserver3.MockWebServer()) {
+            server.setDispatcher(new mockwebserver3.Dispatcher() {
+                @Override
+                public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest r) {
+                    return new mockwebserver3.MockResponse.Builder().code(503).setHeader("Retry-After", "1").build();
+                }
+            });
+            server.start();
+            java.util.List<Duration> waits = new java.util.ArrayList<>();
+            OkHttpClient client = new OkHttpClient();
+            // 50 attempts allowed, but 2.5 s for the operation: two waits of 1 s fit, a third does not.
+            Retries retries = new Retries(50, Duration.ofMillis(10), Duration.ofSeconds(5), Duration.ofMillis(2500),
+                    waits::add, Clock.systemUTC(), new Random(1));
+
+            try (okhttp3.Response last = retries.execute(client, new Request.Builder().url(server.url("/keys")).build())) {
+                assertThat(last.code()).isEqualTo(503);
+            }
+
+            assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
+            assertThat(server.getRequestCount()).isEqualTo(3);
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        }
+    }
 }

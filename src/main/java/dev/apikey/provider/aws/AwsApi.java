@@ -7,6 +7,7 @@ import dev.apikey.core.CredentialRejectedException;
 import dev.apikey.core.NotFoundException;
 import dev.apikey.core.ProviderUnavailableException;
 import dev.apikey.http.HttpErrors;
+import dev.apikey.http.OperationBudget;
 import dev.apikey.http.Retries;
 import dev.apikey.http.VerboseLog;
 import dev.apikey.provider.ProviderContext;
@@ -90,23 +91,28 @@ final class AwsApi {
 
     /** Sends the call, retrying what may be retried, and returns the response's result element. */
     Xml send(Call call) {
+        // Its own loop, as every attempt is signed anew; bounded by the same operation budget as every other call.
+        OperationBudget budget = new OperationBudget(context.http().settings().operationTimeout());
         Duration waited = Duration.ZERO;
         for (int attempt = 1; ; attempt++) {
-            Reply reply = once(call);
+            Reply reply = once(call, budget);
             if (reply.xml != null && reply.status < 300) {
                 String wrapper = call.action() + "Result";
                 return reply.xml.child(wrapper).orElse(reply.xml);
             }
+            // A throttled call was refused, not carried out (AWS's error retries guide): repeating it, a create
+            // too, cannot make a second key; a create that got a server error or no answer is never repeated.
             boolean throttled = reply.code != null && THROTTLED.contains(reply.code);
             boolean serverFailed = reply.status >= 500 || reply.lost != null;
             boolean notYetKnown = call.newKey() && "InvalidClientTokenId".equals(reply.code);
             Duration pause = backoff(attempt);
             boolean retry = notYetKnown ? waited.plus(pause).compareTo(NEW_KEY_PATIENCE) <= 0
                     : attempt < MAX_ATTEMPTS && (throttled || serverFailed && call.idempotent());
-            if (!retry) {
+            if (!retry || !budget.fits(pause)) {
                 throw failure(call, reply);
             }
             sleep(pause);
+            budget.waited(pause);
             waited = waited.plus(pause);
         }
     }
@@ -128,7 +134,7 @@ final class AwsApi {
     private record Reply(int status, Xml xml, String code, String message, ProviderUnavailableException lost) {
     }
 
-    private Reply once(Call call) {
+    private Reply once(Call call, OperationBudget budget) {
         Endpoint endpoint = call.service() == Service.IAM ? iam : sts;
         StringBuilder form = new StringBuilder("Action=").append(encode(call.action()))
                 .append("&Version=").append(encode(call.service().version));
@@ -148,7 +154,7 @@ final class AwsApi {
         signed.forEach(h -> b.header(h.getKey(), h.getValue()));
         Response response;
         try {
-            response = context.http().client().newCall(b.build()).execute();
+            response = budget.nextCall(context.http().client(), b.build()).execute();
         } catch (IOException e) {
             return new Reply(0, null, null, null,
                     HttpErrors.noResponse(provider + ": cannot " + call.purpose(), endpoint.url().host(), e));
