@@ -60,6 +60,22 @@ final class KeyChanges {
                 "report it to the provider; try again later");
     }
 
+    /**
+     * A native rotation answered with a secret with control characters (SPEC §7): the old secret died with the roll
+     * and the new one is unusable, so nothing is stored and the journal entry stays for {@code --resume} to rotate
+     * again. The same for the first rotation and for a resume's.
+     */
+    static void refuseMalformedRolledSecret(Workspace ws, KeyRef ref, Provider provider, CreatedKey created) {
+        java.util.Optional<String> control = created.secret().controlCharacter();
+        if (control.isEmpty()) {
+            return;
+        }
+        ws.redactor().register(created.secret());
+        throw new ResponseLostException(provider.name() + " answered the rotation of " + ref
+                + " with a malformed secret (it contains " + control.get() + "); the old secret no longer works",
+                "run 'apikey rotate --resume " + ref + "' to rotate it again", null);
+    }
+
     static JournalEntry recordCreated(Workspace ws, JournalEntry entry, CreatedKey created) {
         return ws.journal().record(entry, new JournalEntry.Step(JournalEntry.StepName.CREATED, ws.clock().instant(),
                 created.id(), created.secret().hint(), created.expiresAt(), Fingerprint.of(created.secret()),

@@ -82,13 +82,7 @@ final class KeyRotation {
                 journal.finish(ref); // the provider answered and refused: nothing changed
                 throw e;
             }
-            if (created.secret().controlCharacter().isPresent()) {
-                // The old secret died with the roll and the new one is unusable: rotating again is the way out.
-                ws.redactor().register(created.secret());
-                throw new ResponseLostException(provider.name() + " answered the rotation of " + ref
-                        + " with a malformed secret (it contains " + created.secret().controlCharacter().get()
-                        + "); the old secret no longer works", "run 'apikey rotate --resume " + ref + "' to rotate it again", null);
-            }
+            KeyChanges.refuseMalformedRolledSecret(ws, ref, provider, created);
             entry = KeyChanges.recordCreated(ws, entry, created);
         } else {
             KeyChanges.Made made = KeyChanges.create(ws, entry, provider, spec);

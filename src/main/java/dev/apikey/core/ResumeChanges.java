@@ -169,6 +169,7 @@ final class ResumeChanges {
             RotationCredential credential = RotationCredential.of(ws, provider, ws.keys().require(ref));
             CreatedKey again = credential.itself() ? rotateItselfAgain(entry, provider, credential, spec, since)
                     : provider.rotate(provider.idAfterLostRotation(id, since), spec);
+            KeyChanges.refuseMalformedRolledSecret(ws, ref, provider, again);
             KeyChanges.store(ws, KeyChanges.recordCreated(ws, entry, again), store, again, "resume");
             credential.follow(ws, provider, ref, again.secret());
             id = again.id();

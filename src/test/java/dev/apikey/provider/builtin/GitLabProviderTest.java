@@ -198,6 +198,28 @@ class GitLabProviderTest extends ProviderContract<GitLabFake> {
     }
 
     @Test
+    void aResumeWhoseRotationAnswersAMalformedSecretStoresNothingAndCanBeResumedAgain() throws Exception {
+        assertThat(create("deploy", "--expires", "90d").exit()).isZero();
+        FakeApi.Key first = key("deploy");
+        fake.loseAnswerNext("POST", "/rotate");
+        assertThat(cli.run("rotate", PROVIDER + "/deploy").exit()).isEqualTo(6);
+
+        fake.controlCharactersInSecretNext("POST", "/rotate");
+        Result malformed = cli.run("rotate", "--resume", PROVIDER + "/deploy");
+        assertThat(malformed.exit()).as(malformed.toString()).isEqualTo(6);
+        assertThat(malformed.err()).contains("malformed secret").doesNotContain("\u0000").doesNotContain("\u001b");
+        assertThat(cli.keychain().item("apikey", PROVIDER + "/deploy")).isEqualTo(first.secret).doesNotContain("\u0000");
+        assertThat(dir.resolve("journal/" + PROVIDER + "__deploy.json")).exists();
+
+        Result resumed = cli.run("rotate", "--resume", PROVIDER + "/deploy");
+        assertThat(resumed.exit()).as(resumed.toString()).isZero();
+        List<FakeApi.Key> family = fake.liveFamily(first.id);
+        assertThat(family).hasSize(1);
+        assertThat(cli.keychain().item("apikey", PROVIDER + "/deploy")).isEqualTo(family.get(0).secret);
+        assertThat(fake.familyRevocations).isZero();
+    }
+
+    @Test
     void scopesAreRequired() {
         Result r = cli.run("create", PROVIDER + "/bare");
         assertThat(r.exit()).as(r.toString()).isEqualTo(2);
