@@ -23,19 +23,15 @@ public final class Names {
         return name;
     }
 
-    /** Keeps control characters out of error messages. */
+    /**
+     * User input quoted in an error message: at most 80 characters, control characters escaped as all text from
+     * outside is ({@link Printable#escape}).
+     */
     public static String printable(String s) {
         if (s == null) {
             return "";
         }
-        StringBuilder b = new StringBuilder();
-        s.codePoints().limit(80).forEach(c -> {
-            if (Character.isISOControl(c)) {
-                b.append('?');
-            } else {
-                b.appendCodePoint(c);
-            }
-        });
-        return b.toString();
+        int end = s.codePointCount(0, s.length()) <= 80 ? s.length() : s.offsetByCodePoints(0, 80);
+        return Printable.escape(s.substring(0, end));
     }
 }
