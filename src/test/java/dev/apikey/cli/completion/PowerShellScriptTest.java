@@ -62,11 +62,18 @@ class PowerShellScriptTest {
     }
 
     private String check(Path file, int expectedExit) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("node", checker.toString(), file.toString()).redirectErrorStream(true);
+        // Output to a file and a bounded wait: a checker that never ends fails the test instead of hanging the build.
+        Path output = Files.createTempFile(tmp, "check", ".out");
+        ProcessBuilder pb = new ProcessBuilder("node", checker.toString(), file.toString()).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().put("NODE_PATH", TOOLS.toString());
         Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        boolean ended = p.waitFor(60, TimeUnit.SECONDS);
+        if (!ended) {
+            p.destroyForcibly().waitFor();
+        }
+        String out = Files.readString(output, StandardCharsets.UTF_8);
+        assertThat(ended).as("the PowerShell syntax check of " + file + " ended within 60 s; it printed: " + out).isTrue();
         assertThat(p.exitValue()).as(out).isEqualTo(expectedExit);
         return out;
     }
