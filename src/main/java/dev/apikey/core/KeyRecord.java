@@ -77,11 +77,6 @@ public record KeyRecord(
                 description, scopes, params, hint, pending, revokedAt);
     }
 
-    public KeyRecord withParams(Map<String, String> newParams) {
-        return new KeyRecord(ref, id, backend, origin, createdAt, rotatedAt, expiresAt, lifetime, maxAge,
-                description, scopes, newParams, hint, pendingRevocations, revokedAt);
-    }
-
     public KeyRecord revoked(Instant at) {
         return new KeyRecord(ref, id, backend, origin, createdAt, rotatedAt, expiresAt, lifetime, maxAge,
                 description, scopes, params, hint, pendingRevocations, at);
