@@ -50,7 +50,7 @@ public final class HttpClients {
             try {
                 call = value.strip().matches("\\d{1,6}") ? Duration.ofSeconds(Long.parseLong(value.strip()))
                         : dev.apikey.core.Durations.parse(value);
-            } catch (dev.apikey.core.ApikeyException | NumberFormatException e) {
+            } catch (dev.apikey.core.ApikeyException e) {
                 throw new dev.apikey.core.UsageException(TIMEOUT_VARIABLE + " must be a number of seconds or a duration "
                         + "such as 90s, not '" + value + "'", null);
             }
