@@ -194,7 +194,7 @@ function __apikey_model --argument-names cmdpath
             set -g __apikey_subs
             set -g __apikey_sub_names 
             set -g __apikey_options \
-                '--allow-host'\t'For a key bound to no host: the host this request may go to. Repeatable.' \
+                '--allow-host'\t'For a key bound to no host: where this request may go, read as by \'provider add --allow-host\' (https unless SCHEME:// is given; a loopback host: any port, http too). Repeatable.' \
                 '--aws-service'\t'For an aws key: the service to sign for (e.g. s3, execute-api), when the host does not say.' \
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
                 '--config-dir'\t'Config directory.' \
@@ -269,7 +269,7 @@ function __apikey_model --argument-names cmdpath
             set -g __apikey_subs
             set -g __apikey_sub_names 
             set -g __apikey_options \
-                '--allow-host'\t'Another host its keys may be sent to. Repeatable.' \
+                '--allow-host'\t'Another origin its keys may be sent to: HOST[:PORT] (https), SCHEME://HOST[:PORT], or a loopback HOST (any port, http too). Repeatable.' \
                 '--backend'\t'Secret store for new secrets: keychain, file or env.' \
                 '--base-url'\t'Its base URL (https; http only to loopback).' \
                 '--config-dir'\t'Config directory.' \

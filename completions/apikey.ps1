@@ -204,7 +204,7 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
         'request' = @{
             Subs = [ordered]@{}
             Options = [ordered]@{
-                '--allow-host' = 'For a key bound to no host: the host this request may go to. Repeatable.'
+                '--allow-host' = 'For a key bound to no host: where this request may go, read as by ''provider add --allow-host'' (https unless SCHEME:// is given; a loopback host: any port, http too). Repeatable.'
                 '--aws-service' = 'For an aws key: the service to sign for (e.g. s3, execute-api), when the host does not say.'
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
                 '--config-dir' = 'Config directory.'
@@ -283,7 +283,7 @@ Register-ArgumentCompleter -Native -CommandName 'apikey', 'apikey.exe', 'apikey.
         'provider add' = @{
             Subs = [ordered]@{}
             Options = [ordered]@{
-                '--allow-host' = 'Another host its keys may be sent to. Repeatable.'
+                '--allow-host' = 'Another origin its keys may be sent to: HOST[:PORT] (https), SCHEME://HOST[:PORT], or a loopback HOST (any port, http too). Repeatable.'
                 '--backend' = 'Secret store for new secrets: keychain, file or env.'
                 '--base-url' = 'Its base URL (https; http only to loopback).'
                 '--config-dir' = 'Config directory.'

@@ -83,7 +83,8 @@ final class ProviderCommand extends BaseCommand {
         @Option(names = "--base-url", paramLabel = "URL", description = "Its base URL (https; http only to loopback).")
         String baseUrl;
 
-        @Option(names = "--allow-host", paramLabel = "HOST", description = "Another host its keys may be sent to. Repeatable.")
+        @Option(names = "--allow-host", paramLabel = "HOST", description = "Another origin its keys may be sent to: HOST[:PORT] (https), SCHEME://HOST[:PORT], "
+                + "or a loopback HOST (any port, http too). Repeatable.")
         List<String> allowHosts = new ArrayList<>();
 
         @Option(names = "--param", paramLabel = "K=V", description = "A type-specific setting. Repeatable.")

@@ -62,7 +62,8 @@ final class RequestCommand extends BaseCommand {
     boolean failWithBody;
 
     @Option(names = "--allow-host", paramLabel = "HOST[:PORT]",
-            description = "For a key bound to no host: the host this request may go to. Repeatable.")
+            description = "For a key bound to no host: where this request may go, read as by 'provider add --allow-host' "
+                    + "(https unless SCHEME:// is given; a loopback host: any port, http too). Repeatable.")
     List<String> allowHosts = new ArrayList<>();
 
     @Option(names = "--aws-service", paramLabel = "SERVICE",

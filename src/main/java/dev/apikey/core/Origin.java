@@ -124,7 +124,7 @@ public record Origin(String scheme, String host, int port) {
 
     /**
      * The origins keys of a provider are bound to, as {@link #toString()} writes them: the base URL's,
-     * plus an https origin per allowed host ({@code HOST}, {@code HOST:PORT} or a URL).
+     * plus what each {@code --allow-host} entry allows ({@link AllowedHost}).
      *
      * @throws UsageException when one is none
      */
@@ -134,7 +134,7 @@ public record Origin(String scheme, String host, int port) {
             origins.add(required(baseUrl).toString());
         }
         for (String host : allowHosts) {
-            origins.add(required(host.contains("://") ? host : "https://" + host).toString());
+            origins.add(AllowedHost.parse(host).toString());
         }
         return new ArrayList<>(origins);
     }
@@ -149,13 +149,17 @@ public record Origin(String scheme, String host, int port) {
 
     /**
      * Whether a key bound to these origins ({@link #toString()} forms) may go to {@code origin}: one of them
-     * is it, or is a pattern {@code https://*.SUFFIX} (an AWS partition's hosts) and the origin is https on the
-     * default port to a host under that suffix.
+     * is it, or is a loopback {@code HOST[:PORT]} that covers it ({@link AllowedHost}), or is a pattern
+     * {@code https://*.SUFFIX} (an AWS partition's hosts) and the origin is https on the default port to a
+     * host under that suffix.
      */
     public static boolean covers(List<String> bound, Origin origin) {
         String text = origin.toString();
         for (String b : bound) {
             if (b.equals(text)) {
+                return true;
+            }
+            if (!b.contains("://") && AllowedHost.parse(b).covers(origin)) {
                 return true;
             }
             if (b.startsWith("https://*.") && origin.scheme().equals("https") && origin.port() == 443) {

@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * Where {@code request} may send a key. Binding is by origin (scheme, host, port): a URL must be on
- * one of the origins the key is bound to, or, for a key bound to no host, match an
- * {@code --allow-host} entry given with the request. Plain http goes to loopback hosts only.
+ * one of the origins the key is bound to, or, for a key bound to no host, be allowed by an
+ * {@code --allow-host} entry given with the request, read by the rule a provider's own entries are
+ * ({@link AllowedHost}). Plain http goes to loopback hosts only.
  */
 public final class RequestPolicy {
     private static final Pattern ABSOLUTE = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*", Pattern.DOTALL);
@@ -65,7 +66,7 @@ public final class RequestPolicy {
                         "name the host for this request with --allow-host " + hostPort(url)
                                 + ", or bind the provider's keys with 'apikey provider add NAME --type TYPE --base-url URL'");
             }
-            if (allowHosts.stream().map(AllowedHost::parse).noneMatch(h -> h.matches(origin))) {
+            if (!Origin.covers(Origin.boundTo(null, allowHosts), origin)) {
                 throw new PolicyException(origin + " matches no --allow-host entry (" + String.join(", ", allowHosts) + ")",
                         "name the host this request goes to: --allow-host " + hostPort(url));
             }
@@ -97,47 +98,5 @@ public final class RequestPolicy {
 
     private static String hostPort(URI url) {
         return Origin.of(url).hostPort();
-    }
-
-    /**
-     * An {@code --allow-host} entry: {@code HOST}, {@code HOST:PORT} or {@code SCHEME://HOST[:PORT]}.
-     * Parts left out match anything: the user names, in the same command, the host the request goes to.
-     */
-    record AllowedHost(String scheme, String host, int port) {
-        static AllowedHost parse(String entry) {
-            boolean withScheme = entry.contains("://");
-            URI u;
-            try {
-                u = new URI(withScheme ? entry : "https://" + entry);
-            } catch (URISyntaxException e) {
-                throw invalid(entry);
-            }
-            boolean onlyAuthority = (u.getRawPath() == null || u.getRawPath().isEmpty() || u.getRawPath().equals("/"))
-                    && u.getRawQuery() == null && u.getRawFragment() == null;
-            Origin origin;
-            try {
-                origin = Origin.of(u);
-            } catch (Origin.InvalidException e) {
-                throw invalid(entry);
-            }
-            if (!onlyAuthority) {
-                throw invalid(entry);
-            }
-            return new AllowedHost(withScheme ? origin.scheme() : null, origin.host(), u.getPort());
-        }
-
-        boolean matches(URI url) {
-            return matches(Origin.of(url));
-        }
-
-        boolean matches(Origin url) {
-            return host.equals(url.host()) && (scheme == null || scheme.equals(url.scheme()))
-                    && (port == -1 || port == url.port());
-        }
-
-        private static UsageException invalid(String entry) {
-            return new UsageException("invalid --allow-host '" + Names.printable(entry) + "'",
-                    "give a host, host:port or scheme://host:port, e.g. --allow-host api.example.com");
-        }
     }
 }

@@ -128,7 +128,7 @@ public final class SendRequest {
 
     public Exchange run(Spec spec, Transport transport) {
         List<Header> headers = parseHeaders(spec.headers());
-        spec.allowHosts().forEach(RequestPolicy.AllowedHost::parse); // a typo is a usage error, whatever the key
+        spec.allowHosts().forEach(AllowedHost::parse); // a typo is a usage error, whatever the key
         Fields fields = spec.body().fields();
         boolean hasData = spec.body().hasData();
         String method = method(spec.method(), hasData || !fields.isEmpty());

@@ -179,6 +179,41 @@ class RequestCommandTest {
     }
 
     @Test
+    void requestAllowHostNamesAnOriginAsProviderAddDoes() throws Exception {
+        // api.example.com is https://api.example.com on port 443, for request as for provider add: another port
+        // is another origin. A proxy would see any attempt to reach it.
+        assertThat(cli.run("create", "local/dev").exit()).isZero();
+        cli.env("HTTPS_PROXY", "http://127.0.0.1:" + other.getPort());
+
+        Result bareHost = cli.run("request", "local/dev", "https://api.example.com:8443/x", "--allow-host", "api.example.com");
+        Result withScheme = cli.run("request", "local/dev", "https://api.example.com:8443/x",
+                "--allow-host", "https://api.example.com");
+
+        assertThat(bareHost.exit()).as(bareHost.toString()).isEqualTo(7);
+        assertThat(bareHost.err()).contains("https://api.example.com:8443 matches no --allow-host entry")
+                .contains("hint: name the host this request goes to: --allow-host api.example.com:8443");
+        assertThat(withScheme.exit()).as(withScheme.toString()).isEqualTo(7);
+        assertThat(other.getRequestCount()).isZero();
+    }
+
+    @Test
+    void providerAllowHostOfALoopbackHostReachesItsLocalServers() throws Exception {
+        // Like request --allow-host 127.0.0.1: this machine's host on any port, plain http allowed there.
+        assertThat(cli.run("provider", "add", "svc", "--type", "local", "--allow-host", "127.0.0.1").exit()).isZero();
+        assertThat(cli.run("create", "svc/k").exit()).isZero();
+        server.enqueue(ok("up"));
+
+        Result allowed = cli.run("request", "svc/k", base + "/health");
+        Result otherHost = cli.run("request", "svc/k", "http://localhost:" + server.getPort() + "/health");
+
+        assertThat(allowed.exit()).as(allowed.toString()).isZero();
+        assertThat(allowed.out()).isEqualTo("up");
+        assertThat(otherHost.exit()).as(otherHost.toString()).isEqualTo(7);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(cli.run("provider", "show", "svc").out()).contains("127.0.0.1");
+    }
+
+    @Test
     void allowHostIsRefusedForABoundKey() {
         keyAt(base);
 

@@ -96,22 +96,48 @@ class RequestPolicyTest {
     @ParameterizedTest(name = "--allow-host {0} for {1}: {2}")
     @CsvSource({
         "localhost,                http://localhost:8080/x,  true",
+        "localhost,                https://localhost:9443/x, true",
+        "127.0.0.1,                http://127.0.0.1:5000/x,  true",
+        "127.0.0.1,                http://localhost:5000/x,  false",
         "localhost:8080,           http://localhost:8080/x,  true",
+        "localhost:8080,           https://localhost:8080/x, true",
         "localhost:8081,           http://localhost:8080/x,  false",
         "http://localhost:8080,    http://localhost:8080/x,  true",
+        "http://localhost:8080/,   http://localhost:8080/x,  true",
         "https://localhost:8080,   http://localhost:8080/x,  false",
+        "http://localhost,         http://localhost:8080/x,  false",
+        "api.mine.dev,             https://api.mine.dev/x,   true",
         "api.mine.dev:443,         https://api.mine.dev/x,   true",
         "API.mine.dev,             https://api.mine.dev/x,   true",
+        "api.mine.dev,             https://api.mine.dev:8443/x, false",
+        "https://api.mine.dev,     https://api.mine.dev:8443/x, false",
+        "api.mine.dev:8443,        https://api.mine.dev:8443/x, true",
+        "https://api.mine.dev:8443, https://api.mine.dev:8443/x, true",
+        "api.mine.dev,             http://api.mine.dev/x,    false",
         "mine.dev,                 https://api.mine.dev/x,   false",
     })
-    void allowHostMatchesHostAndWhateverElseItNames(String entry, String url, boolean allowed) {
-        assertThat(RequestPolicy.AllowedHost.parse(entry).matches(URI.create(url))).isEqualTo(allowed);
+    void allowHostAllowsTheOriginItNames(String entry, String url, boolean allowed) {
+        assertThat(AllowedHost.parse(entry).covers(Origin.parse(url))).isEqualTo(allowed);
+        // provider add --allow-host records the same rule: a key bound by the provider may go exactly there too
+        assertThat(Origin.covers(Origin.boundTo(null, List.of(entry)), Origin.parse(url))).isEqualTo(allowed);
+    }
+
+    @Test
+    void requestAllowHostIsNoWiderThanTheProvidersOwn() {
+        URI otherPort = URI.create("https://api.mine.dev:8443/x");
+        assertThatThrownBy(() -> RequestPolicy.allow(UNBOUND, otherPort, List.of("api.mine.dev")))
+                .isInstanceOf(PolicyException.class).hasMessageContaining("matches no --allow-host")
+                .extracting(e -> ((PolicyException) e).hint()).asString().contains("--allow-host api.mine.dev:8443");
+        assertThatCode(() -> RequestPolicy.allow(UNBOUND, otherPort, List.of("api.mine.dev:8443"))).doesNotThrowAnyException();
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"api.mine.dev/path", "https://", "a b", "user@api.mine.dev"})
+    @CsvSource({"api.mine.dev/path", "https://api.mine.dev/v1", "https://", "a b", "user@api.mine.dev", "ftp://api.mine.dev",
+        "api.mine.dev?q=1"})
     void badAllowHostIsAUsageError(String entry) {
-        assertThatThrownBy(() -> RequestPolicy.AllowedHost.parse(entry)).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> AllowedHost.parse(entry)).isInstanceOf(UsageException.class)
+                .hasMessageContaining("invalid --allow-host");
+        assertThatThrownBy(() -> Origin.boundTo(null, List.of(entry))).isInstanceOf(UsageException.class)
                 .hasMessageContaining("invalid --allow-host");
     }
 
