@@ -2,7 +2,9 @@ package dev.apikey.store;
 
 import com.github.javakeyring.BackendNotSupportedException;
 import com.github.javakeyring.Keyring;
+import com.github.javakeyring.KeyringStorageType;
 import com.github.javakeyring.PasswordAccessException;
+import dev.apikey.core.SecretId;
 import dev.apikey.core.SecretStoreException;
 
 /** The OS keychain through java-keyring: macOS Keychain, Windows Credential Manager, Secret Service. */
@@ -72,6 +74,23 @@ public final class JavaKeyringKeychain implements Keychain {
     }
 
     /**
+     * The Secret Service is asked whether its default collection is locked: a lookup would not tell, as a
+     * locked collection still answers a search for a missing item, and a write would change the keychain.
+     * java-keyring can ask the other platforms' keychains nothing but lookups, so there it is a lookup of
+     * an item that cannot exist (its account is no valid ref).
+     */
+    @Override
+    public void requireUnlocked() {
+        if (keyring.getKeyringStorageType() == KeyringStorageType.GNOME_KEYRING) { // java-keyring's Secret Service
+            if (SecretServiceLock.isLocked()) {
+                throw locked(null);
+            }
+            return;
+        }
+        get(SecretId.KEY_SERVICE, ".apikey-unlocked-check");
+    }
+
+    /**
      * With the Secret Service, a locked collection makes java-keyring fail with a bare
      * NullPointerException (the unlock prompt it would need returns nothing headless).
      */
@@ -79,7 +98,7 @@ public final class JavaKeyringKeychain implements Keychain {
         return new SecretStoreException("the keychain is locked", KeychainSecretStore.LOCKED_HINT, cause);
     }
 
-    private static String describe(Throwable e) {
+    static String describe(Throwable e) {
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }

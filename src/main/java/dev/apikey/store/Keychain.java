@@ -16,6 +16,13 @@ public interface Keychain {
     /** Removes the item; returns false when there was none. */
     boolean delete(String service, String account);
 
+    /**
+     * Checks, writing nothing, that the keychain is unlocked: that it would hand out and take secrets now.
+     *
+     * @throws dev.apikey.core.SecretStoreException when it is locked or does not say
+     */
+    void requireUnlocked();
+
     /** Opens the platform keychain; may be slow (a D-Bus connection), so it is called only when needed. */
     @FunctionalInterface
     interface Opener {

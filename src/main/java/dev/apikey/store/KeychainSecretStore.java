@@ -102,13 +102,19 @@ public final class KeychainSecretStore implements SecretStore {
         return timeLimit.call("delete " + id, () -> k.delete(id.service(), id.account()));
     }
 
+    /**
+     * Reachable is not enough: a locked Secret Service answers, then refuses every secret. The keychain is
+     * asked whether it is unlocked, within the time limit, and nothing is written: {@code status} changes nothing.
+     */
     @Override
     public Health health() {
         try {
-            // Reachable is not enough: a locked Secret Service answers, then refuses every secret.
-            // Only a write (of this process's own marker, removed at once) tells them apart.
-            prepareWrite();
-            return new Health(backend(), true, "reachable, takes secrets");
+            Keychain k = keychain();
+            timeLimit.call("check", () -> {
+                k.requireUnlocked();
+                return null;
+            });
+            return new Health(backend(), true, "reachable, unlocked");
         } catch (SecretStoreException e) {
             return new Health(backend(), false, e.getMessage());
         }

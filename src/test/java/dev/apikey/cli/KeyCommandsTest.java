@@ -260,14 +260,20 @@ class KeyCommandsTest {
         cli.run("create", "local/soon", "--expires", "10d");
         cli.run("create", "local/later", "--expires", "60d");
         byte[] keys = Files.readAllBytes(dir.resolve("keys.json"));
+        java.util.Map<String, String> items = new java.util.HashMap<>(cli.keychain().items());
+        int keychainWrites = cli.keychain().writes();
         Result r = cli.run("status", "--json");
         JsonNode report = json(r);
+        assertThat(report.get("backends").get(0).get("available").asBoolean()).as(r.toString()).isTrue();
         assertThat(report.get("findings")).extracting(n -> n.get("kind").asText() + " " + n.get("ref").asText())
                 .containsExactly("expiring local/soon");
         assertThat(report.get("backends").get(0).get("backend").asText()).isEqualTo("keychain");
         assertThat(cli.run("status", "--check").exit()).isEqualTo(8);
         assertThat(cli.run("status", "--check", "--warn", "5d").exit()).isZero();
         assertThat(Files.readAllBytes(dir.resolve("keys.json"))).isEqualTo(keys);
+        assertThat(cli.keychain().writes()).as("status writes nothing to the keychain, not even a marker")
+                .isEqualTo(keychainWrites);
+        assertThat(cli.keychain().items()).isEqualTo(items);
     }
 
     @Test

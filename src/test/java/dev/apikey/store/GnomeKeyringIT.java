@@ -140,6 +140,18 @@ class GnomeKeyringIT {
     }
 
     @Test
+    void statusFindsAnUnlockedKeychainOkWithoutWritingToIt() throws Exception {
+        importOneKey();
+        try (PrivateSessionBus bus = PrivateSessionBus.start(home).withUnlockedKeyring("test-password")) {
+            String before = bus.run(null, "secret-tool", "search", "--all", "service", "apikey");
+            JarProcess.Result r = apikey(bus).timeout(NOT_HUNG).run(null, "status");
+            assertThat(r.exit()).as(r.toString()).isZero();
+            assertThat(r.out()).as(r.toString()).contains("keychain: ok");
+            assertThat(bus.run(null, "secret-tool", "search", "--all", "service", "apikey")).isEqualTo(before);
+        }
+    }
+
+    @Test
     void statusDoesNotCallALockedKeychainOk() throws Exception {
         importOneKey();
         try (PrivateSessionBus bus = PrivateSessionBus.start(home)) { // the same keyring, now locked

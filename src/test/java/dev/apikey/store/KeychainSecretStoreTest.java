@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apikey.core.KeyRef;
 import dev.apikey.core.Secret;
+import dev.apikey.core.SecretStore;
 import dev.apikey.core.SecretStoreException;
 import dev.apikey.testing.FakeKeychain;
 import dev.apikey.testing.FakeKeychain.Fault;
@@ -58,6 +59,27 @@ class KeychainSecretStoreTest {
                 .isInstanceOf(SecretStoreException.class).hasMessageContaining("locked");
         assertThatThrownBy(() -> store(Duration.ofSeconds(5), 0).prepareWrite())
                 .isInstanceOf(SecretStoreException.class);
+    }
+
+    @Test
+    void healthTellsReachableLockedAndTimedOutApartWithoutWriting() {
+        store(Duration.ofSeconds(5), 0).put(DEMO, Secret.of("secret-value-123456"));
+        int writes = keychain.writes();
+
+        SecretStore.Health ok = store(Duration.ofSeconds(5), 0).health();
+        keychain.fault(Fault.LOCKED);
+        SecretStore.Health locked = store(Duration.ofSeconds(5), 0).health();
+        keychain.fault(Fault.HANGS);
+        SecretStore.Health hung = store(Duration.ofMillis(200), 0).health();
+
+        assertThat(ok.available()).as(ok.toString()).isTrue();
+        assertThat(ok.detail()).isEqualTo("reachable, unlocked");
+        assertThat(locked.available()).isFalse();
+        assertThat(locked.detail()).contains("locked");
+        assertThat(hung.available()).isFalse();
+        assertThat(hung.detail()).contains("did not answer within 200 ms");
+        assertThat(keychain.writes()).as("a health check writes nothing").isEqualTo(writes);
+        assertThat(keychain.items()).containsOnlyKeys("apikey\u0000local/demo");
     }
 
     @Test

@@ -22,6 +22,7 @@ public final class FakeKeychain implements Keychain.Opener {
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile Fault fault = Fault.NONE;
     private volatile int opens;
+    private final java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
     private volatile String crashAccount;
     private volatile Crash.When crashWhen;
 
@@ -54,6 +55,11 @@ public final class FakeKeychain implements Keychain.Opener {
         return opens;
     }
 
+    /** How many writes (stores and deletes, a write check's marker included) reached the keychain. */
+    public int writes() {
+        return writes.get();
+    }
+
     @Override
     public Keychain open() {
         opens++;
@@ -70,6 +76,7 @@ public final class FakeKeychain implements Keychain.Opener {
 
             @Override
             public void set(String service, String account, String secret) {
+                writes.incrementAndGet();
                 check(true, account);
                 boolean crash = account.equals(crashAccount);
                 if (crash && crashWhen == Crash.When.BEFORE) {
@@ -85,8 +92,14 @@ public final class FakeKeychain implements Keychain.Opener {
 
             @Override
             public boolean delete(String service, String account) {
+                writes.incrementAndGet();
                 check(true, account);
                 return items.remove(service + "\u0000" + account) != null;
+            }
+
+            @Override
+            public void requireUnlocked() {
+                check(false, "");
             }
         };
     }
