@@ -13,7 +13,8 @@ import picocli.CommandLine.Model.OptionSpec;
  * Assembles the command line: the only place picocli is wired.
  *
  * <p>picocli builds a command's model by reflection over its annotations, which costs milliseconds
- * per command. An invocation runs one command, so {@link #commandLine(CliContext, String...)} models
+ * per command (the hot commands declare theirs in code instead: {@link CommandModel}). An invocation runs
+ * one command, so {@link #commandLine(CliContext, String...)} models
  * the root and the invoked subcommand only; the whole tree is built only where it is shown or walked:
  * help, completion scripts, {@code apikey shell} and a name that is no command (for picocli's
  * suggestions).
@@ -33,7 +34,7 @@ public final class Commands {
     public static CommandLine commandLine(CliContext context) {
         CommandLine root = root(context);
         for (String name : SUBCOMMANDS) {
-            root.addSubcommand(name, subcommand(name));
+            root.addSubcommand(name, subcommand(name, context));
         }
         return configure(root, context);
     }
@@ -47,7 +48,7 @@ public final class Commands {
             return commandLine(context);
         }
         if (name != null) {
-            root.addSubcommand(name, subcommand(name));
+            root.addSubcommand(name, subcommand(name, context));
         }
         return configure(root, context);
     }
@@ -86,20 +87,21 @@ public final class Commands {
     }
 
     /**
-     * The class of the subcommand {@code name}. A switch, not a table of class literals: only the class
-     * of the command that runs is loaded.
+     * The subcommand {@code name}: the model of a command that declares it in code ({@link CommandModel}),
+     * else the class picocli reads the annotations of. A switch, not a table of class literals: only the
+     * class of the command that runs is loaded.
      */
-    static Class<?> subcommand(String name) {
+    static Object subcommand(String name, CliContext context) {
         return switch (name) {
             case "create" -> CreateCommand.class;
             case "import" -> ImportCommand.class;
-            case "list" -> ListCommand.class;
-            case "get" -> GetCommand.class;
+            case "list" -> ListCommand.model(context);
+            case "get" -> GetCommand.model(context);
             case "rotate" -> RotateCommand.class;
             case "revoke" -> RevokeCommand.class;
             case "forget" -> ForgetCommand.class;
-            case "request" -> RequestCommand.class;
-            case "exec" -> ExecCommand.class;
+            case "request" -> RequestCommand.model(context);
+            case "exec" -> ExecCommand.model(context);
             case "provider" -> ProviderCommand.class;
             case "status" -> StatusCommand.class;
             case "log" -> LogCommand.class;
@@ -115,7 +117,7 @@ public final class Commands {
     }
 
     private static CommandLine root(CliContext context) {
-        return new CommandLine(RootCommand.class, new CommandFactory(context));
+        return new CommandLine(RootCommand.model(context), new CommandFactory(context));
     }
 
     private static CommandLine configure(CommandLine cl, CliContext context) {

@@ -1,5 +1,7 @@
 package dev.apikey.cli;
 
+import static dev.apikey.cli.CommandModel.names;
+
 import dev.apikey.core.KeyRef;
 import dev.apikey.core.RunWithKeys;
 import dev.apikey.core.UsageException;
@@ -7,33 +9,33 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "exec",
-        customSynopsis = "apikey exec [-hqv] REF... [--env VAR=REF]... -- CMD [ARG]...",
-        description = {"Run a command with keys in its environment.",
-            "Each key goes in its provider's variables (OPENAI_API_KEY, …; for a local key NAME_API_KEY), or in the one "
-                + "--env names, never on a command line. The command's exit code is apikey's, and INT, TERM and HUP "
-                + "reach it. Where stdout or stderr is not a terminal (CI logs), the keys in its output print as ***."},
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  apikey exec openai/ci-bot -- python eval.py",
-            "  apikey exec local/dev --env SERVICE_TOKEN=local/dev -- npm start",
-            "  apikey exec openai/ci-bot cloudflare/dns -- make deploy",
-        })
 final class ExecCommand extends BaseCommand {
-
-
-    @Parameters(paramLabel = "REF... -- CMD [ARG]", description = "The keys, then '--' and the command with its arguments.")
     List<String> words = new ArrayList<>();
-
-    @Option(names = "--env", paramLabel = "VAR=REF", description = "Put this key in this variable instead. Repeatable.")
     Map<String, String> variables = new LinkedHashMap<>();
 
-    ExecCommand(CliContext context) {
+    private ExecCommand(CliContext context) {
         super(context);
+    }
+
+    static CommandSpec model(CliContext context) {
+        ExecCommand exec = new ExecCommand(context);
+        return CommandModel.of("exec", exec)
+                .synopsis("apikey exec [-hqv] REF... [--env VAR=REF]... -- CMD [ARG]...")
+                .description("Run a command with keys in its environment.",
+                        "Each key goes in its provider's variables (OPENAI_API_KEY, …; for a local key NAME_API_KEY), or in the "
+                                + "one --env names, never on a command line. The command's exit code is apikey's, and INT, TERM "
+                                + "and HUP reach it. Where stdout or stderr is not a terminal (CI logs), the keys in its output "
+                                + "print as ***.")
+                .examples("  apikey exec openai/ci-bot -- python eval.py",
+                        "  apikey exec local/dev --env SERVICE_TOKEN=local/dev -- npm start",
+                        "  apikey exec openai/ci-bot cloudflare/dns -- make deploy")
+                .parameters("0", "REF... -- CMD [ARG]", "The keys, then '--' and the command with its arguments.",
+                        () -> exec.words, v -> exec.words = v)
+                .keyValues(names("--env"), "VAR=REF", "Put this key in this variable instead. Repeatable.",
+                        () -> exec.variables, v -> exec.variables = v)
+                .spec();
     }
 
     @Override

@@ -3,24 +3,24 @@ package dev.apikey.cli;
 import dev.apikey.core.KeyRef;
 import dev.apikey.core.ReadKey;
 import dev.apikey.core.Secret;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "get",
-        description = {"Print a key's secret to standard output.",
-            "This is the one command that prints a secret; prefer 'apikey exec' and 'apikey request', which never show it."},
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  apikey get local/my-service",
-            "  curl -H \"Authorization: Bearer $(apikey get local/my-service)\" https://api.mine.dev/",
-        })
 final class GetCommand extends BaseCommand {
-
-    @Parameters(index = "0", paramLabel = "REF", description = "The key, PROVIDER/NAME.")
     KeyRef ref;
 
-    GetCommand(CliContext context) {
+    private GetCommand(CliContext context) {
         super(context);
+    }
+
+    static CommandSpec model(CliContext context) {
+        GetCommand get = new GetCommand(context);
+        return CommandModel.of("get", get)
+                .description("Print a key's secret to standard output.",
+                        "This is the one command that prints a secret; prefer 'apikey exec' and 'apikey request', which never show it.")
+                .examples("  apikey get local/my-service",
+                        "  curl -H \"Authorization: Bearer $(apikey get local/my-service)\" https://api.mine.dev/")
+                .parameter("0", "1", "REF", "The key, PROVIDER/NAME.", KeyRef.class, v -> get.ref = v)
+                .spec();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.apikey.cli;
 
+import static dev.apikey.cli.CommandModel.names;
+
 import dev.apikey.core.KeyRecord;
 import dev.apikey.core.KeyStatus;
 import dev.apikey.core.ListKeys;
@@ -8,29 +10,27 @@ import dev.apikey.term.Table;
 import dev.apikey.term.Times;
 import java.time.Instant;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "list",
-        description = {"List keys with their metadata (never their secrets).",
-            "With --remote, merge in the provider's own list and mark each key tracked, untracked or missing."},
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  apikey list",
-            "  apikey list openai --remote",
-            "  apikey list --json | jq -r '.[] | select(.status == \"expired\") | .ref'",
-        })
 final class ListCommand extends BaseCommand {
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PROVIDER", description = "Only this provider's keys.")
     String provider;
-
-    @Option(names = "--remote", description = "Also ask the provider which keys exist there.")
     boolean remote;
 
-    ListCommand(CliContext context) {
+    private ListCommand(CliContext context) {
         super(context);
+    }
+
+    static CommandSpec model(CliContext context) {
+        ListCommand list = new ListCommand(context);
+        return CommandModel.of("list", list)
+                .description("List keys with their metadata (never their secrets).",
+                        "With --remote, merge in the provider's own list and mark each key tracked, untracked or missing.")
+                .examples("  apikey list",
+                        "  apikey list openai --remote",
+                        "  apikey list --json | jq -r '.[] | select(.status == \"expired\") | .ref'")
+                .parameter("0", "0..1", "PROVIDER", "Only this provider's keys.", String.class, v -> list.provider = v)
+                .flag(names("--remote"), "Also ask the provider which keys exist there.", v -> list.remote = v)
+                .spec();
     }
 
     @Override
