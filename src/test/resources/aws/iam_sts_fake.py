@@ -22,6 +22,13 @@ references:
   #troubleshoot_general_eventual-consistency): with "refuseNewKeys": N a new key is refused
   (InvalidClientTokenId) for its first N signed calls.
 
+Faults (POST fault, queued in order): the next "times" signed calls of "action" are answered with "status" and
+the raw "body" instead of the API's answer, either before the action is carried out or, with "afterActing",
+after it (a lost answer: the key exists, the client cannot know). In the body, {newSecret} is the secret of the
+key the call just made and {callerSecret} that of the key that signed it: a hostile or broken answer may carry
+either. Server errors are those of the Query protocol (InternalFailure 500, ServiceUnavailable 503, CommonErrors
+above); a fault no call consumed is reported in "unexpected", so a test cannot pass without exercising it.
+
 Control endpoints for the test (unsigned, under /_fake/): POST seed, GET state, POST config,
 GET await-held, POST release. Any request the fake does not understand is recorded in "unexpected",
 which the test asserts empty. The port is chosen by the OS and printed as "PORT <n>" on stdout.
@@ -54,7 +61,8 @@ users = {}          # name -> {"admin": bool, "id": "AIDA…"}
 keys = {}           # access key id -> {user, secret, status, created, lastUsed, refusals}
 log = []            # [{"service", "action", "key", "status", "params"}]
 unexpected = []
-config = {"refuseNewKeys": 0, "throttle": 0, "pageSize": 100, "maxSkewSeconds": None, "hold": None}
+made = {}           # every access key id ever made -> its secret, deleted keys too
+config = {"refuseNewKeys": 0, "throttle": 0, "pageSize": 100, "maxSkewSeconds": None, "hold": None, "faults": []}
 held = threading.Event()
 release = threading.Event()
 
@@ -74,6 +82,7 @@ def new_key(user):
     secret = base64.b64encode(secrets.token_bytes(30)).decode()
     keys[akid] = {"user": user, "secret": secret, "status": "Active", "created": now_iso(), "lastUsed": None,
                   "refusals": config["refuseNewKeys"]}
+    made[akid] = secret
     return akid
 
 
@@ -153,6 +162,23 @@ def check_signature(method, path, headers, body):
                       "The request signature we calculated does not match the signature you provided. Check your AWS "
                       "Secret Access Key and signing method. Consult the service documentation for details.")
     return akid, service, region
+
+
+def take_fault(action, after_acting):
+    """The next queued fault for this action at this point of the call, counted down; or None."""
+    for f in config["faults"]:
+        if f["action"] == action and bool(f.get("afterActing")) == after_acting and f["times"] > 0:
+            f["times"] -= 1
+            return f
+    return None
+
+
+def faulted_body(fault, caller_akid, result):
+    made = ""
+    if "<SecretAccessKey>" in (result or ""):
+        made = result.split("<SecretAccessKey>", 1)[1].split("</SecretAccessKey>", 1)[0]
+    return fault["body"].replace("{newSecret}", made).replace("{callerSecret}", keys[caller_akid]["secret"]
+                                                              if caller_akid in keys else "")
 
 
 def caller_arn(user):
@@ -288,8 +314,18 @@ class Handler(BaseHTTPRequestHandler):
                     config["throttle"] -= 1
                     log.append({"service": service, "action": action, "key": akid, "status": 400, "params": params})
                     raise Refused(400, "Throttling", "Rate exceeded")
+                fault = take_fault(action, False)
+                if fault is not None:
+                    log.append({"service": service, "action": action, "key": akid, "status": fault["status"],
+                                "code": "fault", "params": params})
+                    return self.reply(fault["status"], faulted_body(fault, akid, None))
                 caller = keys[akid]["user"]
                 result = (iam if service == "iam" else sts)(action, caller, params)
+                fault = take_fault(action, True)
+                if fault is not None:
+                    log.append({"service": service, "action": action, "key": akid, "status": fault["status"],
+                                "code": "fault after acting", "params": params})
+                    return self.reply(fault["status"], faulted_body(fault, akid, result))
                 if akid in keys:
                     keys[akid]["lastUsed"] = {"date": now_iso(), "service": service, "region": region}
                 log.append({"service": service, "action": action, "key": akid, "status": 200,
@@ -327,11 +363,17 @@ class Handler(BaseHTTPRequestHandler):
                 keys[akid]["refusals"] = 0
                 return self.reply(200, json.dumps({"id": akid, "secret": keys[akid]["secret"]}), "application/json")
             if what == "state":
-                return self.reply(200, json.dumps({"keys": keys, "log": log, "unexpected": unexpected}), "application/json")
+                unused = ["a queued fault no call consumed: %s %s" % (f["action"], f["status"])
+                          for f in config["faults"] if f["times"] > 0]
+                return self.reply(200, json.dumps({"keys": keys, "log": log, "made": made, "unexpected": unexpected + unused}),
+                                  "application/json")
             if what == "config":
                 config.update(data)
                 held.clear()
                 release.clear()
+                return self.reply(200, "{}", "application/json")
+            if what == "fault":
+                config["faults"].append(data)
                 return self.reply(200, "{}", "application/json")
             if what == "release":
                 release.set()

@@ -43,6 +43,12 @@ final class AwsApi {
     /** IAM is eventually consistent: a new key may be refused for a few seconds after it was made. */
     static final Duration NEW_KEY_PATIENCE = Duration.ofSeconds(15);
     private static final Pattern SECRET_ELEMENT = Pattern.compile("(<SecretAccessKey>)[^<]*(</SecretAccessKey>)");
+    /**
+     * What could be a secret access key (40 characters of base64, IAM API reference, AccessKey) in an error message:
+     * the secret of a key a failed create made was never read, so the redactor cannot know it. AWS's own messages
+     * carry ids, ARNs and request ids, all shorter or broken by other characters.
+     */
+    private static final Pattern SECRET_SHAPED = Pattern.compile("(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40,}={0,2}(?![A-Za-z0-9/+=])");
     /** AWS's codes for a credential it does not accept (CommonErrors, and IAM/STS API references). */
     private static final Set<String> REFUSED = Set.of("InvalidClientTokenId", "SignatureDoesNotMatch", "AccessDenied",
             "AccessDeniedException", "IncompleteSignature", "UnrecognizedClientException", "ExpiredToken",
@@ -215,12 +221,13 @@ final class AwsApi {
                 "check --param user and the key's id against the IAM console");
     }
 
-    /** One line, no control characters, bounded, with every known secret masked. */
+    /** One line, no control characters, bounded, with every known secret and whatever looks like one masked. */
     private String clean(String message) {
         StringBuilder b = new StringBuilder();
         message.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
-        String s = b.toString().trim().replaceAll("\\s+", " ");
-        return context.redactor().redact(s.length() > MAX_MESSAGE ? s.substring(0, MAX_MESSAGE) + "…" : s);
+        String s = SECRET_SHAPED.matcher(context.redactor().redact(b.toString())).replaceAll("***");
+        s = s.trim().replaceAll("\\s+", " ");
+        return s.length() > MAX_MESSAGE ? s.substring(0, MAX_MESSAGE) + "…" : s;
     }
 
     private static byte[] bounded(ResponseBody body) throws IOException {

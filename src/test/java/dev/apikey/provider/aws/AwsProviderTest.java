@@ -11,8 +11,11 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The aws type against the IAM/STS fake, which recomputes every signature with botocore: the whole
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * throttling, and AWS's errors as exit codes.
  */
 class AwsProviderTest {
+    private static final String NS = "https://iam.amazonaws.com/doc/2010-05-08/";
     @TempDir
     Path dir;
     AwsFake fake;
@@ -225,6 +229,132 @@ class AwsProviderTest {
         ok(r);
         assertThat(r.out()).contains("AWS_ACCESS_KEY_ID=" + alice.id()).contains("AWS_SECRET_ACCESS_KEY=")
                 .doesNotContain("AWS_PROFILE=").doesNotContain("AWS_SESSION_TOKEN=");
+    }
+
+    /**
+     * IAM failing: server errors (retried where a call may be repeated, never a create), and answers that are not
+     * IAM's XML — cut short, another document, a DTD with entities, a secret where a message should be. Each is a
+     * clear exit 6 that quotes no body and no secret, and leaves no key at AWS that no store holds.
+     */
+    @Nested
+    class Faults {
+        @Test
+        void aServerErrorOnAReadIsRetried() {
+            fake.failNext("ListAccessKeys", 2, 503, AwsFake.error("ServiceUnavailable", "Service is unavailable."));
+            CliRunner.Result r = cli.run("list", "aws", "--remote");
+            ok(r);
+            assertThat(r.out()).contains(alice.id());
+            assertThat(cli.sleeps()).hasSize(2);
+        }
+
+        @Test
+        void serverErrorsThatDoNotEndAreExitSixNamingTheFailure() {
+            fake.failNext("ListAccessKeys", 5, 500, AwsFake.error("InternalFailure",
+                    "The request processing has failed because of an unknown error."));
+            CliRunner.Result r = cli.run("list", "aws", "--remote");
+            assertThat(r.exit()).as(r.toString()).isEqualTo(6);
+            assertThat(r.err()).contains("aws: cannot list access keys: AWS failed (InternalFailure: The request processing "
+                    + "has failed because of an unknown error.)").contains("hint: ");
+            assertThat(fake.calls()).filteredOn(c -> c.startsWith("ListAccessKeys")).hasSize(5);
+        }
+
+        @Test
+        void aServerErrorWithABodyThatIsNoXmlNamesTheStatusOnly() {
+            fake.failNext("ListAccessKeys", 5, 502, "<html><body>Bad gateway from proxy-7.internal</body></html");
+            CliRunner.Result r = cli.run("list", "aws", "--remote");
+            assertThat(r.exit()).as(r.toString()).isEqualTo(6);
+            assertThat(r.err()).contains("AWS failed (HTTP 502)").doesNotContain("proxy-7").doesNotContain("<html");
+        }
+
+        @Test
+        void aServerErrorOnCreateIsNotRepeatedAndTheKeyItMadeIsRevoked() {
+            fake.answerNextAfterActing("CreateAccessKey", 500, AwsFake.error("InternalFailure", "unknown error"));
+            CliRunner.Result r = cli.run("create", "aws/new");
+            assertThat(r.exit()).as(r.toString()).isEqualTo(6);
+            assertThat(r.err()).contains("InternalFailure").contains("was revoked");
+            assertThat(fake.calls()).filteredOn(c -> c.startsWith("CreateAccessKey")).as("never a blind retry").hasSize(1);
+            assertThat(fake.keysOf("alice")).as("no key left that no store holds").isEqualTo(Map.of(alice.id(), "Active"));
+            assertThat(cli.run("get", "aws/new").exit()).isEqualTo(3);
+            assertNoSecretIn(r);
+        }
+
+        @Test
+        void aServerErrorBeforeCreatingIsNotRepeatedEither() {
+            fake.failNext("CreateAccessKey", 1, 503, AwsFake.error("ServiceUnavailable", "Service is unavailable."));
+            CliRunner.Result r = cli.run("rotate", "aws/ci");
+            assertThat(r.exit()).as(r.toString()).isEqualTo(6);
+            assertThat(r.err()).contains("ServiceUnavailable");
+            assertThat(fake.calls()).filteredOn(c -> c.startsWith("CreateAccessKey")).hasSize(1);
+            assertThat(fake.keysOf("alice")).isEqualTo(Map.of(alice.id(), "Active"));
+            assertThat(cli.run("get", "aws/ci").out().strip()).isEqualTo(alice.secret());
+            ok(cli.run("status", "--check"));
+        }
+
+        /** Answers to a create that made the key but cannot be read as IAM's, each carrying the new secret. */
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {
+            // cut short, mid-secret
+            "<CreateAccessKeyResponse xmlns=\"" + NS + "\"><CreateAccessKeyResult><AccessKey><UserName>alice</UserName>"
+                    + "<SecretAccessKey>{newSecret}",
+            // another document altogether, as a captive portal or a misrouted base URL gives
+            "<html><head><title>Sign in</title></head><body>token {newSecret}</body></html>",
+            // the right fields under the wrong root
+            "<ListAccessKeysResponse xmlns=\"" + NS + "\"><CreateAccessKeyResult><AccessKey><UserName>alice</UserName>"
+                    + "<AccessKeyId>AKIAWRONGROOT0000000</AccessKeyId><SecretAccessKey>{newSecret}</SecretAccessKey>"
+                    + "</AccessKey></CreateAccessKeyResult></ListAccessKeysResponse>",
+            // an external entity: must be neither fetched nor expanded
+            "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><CreateAccessKeyResponse "
+                    + "xmlns=\"" + NS + "\"><CreateAccessKeyResult><AccessKey><UserName>&x;</UserName><SecretAccessKey>"
+                    + "{newSecret}</SecretAccessKey></AccessKey></CreateAccessKeyResult></CreateAccessKeyResponse>",
+            // entities that expand without bound
+            "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+                    + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]><CreateAccessKeyResponse xmlns=\"" + NS + "\">"
+                    + "<CreateAccessKeyResult><AccessKey><UserName>&c;</UserName><SecretAccessKey>{newSecret}"
+                    + "</SecretAccessKey></AccessKey></CreateAccessKeyResult></CreateAccessKeyResponse>",
+        })
+        void aCreateAnswerThatIsNotIamsXmlIsExitSixAndLeavesNothingBehind(String body) {
+            fake.answerNextAfterActing("CreateAccessKey", 200, body);
+            CliRunner.Result r = cli.run("rotate", "aws/ci");
+            assertThat(r.exit()).as(r.toString()).isEqualTo(6);
+            assertThat(r.err()).contains("the response is not IAM's XML").contains("was revoked")
+                    .doesNotContain("<").doesNotContain("Sign in").doesNotContain("passwd").doesNotContain("aaaaaaaaaa");
+            assertNoSecretIn(r);
+            assertThat(fake.calls()).filteredOn(c -> c.startsWith("CreateAccessKey")).hasSize(1);
+            assertThat(fake.keysOf("alice")).as("the new key revoked, the old one kept").isEqualTo(Map.of(alice.id(), "Active"));
+            assertThat(cli.run("get", "aws/ci").out().strip()).isEqualTo(alice.secret());
+            ok(cli.run("status", "--check"));
+        }
+
+        @Test
+        void anErrorMessageCarryingASecretNeverShowsIt() {
+            // A broken or hostile server puts secrets where AWS puts its message: the key that signed, and the key it
+            // just made (which apikey never got to read).
+            fake.answerNextAfterActing("CreateAccessKey", 500, AwsFake.error("InternalFailure",
+                    "failed for {callerSecret} after making {newSecret}"));
+            CliRunner.Result r = cli.run("rotate", "aws/ci");
+            assertThat(r.exit()).as(r.toString()).isEqualTo(6);
+            assertThat(r.err()).contains("InternalFailure");
+            assertNoSecretIn(r);
+            assertThat(fake.keysOf("alice")).isEqualTo(Map.of(alice.id(), "Active"));
+        }
+
+        @Test
+        void aReadAnsweredWithAnEntityIsExitSixWithoutExpandingIt() {
+            fake.failNext("ListAccessKeys", 1, 200, "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM "
+                    + "\"file:///etc/passwd\">]><ListAccessKeysResponse xmlns=\"" + NS + "\"><ListAccessKeysResult>"
+                    + "<AccessKeyMetadata><member><UserName>&x;</UserName><AccessKeyId>AKIAENTITY0000000000</AccessKeyId>"
+                    + "</member></AccessKeyMetadata></ListAccessKeysResult></ListAccessKeysResponse>");
+            CliRunner.Result r = cli.run("list", "aws", "--remote");
+            assertThat(r.exit()).as(r.toString()).isEqualTo(6);
+            assertThat(r.err()).contains("the response is not IAM's XML").doesNotContain("root:").doesNotContain("AKIAENTITY");
+        }
+
+        private void assertNoSecretIn(CliRunner.Result r) {
+            for (String secret : fake.secretsMade()) {
+                assertThat(r.out() + r.err()).as(r.toString()).doesNotContain(secret);
+            }
+        }
+
     }
 
     private static void ok(CliRunner.Result r) {

@@ -87,6 +87,33 @@ public final class AwsFake implements AutoCloseable {
         control("config", settings);
     }
 
+    /**
+     * The next {@code times} calls of {@code action} get {@code status} and {@code body} instead of IAM's answer,
+     * before anything is done. In the body, {@code {callerSecret}} is the signing key's secret.
+     */
+    public void failNext(String action, int times, int status, String body) {
+        fault(action, times, status, body, false);
+    }
+
+    /**
+     * The next call of {@code action} is carried out, then answered with {@code status} and {@code body}: the answer is
+     * lost or garbled. In the body, {@code {newSecret}} is the secret of a key the call made.
+     */
+    public void answerNextAfterActing(String action, int status, String body) {
+        fault(action, 1, status, body, true);
+    }
+
+    private void fault(String action, int times, int status, String body, boolean afterActing) {
+        control("fault", Map.of("action", action, "times", times, "status", status, "body", body, "afterActing", afterActing));
+    }
+
+    /** An error as the Query protocol writes it (CommonErrors), e.g. {@code InternalFailure}, 500. */
+    public static String error(String code, String message) {
+        return "<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error><Type>Receiver</Type><Code>"
+                + code + "</Code><Message>" + message + "</Message></Error><RequestId>"
+                + "4f2ba2b8-7e5c-4a4b-9c1e-1d2b3c4d5e6f</RequestId></ErrorResponse>";
+    }
+
     /** Waits until the held action has been carried out and its answer is waiting. */
     public void awaitHeld() {
         JsonNode unused = control("await-held", null);
@@ -110,6 +137,13 @@ public final class AwsFake implements AutoCloseable {
     public String secretOf(String id) {
         JsonNode k = state().get("keys").get(id);
         return k == null ? null : k.get("secret").asText();
+    }
+
+    /** The secrets of every key the fake ever made, deleted ones too: none may show in apikey's output. */
+    public List<String> secretsMade() {
+        List<String> all = new ArrayList<>();
+        state().get("made").forEach(n -> all.add(n.asText()));
+        return all;
     }
 
     /** The signed calls, in order: "service action key status". */
