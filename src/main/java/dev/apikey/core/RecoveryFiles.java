@@ -25,6 +25,11 @@ public interface RecoveryFiles {
 
     Optional<Recovered> read(KeyRef ref);
 
+    /** Whether the key has a recovery file, from the directory's listing: its secret is not read. */
+    default boolean exists(KeyRef ref) {
+        return list().contains(fileFor(ref));
+    }
+
     /**
      * Claims the key's recovery file for this invocation to consume, under the same claim as the journal's
      * {@link RotationJournal#begin begin} and {@link RotationJournal#takeOver takeOver}: the file is read

@@ -33,8 +33,8 @@ final class ResumeChanges {
     RotateKeys.Outcome resume(KeyRef ref) {
         Optional<JournalEntry> seen = journal.find(ref);
         if (seen.isEmpty()) {
-            if (ws.recovery().read(ref).isPresent()) {
-                // As with an entry, what is stored is read after the claim, so two resumes never both store it.
+            if (ws.recovery().exists(ref)) {
+                // As with an entry, what is stored is read only under the claim, so two resumes never both store it.
                 RecoveryFiles.Recovered claimed = ws.recovery().claim(ref, journal).orElseThrow(() ->
                         new ActionNeededException("the recovery file of " + ref + " was consumed by another apikey"
                                 + " process meanwhile", "run 'apikey list' to see the key as it is now"));

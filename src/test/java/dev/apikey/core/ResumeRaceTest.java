@@ -47,7 +47,7 @@ class ResumeRaceTest {
     @Test
     void aRecoveryFileConsumedByAnotherProcessBetweenTheLookAndTheClaimIsNotStored() {
         ConfigDirectory config = new ConfigDirectory(dir.resolve("config"));
-        RecoveryFiles recovery = new ConsumedBeforeTheClaim(new RecoveryFileDirectory(config));
+        RecoveryFiles recovery = new Hooked(new RecoveryFileDirectory(config), files -> files.delete(REF), () -> { });
         recovery.save(REF, "key-2", Secret.of("acme-recovered-0123456789"), Instant.EPOCH, null, "the store refused it");
         // Only the journal and the recovery files: storing anything would fail the test with a NullPointerException.
         Workspace ws = new Workspace(null, null, null, null, null, null, recovery, null, null, null,
@@ -58,11 +58,34 @@ class ResumeRaceTest {
         assertThat(recovery.list()).isEmpty();
     }
 
-    /** Recovery files of which another process consumes the key's just before this one claims it. */
-    private record ConsumedBeforeTheClaim(RecoveryFiles files) implements RecoveryFiles {
+    @Test
+    void aRecoveryFileIsReadOnlyUnderTheClaim() {
+        // Read before the claim, its content could be what another resume has just stored; and read twice,
+        // the secret is in memory twice.
+        ConfigDirectory config = new ConfigDirectory(dir.resolve("config"));
+        class Claimed extends RuntimeException {
+        }
+        RecoveryFiles recovery = new Hooked(new RecoveryFileDirectory(config), files -> {
+            throw new Claimed(); // far enough: what follows stores the claimed content
+        }, () -> {
+            throw new AssertionError("the recovery file was read outside its claim");
+        });
+        recovery.save(REF, "key-2", Secret.of("acme-recovered-0123456789"), Instant.EPOCH, null, "the store refused it");
+        Workspace ws = new Workspace(null, null, null, null, null, null, recovery, null, null, null,
+                new JournalDirectory(config), null, null, null, null);
+
+        assertThatThrownBy(() -> new ResumeChanges(ws).resume(REF)).isInstanceOf(Claimed.class);
+    }
+
+    /**
+     * Recovery files with something happening just before this process claims the key's (another process consumes
+     * it), and on every read outside the claim.
+     */
+    private record Hooked(RecoveryFiles files, java.util.function.Consumer<RecoveryFiles> beforeClaim, Runnable onRead)
+            implements RecoveryFiles {
         @Override
         public Optional<Recovered> claim(KeyRef ref, RotationJournal journal) {
-            files.delete(ref);
+            beforeClaim.accept(files);
             return files.claim(ref, journal);
         }
 
@@ -83,6 +106,7 @@ class ResumeRaceTest {
 
         @Override
         public Optional<Recovered> read(KeyRef ref) {
+            onRead.run();
             return files.read(ref);
         }
 
