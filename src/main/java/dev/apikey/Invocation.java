@@ -167,6 +167,6 @@ final class Invocation extends CliContext {
                 new TargetIndexFile(dir), new TargetDestinations(dir::lock, name -> {
                     var p = providers.get(name);
                     return new TargetHost(name, p.baseUrl(), () -> credentials.get(p.config()));
-                }, this::http, redactor(), env.random()), new BindingEntries(), credentials);
+                }, this::http, redactor(), env::random), new BindingEntries(), credentials);
     }
 }

@@ -22,14 +22,15 @@ public final class TargetDestinations implements Destinations {
     private final Function<String, TargetHost> hosts;
     private final Supplier<HttpClients> http;
     private final Redactor redactor;
-    private final SecureRandom random;
+    private final Supplier<SecureRandom> random;
 
     /**
      * @param localLock serialises this machine's writers of local files
      * @param hosts     a provider's base URL and credential, by provider name (opened only when written)
+     * @param random    for GitHub's sealed boxes; made only for a GitHub target (seeding one costs every start)
      */
     public TargetDestinations(Supplier<AutoCloseable> localLock, Function<String, TargetHost> hosts,
-                              Supplier<HttpClients> http, Redactor redactor, SecureRandom random) {
+                              Supplier<HttpClients> http, Redactor redactor, Supplier<SecureRandom> random) {
         this.localLock = localLock;
         this.hosts = hosts;
         this.http = http;
@@ -51,7 +52,7 @@ public final class TargetDestinations implements Destinations {
             }
         }
         if (dest.startsWith(GitHubSecrets.REPO_PREFIX) || dest.startsWith(GitHubSecrets.ORG_PREFIX)) {
-            return GitHubSecrets.parse(dest, () -> hosts.apply(GITHUB), http.get(), redactor, random);
+            return GitHubSecrets.parse(dest, () -> hosts.apply(GITHUB), http.get(), redactor, random.get());
         }
         if (dest.startsWith(GitLabVariables.PREFIX)) {
             return GitLabVariables.parse(dest, () -> hosts.apply(GITLAB), http.get());
