@@ -16,7 +16,9 @@ public final class App {
                 env.terminal().out().println(VersionProvider.line());
                 return 0;
             }
-            return Commands.commandLine(new Invocation(env), args).execute(args);
+            try (Invocation invocation = new Invocation(env)) {
+                return Commands.commandLine(invocation, args).execute(args);
+            }
         } finally {
             env.terminal().out().flush();
             env.terminal().err().flush();

@@ -40,17 +40,26 @@ import java.util.Map;
 
 /**
  * One invocation wired to its environment: the adapters (files, stores, providers, HTTP) behind the
- * ports the use-cases see, each assembled on first use.
+ * ports the use-cases see, each assembled on first use, and closed when it ends.
  */
-final class Invocation extends CliContext {
+final class Invocation extends CliContext implements AutoCloseable {
     private final Env env;
     private ConfigDirectory configDirectory;
     private ProviderConfigFile providerConfigs;
     private Workspace workspace;
     private HttpClients http;
+    private SecretBackends backends;
 
     Invocation(Env env) {
         this.env = env;
+    }
+
+    /** Closes the secret stores it opened: a keychain's D-Bus connection left open delays the exit. */
+    @Override
+    public void close() {
+        if (backends != null) {
+            backends.close();
+        }
     }
 
     @Override
@@ -150,7 +159,7 @@ final class Invocation extends CliContext {
         providersHolder[0] = providerConfigs;
 
         UserPrompts prompts = prompts();
-        SecretBackends backends = new SecretBackends(
+        backends = new SecretBackends(
                 BuiltIns.secretStores(env, dir, () -> config.get().effectiveKeychainTimeout(), prompts, notices()),
                 backendOption(), env.variables(), () -> config.get().backend(), prompts, config::setBackend,
                 dir.secretsFile());

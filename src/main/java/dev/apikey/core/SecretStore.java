@@ -32,6 +32,13 @@ public interface SecretStore {
         return true;
     }
 
+    /**
+     * Lets go of what the store holds open (the keychain's connection), at the end of an invocation.
+     * Never fails: nothing is left to lose by then.
+     */
+    default void close() {
+    }
+
     /** A one-line health report for {@code apikey status}; does not change anything. */
     Health health();
 

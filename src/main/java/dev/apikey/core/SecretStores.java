@@ -13,4 +13,7 @@ public interface SecretStores {
 
     /** The configured default, for {@code status}: where new secrets would go, without opening anything. */
     String describeChoice();
+
+    /** Closes every store this invocation opened. */
+    void close();
 }

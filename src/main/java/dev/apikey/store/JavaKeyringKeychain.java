@@ -73,6 +73,15 @@ public final class JavaKeyringKeychain implements Keychain {
         }
     }
 
+    @Override
+    public void close() {
+        try {
+            keyring.close();
+        } catch (Exception e) {
+            // Nothing is lost: the process is about to end, and the OS closes the connection then.
+        }
+    }
+
     /**
      * The Secret Service is asked whether its default collection is locked: a lookup would not tell, as a
      * locked collection still answers a search for a missing item, and a write would change the keychain.

@@ -23,6 +23,13 @@ public interface Keychain {
      */
     void requireUnlocked();
 
+    /**
+     * Lets go of the keychain's connection. With the Secret Service that is a D-Bus connection whose reader
+     * thread waits in a native read: left open at exit, the JVM waits 300 ms for it before it ends.
+     */
+    default void close() {
+    }
+
     /** Opens the platform keychain; may be slow (a D-Bus connection), so it is called only when needed. */
     @FunctionalInterface
     interface Opener {

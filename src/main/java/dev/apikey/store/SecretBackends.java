@@ -65,6 +65,12 @@ public final class SecretBackends implements SecretStores {
         return opened.computeIfAbsent(backend, b -> factories.get(b).get());
     }
 
+    @Override
+    public synchronized void close() {
+        opened.values().forEach(SecretStore::close);
+        opened.clear();
+    }
+
     /** Whether this backend has been opened in this process (for reporting without opening it). */
     public boolean isOpen(String backend) {
         return opened.containsKey(backend);

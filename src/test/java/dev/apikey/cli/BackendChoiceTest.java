@@ -37,6 +37,17 @@ class BackendChoiceTest {
     }
 
     @Test
+    void everyInvocationClosesTheKeychainItOpened() {
+        // A D-Bus connection left open makes the JVM wait 300 ms at exit for its reader thread.
+        for (String[] args : new String[][] {{"create", "local/demo"}, {"get", "local/demo"}, {"get", "local/none"},
+                {"status"}, {"forget", "local/demo", "--yes"}}) {
+            Result r = cli.run(args);
+            assertThat(cli.keychain().openConnections()).as(r.toString()).isZero();
+        }
+        assertThat(cli.keychain().opens()).as("create, get, status and forget open the keychain").isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
     void noKeychainInAScriptIsExitFiveWithAHint() {
         cli.keychain().fault(Fault.UNREACHABLE);
         Result r = cli.run("create", "local/demo");

@@ -45,6 +45,28 @@ class KeychainSecretStoreTest {
     }
 
     @Test
+    void closingLetsGoOfTheConnectionOnceAndOpensNothing() {
+        KeychainSecretStore unused = store(Duration.ofSeconds(5), 0);
+        unused.close();
+        assertThat(keychain.opens()).isZero();
+        KeychainSecretStore used = store(Duration.ofSeconds(5), 0);
+        used.get(DEMO);
+        assertThat(keychain.openConnections()).isEqualTo(1);
+        used.close();
+        used.close();
+        assertThat(keychain.openConnections()).isZero();
+    }
+
+    @Test
+    void aCloseThatHangsEndsWithinTheTimeLimitAndFailsNothing() {
+        KeychainSecretStore s = store(Duration.ofMillis(200), 0);
+        s.get(DEMO);
+        keychain.fault(Fault.HANGS);
+        s.close(); // returns (after the limit), throws nothing
+        assertThat(keychain.openConnections()).isZero();
+    }
+
+    @Test
     void aHangingKeychainFailsWithinTheTimeLimit() {
         keychain.fault(Fault.HANGS);
         assertThatThrownBy(() -> store(Duration.ofMillis(200), 0).get(DEMO))

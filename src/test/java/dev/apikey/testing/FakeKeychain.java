@@ -22,6 +22,7 @@ public final class FakeKeychain implements Keychain.Opener {
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile Fault fault = Fault.NONE;
     private volatile int opens;
+    private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
     private volatile String crashAccount;
     private volatile Crash.When crashWhen;
@@ -55,6 +56,11 @@ public final class FakeKeychain implements Keychain.Opener {
         return opens;
     }
 
+    /** How many connections opened by {@link #open()} have not been closed. */
+    public int openConnections() {
+        return open.get();
+    }
+
     /** How many writes (stores and deletes, a write check's marker included) reached the keychain. */
     public int writes() {
         return writes.get();
@@ -67,7 +73,19 @@ public final class FakeKeychain implements Keychain.Opener {
             throw new KeychainUnreachableException("no keychain is reachable (test)", null);
         }
         hangIfAsked();
+        open.incrementAndGet();
         return new Keychain() {
+            private boolean closed;
+
+            @Override
+            public synchronized void close() {
+                if (!closed) {
+                    closed = true;
+                    open.decrementAndGet();
+                }
+                hangIfAsked();
+            }
+
             @Override
             public String get(String service, String account) {
                 check(false, account);
