@@ -7,10 +7,13 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import okhttp3.ConnectionSpec;
 import okhttp3.Credentials;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
@@ -71,6 +74,7 @@ public final class HttpClients {
     private final PrintStream err;
     private final boolean verbose;
     private OkHttpClient client;
+    private OkHttpClient cleartextClient;
 
     public HttpClients(Map<String, String> environment, Settings settings, Clock clock, Sleeper sleeper,
                        Redactor redactor, PrintStream err, boolean verbose) {
@@ -96,12 +100,23 @@ public final class HttpClients {
         return sleeper;
     }
 
-    /** The shared client. Redirects are not followed: callers that follow them decide what to resend. */
-    public synchronized OkHttpClient client() {
-        if (client == null) {
-            client = ClientBuilder.build(this);
+    /**
+     * The shared client for a request to {@code url}. Redirects are not followed: callers that follow them
+     * decide what to resend. A plain-http URL (which the policy allows to loopback hosts only) gets a client
+     * without TLS, so that a request to a local server never loads the system's trust store (parsing its
+     * certificates is most of a cold request's time).
+     */
+    public synchronized OkHttpClient client(HttpUrl url) {
+        if (url.isHttps()) {
+            if (client == null) {
+                client = ClientBuilder.build(this, false);
+            }
+            return client;
         }
-        return client;
+        if (cleartextClient == null) {
+            cleartextClient = ClientBuilder.build(this, true);
+        }
+        return cleartextClient;
     }
 
     /**
@@ -111,7 +126,7 @@ public final class HttpClients {
      */
     public okhttp3.Response send(okhttp3.Request request) throws java.io.IOException {
         return new Retries(settings.maxAttempts(), settings.baseDelay(), settings.maxDelay(), settings.operationTimeout(),
-                sleeper, clock, new Random()).execute(client(), request);
+                sleeper, clock, new Random()).execute(client(request.url()), request);
     }
 
     /**
@@ -119,7 +134,7 @@ public final class HttpClients {
      * reads a provider's settings loads) does not load OkHttp's classes; only sending a request does.
      */
     private static final class ClientBuilder {
-        static OkHttpClient build(HttpClients h) {
+        static OkHttpClient build(HttpClients h, boolean cleartextOnly) {
             OkHttpClient.Builder b = new OkHttpClient.Builder()
                     .connectTimeout(h.settings.connectTimeout())
                     .readTimeout(h.settings.readTimeout())
@@ -143,6 +158,10 @@ public final class HttpClients {
             }
             if (h.verbose) {
                 b.addNetworkInterceptor(new VerboseLog(h.err, h.redactor, Set.of()));
+            }
+            if (cleartextOnly) {
+                // No TLS connection spec: OkHttp then sets up no trust manager at all.
+                b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
             }
             return b.build();
         }

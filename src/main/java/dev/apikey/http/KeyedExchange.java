@@ -81,7 +81,6 @@ public final class KeyedExchange implements SendRequest.Transport {
 
     @Override
     public Exchange send(Outgoing o) {
-        OkHttpClient client = client(http.client());
         HttpUrl url = HttpUrl.get(o.url());
         if (!origin(url).equals(o.keyOrigin())) {
             // java.net.URI (which the policy checked) and OkHttp read the URL differently: send nothing.
@@ -103,7 +102,7 @@ public final class KeyedExchange implements SendRequest.Transport {
                 sent = new ArrayList<>(headers);
                 sent.addAll(o.signer().sign(method, url.uri(), headers, Payload.bytesOf(body)));
             }
-            Response response = execute(client, request(url, method, sent, body), url);
+            Response response = execute(client(http.client(url)), request(url, method, sent, body), url);
             String location = response.header("Location");
             HttpUrl next = isRedirect(response.code()) && location != null ? url.resolve(location) : null;
             if (next == null) {

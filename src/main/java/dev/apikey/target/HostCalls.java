@@ -57,7 +57,7 @@ final class HostCalls {
 
     /** Sends the request; a status in {@code accepted} is returned, any other fails as the class comment says. */
     Answer send(Request request, int... accepted) {
-        try (Response response = http.client().newCall(request).execute()) {
+        try (Response response = http.client(request.url()).newCall(request).execute()) {
             String text = response.body().string();
             JsonNode body = parse(text);
             for (int a : accepted) {

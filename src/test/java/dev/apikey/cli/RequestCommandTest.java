@@ -246,6 +246,21 @@ class RequestCommandTest {
     }
 
     @Test
+    void aRedirectFromPlainHttpToHttpsIsMadeOverTls() throws Exception {
+        // A plain-http request is sent by a client without TLS; the https hop must still get one that has it.
+        // The other server speaks no TLS, so the handshake fails: proof that one was attempted.
+        keyAt(base);
+        server.enqueue(new MockResponse.Builder().code(302)
+                .addHeader("Location", "https://127.0.0.1:" + other.getPort() + "/landed").build());
+
+        Result r = cli.run("request", "svc/k", "/start");
+
+        assertThat(r.exit()).as(r.toString()).isEqualTo(6);
+        assertThat(r.err()).as(r.toString()).contains("TLS failed with 127.0.0.1");
+        assertThat(taken(server).getTarget()).isEqualTo("/start");
+    }
+
+    @Test
     void aRedirectToAnotherOriginDropsTheKeysHeaderAlsoWhenTheUserGaveIt() throws Exception {
         keyAt(base, "--header", "X-Api-Key", "--scheme", "{secret}");
         server.enqueue(new MockResponse.Builder().code(308).addHeader("Location", "http://127.0.0.1:" + other.getPort() + "/")

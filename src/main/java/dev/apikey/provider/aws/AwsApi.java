@@ -160,7 +160,8 @@ final class AwsApi {
         signed.forEach(h -> b.header(h.getKey(), h.getValue()));
         Response response;
         try {
-            response = budget.nextCall(context.http().client(), b.build()).execute();
+            Request request = b.build();
+            response = budget.nextCall(context.http().client(request.url()), request).execute();
         } catch (IOException e) {
             return new Reply(0, null, null, null,
                     HttpErrors.noResponse(provider + ": cannot " + call.purpose(), endpoint.url().host(), e));
