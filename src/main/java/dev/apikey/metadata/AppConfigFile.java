@@ -8,7 +8,7 @@ public final class AppConfigFile {
 
     public AppConfigFile(ConfigDirectory directory) {
         this.directory = directory;
-        this.file = new JsonFile<>(directory.configFile(), MetadataJson.APP_CONFIG);
+        this.file = JsonFile.ofObject(directory.configFile(), MetadataJson.APP_CONFIG);
     }
 
     public AppConfig get() {

@@ -1,12 +1,12 @@
 package dev.apikey.metadata;
 
-import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.apikey.core.ApikeyException;
-import dev.apikey.core.CorruptFileException;
+import dev.apikey.metadata.JsonFields.MalformedException;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -23,7 +23,7 @@ final class IndexFile<K extends Comparable<K>, V> {
     private static final int VERSION = 1;
 
     private final ConfigDirectory directory;
-    private final java.nio.file.Path path;
+    private final JsonFile<TreeMap<K, V>> file;
     private final String field;
     private final MetadataJson.Codec<V> codec;
     private final Function<V, K> keyOf;
@@ -36,11 +36,10 @@ final class IndexFile<K extends Comparable<K>, V> {
      * @param complete    whether an entry has the fields every reader relies on
      * @param afterChange runs inside the lock after each change that wrote the file
      */
-    IndexFile(ConfigDirectory directory, java.nio.file.Path path, String field, MetadataJson.Codec<V> codec,
-              Function<V, K> keyOf,
-              Predicate<V> complete, Runnable afterChange) {
+    IndexFile(ConfigDirectory directory, Path path, String field, MetadataJson.Codec<V> codec,
+              Function<V, K> keyOf, Predicate<V> complete, Runnable afterChange) {
         this.directory = directory;
-        this.path = path;
+        this.file = new JsonFile<>(path, this::read, this::write);
         this.field = field;
         this.codec = codec;
         this.keyOf = keyOf;
@@ -72,7 +71,7 @@ final class IndexFile<K extends Comparable<K>, V> {
         T result = change.apply(next);
         boolean changed = !next.equals(current);
         if (changed) {
-            write(next);
+            file.write(next);
         }
         snapshot = next;
         if (changed) {
@@ -88,43 +87,25 @@ final class IndexFile<K extends Comparable<K>, V> {
         return snapshot;
     }
 
-    private void write(TreeMap<K, V> entries) {
-        AtomicFile.write(path, JsonStreams.pretty(g -> {
-            g.writeStartObject();
-            g.writeNumberField("version", VERSION);
-            g.writeArrayFieldStart(field);
-            for (V v : entries.values()) {
-                codec.write(g, v);
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        }));
+    private TreeMap<K, V> readFromDisk() {
+        return file.read().orElseGet(TreeMap::new);
     }
 
-    private TreeMap<K, V> readFromDisk() {
-        byte[] bytes;
-        try {
-            bytes = ConfigFiles.read(path); // first: a missing file needs no JSON machinery
-        } catch (NoSuchFileException e) {
-            return new TreeMap<>();
-        } catch (IOException e) {
-            throw new ApikeyException("cannot read " + path + ": " + AtomicFile.describe(e), null, e);
+    private void write(JsonGenerator g, TreeMap<K, V> entries) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("version", VERSION);
+        g.writeArrayFieldStart(field);
+        for (V v : entries.values()) {
+            codec.write(g, v);
         }
-        try (JsonParser p = JsonStreams.factory().createParser(bytes)) {
-            return parse(p);
-        } catch (JacksonException e) {
-            var loc = e.getLocation();
-            throw new CorruptFileException(path, "not valid JSON"
-                    + (loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")"));
-        } catch (IOException e) {
-            throw new CorruptFileException(path, "not valid JSON");
-        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     /** The document: an object with a {@code version} and the array of entries; other fields are ignored. */
-    private TreeMap<K, V> parse(JsonParser p) throws IOException {
+    private TreeMap<K, V> read(JsonParser p) throws IOException {
         if (p.nextToken() != JsonToken.START_OBJECT) {
-            throw new CorruptFileException(path, "not a JSON object");
+            throw new MalformedException("not a JSON object");
         }
         int version = -1;
         TreeMap<K, V> map = null;
@@ -139,14 +120,11 @@ final class IndexFile<K extends Comparable<K>, V> {
                 p.skipChildren();
             }
         }
-        if (p.nextToken() != null) {
-            throw new CorruptFileException(path, "more than one JSON document");
-        }
         if (version > VERSION) {
-            throw new CorruptFileException(path, "written by a newer apikey (version " + version + ")");
+            throw new MalformedException("written by a newer apikey (version " + version + ")");
         }
         if (version < 1 || map == null) {
-            throw new CorruptFileException(path, "no 'version' or no '" + field + "' array");
+            throw new MalformedException("no 'version' or no '" + field + "' array");
         }
         return map;
     }
@@ -158,15 +136,15 @@ final class IndexFile<K extends Comparable<K>, V> {
             V v;
             try {
                 v = codec.read(JsonFields.read(p));
-            } catch (JsonFields.MalformedException | ApikeyException e) {
+            } catch (MalformedException | ApikeyException e) {
                 // e.g. an invalid ref, an instant that is not one: never the value itself
-                throw new CorruptFileException(path, field + "[" + i + "] is not a valid entry");
+                throw new MalformedException(field + "[" + i + "] is not a valid entry");
             }
             if (v == null || !complete.test(v)) {
-                throw new CorruptFileException(path, field + "[" + i + "] lacks required fields");
+                throw new MalformedException(field + "[" + i + "] lacks required fields");
             }
             if (map.put(keyOf.apply(v), v) != null) {
-                throw new CorruptFileException(path, field + "[" + i + "] repeats " + keyOf.apply(v));
+                throw new MalformedException(field + "[" + i + "] repeats " + keyOf.apply(v));
             }
             i++;
         }
