@@ -17,8 +17,12 @@ public final class RequestPolicy {
     private RequestPolicy() {
     }
 
+    /** A URL {@link #target} accepted, with its origin, which every later decision about it goes by. */
+    record Target(URI url, Origin origin) {
+    }
+
     /** A full URL as given, or a PATH resolved against the key's base URL (keeping the base URL's own path). */
-    static URI target(UsableKey key, String urlOrPath) {
+    static Target target(UsableKey key, String urlOrPath) {
         if (ABSOLUTE.matcher(urlOrPath).matches()) {
             return parse(urlOrPath);
         }
@@ -31,7 +35,7 @@ public final class RequestPolicy {
         return parse(base + (urlOrPath.startsWith("/") ? "" : "/") + urlOrPath);
     }
 
-    private static URI parse(String url) {
+    private static Target parse(String url) {
         URI u;
         try {
             u = new URI(url);
@@ -40,7 +44,7 @@ public final class RequestPolicy {
                     + e.getIndex() + ")", "percent-encode spaces and special characters, e.g. %20 for a space");
         }
         try {
-            Origin.of(u);
+            return new Target(u, Origin.of(u));
         } catch (Origin.InvalidException e) {
             throw switch (e.problem()) {
                 case UNSUPPORTED_SCHEME -> new UsageException("unsupported URL scheme '" + Names.printable(u.getScheme()) + "'",
@@ -53,22 +57,20 @@ public final class RequestPolicy {
                         "use a full URL such as https://api.example.com/v1");
             };
         }
-        return u;
     }
 
-    /** Refuses (exit 7) to send the key to this URL. */
-    static void allow(UsableKey key, URI url, List<String> allowHosts) {
-        requireSecureTransport(url);
-        Origin origin = origin(url);
+    /** Refuses (exit 7) to send the key to this origin. */
+    static void allow(UsableKey key, Origin origin, List<String> allowHosts) {
+        requireSecureTransport(origin);
         if (key.boundOrigins().isEmpty()) {
             if (allowHosts.isEmpty()) {
                 throw new PolicyException(key.ref() + " is bound to no host, so it is not sent to " + origin,
-                        "name the host for this request with --allow-host " + hostPort(url)
+                        "name the host for this request with --allow-host " + origin.hostPort()
                                 + ", or bind the provider's keys with 'apikey provider add NAME --type TYPE --base-url URL'");
             }
             if (!Origin.covers(Origin.boundTo(null, allowHosts), origin)) {
                 throw new PolicyException(origin + " matches no --allow-host entry (" + String.join(", ", allowHosts) + ")",
-                        "name the host this request goes to: --allow-host " + hostPort(url));
+                        "name the host this request goes to: --allow-host " + origin.hostPort());
             }
             return;
         }
@@ -85,18 +87,13 @@ public final class RequestPolicy {
 
     /** Plain http only to loopback hosts: anywhere else the key would cross the network in clear text. */
     public static void requireSecureTransport(URI url) {
-        if (!Origin.of(url).isSecureTransport()) {
-            throw new PolicyException("plain http is allowed only to loopback hosts, not " + url.getHost(),
-                    "use https://" + hostPort(url));
+        requireSecureTransport(Origin.of(url));
+    }
+
+    static void requireSecureTransport(Origin origin) {
+        if (!origin.isSecureTransport()) {
+            throw new PolicyException("plain http is allowed only to loopback hosts, not " + origin.hostPort(),
+                    "use https://" + origin.hostPort());
         }
-    }
-
-    /** The origin of a URL that {@link #target} accepted. */
-    public static Origin origin(URI url) {
-        return Origin.of(url);
-    }
-
-    private static String hostPort(URI url) {
-        return Origin.of(url).hostPort();
     }
 }

@@ -138,17 +138,19 @@ public final class SendRequest {
         }
 
         UsableKey key = new UsableKeys(ws).resolve(spec.ref(), List.of());
-        URI url = withQuery(RequestPolicy.target(key, spec.target()), fieldsInQuery ? fields.queryParameters() : List.of());
+        RequestPolicy.Target target = RequestPolicy.target(key, spec.target());
+        URI url = withQuery(target.url(), fieldsInQuery ? fields.queryParameters() : List.of());
+        Origin origin = target.origin(); // the parameters leave it as it is
         try {
-            RequestPolicy.allow(key, url, spec.allowHosts());
+            RequestPolicy.allow(key, origin, spec.allowHosts());
             KeyBindings.verify(ws, key);
             for (UsableKey other : key.linked().values()) {
                 // A key sent along (Datadog's API key beside an application key) goes only where it may go itself.
-                RequestPolicy.allow(other, url, spec.allowHosts());
+                RequestPolicy.allow(other, origin, spec.allowHosts());
                 KeyBindings.verify(ws, other);
             }
         } catch (PolicyException e) {
-            audit(spec.ref(), url, "refused", e.getMessage());
+            audit(spec.ref(), url, origin, "refused", e.getMessage());
             throw e;
         }
         Payload body = hasData ? spec.body().data()
@@ -160,17 +162,17 @@ public final class SendRequest {
         }
         Secret keyValue = signer != null ? null : keyValue(key, headers);
         List<Header> sent = headers.stream().filter(h -> !h.value().isEmpty()).toList();
-        Outgoing outgoing = new Outgoing(method, url, sent, body, key.usage().header(), keyValue, RequestPolicy.origin(url),
+        Outgoing outgoing = new Outgoing(method, url, sent, body, key.usage().header(), keyValue, origin,
                 key.secret(), signer != null ? List.of() : moreKeyHeaders(key, headers), signer);
 
         Exchange exchange;
         try {
             exchange = transport.send(outgoing);
         } catch (ApikeyException e) {
-            audit(spec.ref(), url, e instanceof PolicyException ? "refused" : "failed", e.getMessage());
+            audit(spec.ref(), url, origin, e instanceof PolicyException ? "refused" : "failed", e.getMessage());
             throw e;
         }
-        return finished(spec.ref(), url, exchange);
+        return finished(spec.ref(), url, origin, exchange);
     }
 
     /**
@@ -220,10 +222,10 @@ public final class SendRequest {
     }
 
     /** Records the exchange; a status of 400 or more is a failure (exit 1), after the body was shown. */
-    private Exchange finished(KeyRef ref, URI url, Exchange exchange) {
+    private Exchange finished(KeyRef ref, URI url, Origin origin, Exchange exchange) {
         String summary = "HTTP " + exchange.status() + (exchange.keyWithheld()
-                ? "; redirected to " + RequestPolicy.origin(exchange.finalUrl()) + ", where the key was not sent" : "");
-        audit(ref, url, exchange.status() >= 400 ? "failed" : "ok", summary);
+                ? "; redirected to " + Origin.of(exchange.finalUrl()) + ", where the key was not sent" : "");
+        audit(ref, url, origin, exchange.status() >= 400 ? "failed" : "ok", summary);
         if (exchange.status() >= 400) {
             throw new ApikeyException("HTTP " + exchange.status() + (exchange.reason().isEmpty() ? "" : " " + exchange.reason()),
                     exchange.status() == 401 ? "the server refused the key; check it with 'apikey list' or rotate it" : null);
@@ -231,10 +233,10 @@ public final class SendRequest {
         return exchange;
     }
 
-    private void audit(KeyRef ref, URI url, String outcome, String detail) {
+    private void audit(KeyRef ref, URI url, Origin origin, String outcome, String detail) {
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         ws.audit().record(new AuditEvent(ws.clock().instant(), "request", ref.toString(),
-                ws.keys().find(ref).map(KeyRecord::id).orElse(null), outcome, detail, RequestPolicy.origin(url).toString(), path));
+                ws.keys().find(ref).map(KeyRecord::id).orElse(null), outcome, detail, origin.toString(), path));
     }
 
     /** The method as given (upper-cased), else GET, or POST when the request has a body or fields, as gh api does. */

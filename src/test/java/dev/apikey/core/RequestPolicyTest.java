@@ -28,7 +28,9 @@ class RequestPolicyTest {
         "https://api.example.com/v1  | HTTPS://api.example.com/x | HTTPS://api.example.com/x",
     })
     void resolvesPathsAgainstTheBaseUrlKeepingItsPath(String base, String target, String expected) {
-        assertThat(RequestPolicy.target(bound(base, List.of()), target)).isEqualTo(URI.create(expected));
+        RequestPolicy.Target resolved = RequestPolicy.target(bound(base, List.of()), target);
+        assertThat(resolved.url()).isEqualTo(URI.create(expected));
+        assertThat(resolved.origin()).isEqualTo(Origin.parse(expected));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -56,7 +58,7 @@ class RequestPolicyTest {
         "https://uploads.example.com/file",
     })
     void allowsTheKeysOwnOrigins(String url) {
-        assertThatCode(() -> RequestPolicy.allow(API, URI.create(url), List.of())).doesNotThrowAnyException();
+        assertThatCode(() -> RequestPolicy.allow(API, Origin.parse(url), List.of())).doesNotThrowAnyException();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -67,14 +69,14 @@ class RequestPolicyTest {
         "https://api.example.com./x",
     })
     void refusesOtherOrigins(String url) {
-        assertThatThrownBy(() -> RequestPolicy.allow(API, URI.create(url), List.of())).isInstanceOf(PolicyException.class)
+        assertThatThrownBy(() -> RequestPolicy.allow(API, Origin.parse(url), List.of())).isInstanceOf(PolicyException.class)
                 .hasMessageContaining("is bound to https://api.example.com, https://uploads.example.com");
     }
 
     @Test
     void refusesPlainHttpExceptToLoopback() {
         UsableKey httpBound = bound(null, List.of("http://api.example.com"));
-        assertThatThrownBy(() -> RequestPolicy.allow(httpBound, URI.create("http://api.example.com/x"), List.of()))
+        assertThatThrownBy(() -> RequestPolicy.allow(httpBound, Origin.parse("http://api.example.com/x"), List.of()))
                 .isInstanceOf(PolicyException.class).hasMessageContaining("plain http");
         assertThatThrownBy(() -> RequestPolicy.requireSecureTransport(URI.create("http://10.0.0.1/x")))
                 .isInstanceOf(PolicyException.class);
@@ -85,7 +87,7 @@ class RequestPolicyTest {
 
     @Test
     void aKeyBoundToNoHostNeedsAllowHost() {
-        URI url = URI.create("https://api.mine.dev/x");
+        Origin url = Origin.parse("https://api.mine.dev/x");
         assertThatThrownBy(() -> RequestPolicy.allow(UNBOUND, url, List.of())).isInstanceOf(PolicyException.class)
                 .hasMessageContaining("bound to no host").hasMessageContaining("https://api.mine.dev");
         assertThatCode(() -> RequestPolicy.allow(UNBOUND, url, List.of("api.mine.dev"))).doesNotThrowAnyException();
@@ -124,7 +126,7 @@ class RequestPolicyTest {
 
     @Test
     void requestAllowHostIsNoWiderThanTheProvidersOwn() {
-        URI otherPort = URI.create("https://api.mine.dev:8443/x");
+        Origin otherPort = Origin.parse("https://api.mine.dev:8443/x");
         assertThatThrownBy(() -> RequestPolicy.allow(UNBOUND, otherPort, List.of("api.mine.dev")))
                 .isInstanceOf(PolicyException.class).hasMessageContaining("matches no --allow-host")
                 .extracting(e -> ((PolicyException) e).hint()).asString().contains("--allow-host api.mine.dev:8443");
@@ -143,7 +145,7 @@ class RequestPolicyTest {
 
     @Test
     void allowHostIsOnlyForKeysBoundToNoHost() {
-        assertThatThrownBy(() -> RequestPolicy.allow(API, URI.create("https://api.example.com/x"), List.of("api.example.com")))
+        assertThatThrownBy(() -> RequestPolicy.allow(API, Origin.parse("https://api.example.com/x"), List.of("api.example.com")))
                 .isInstanceOf(PolicyException.class).hasMessageContaining("only for keys bound to no host");
     }
 }
