@@ -46,7 +46,7 @@ final class JsonFields {
     }
 
     Instant instant(String name) throws MalformedException {
-        return parsed(name, Instant::parse, "an ISO-8601 instant");
+        return parsed(name, Timestamps::parse, "an ISO-8601 instant");
     }
 
     Duration duration(String name) throws MalformedException {
