@@ -33,8 +33,13 @@ public interface Provider {
         return baseUrl();
     }
 
-    /** The origins ({@code scheme://host[:port]}) keys of this provider may be sent to; empty for none. */
-    java.util.List<String> boundOrigins();
+    /**
+     * The origins ({@code scheme://host[:port]}) keys of this provider may be sent to; empty for none: where
+     * they are used ({@link #usageBaseUrl()}) and what the provider's {@code --allow-host} entries allow.
+     */
+    default java.util.List<String> boundOrigins() {
+        return Origin.boundTo(usageBaseUrl(), config().allowHosts());
+    }
 
     /** Whether keys live at a remote API; the {@code local} provider mints them here. */
     boolean remote();

@@ -6,7 +6,6 @@ import dev.apikey.core.Secret;
 import dev.apikey.core.CreatedKey;
 import dev.apikey.core.KeySpec;
 import dev.apikey.core.KeyUsage;
-import dev.apikey.core.Origin;
 import dev.apikey.core.Provider;
 import dev.apikey.core.ProviderConfig;
 import dev.apikey.provider.ProviderContext;
@@ -139,11 +138,6 @@ public final class InMemoryProviderType implements ProviderType {
             @Override
             public boolean carriesMarker() {
                 return true;
-            }
-
-            @Override
-            public List<String> boundOrigins() {
-                return Origin.boundTo(config.baseUrl() != null ? config.baseUrl() : defaultBaseUrl(), config.allowHosts());
             }
 
             @Override

@@ -10,7 +10,6 @@ import dev.apikey.core.UsageException;
 import dev.apikey.core.CreatedKey;
 import dev.apikey.core.KeySpec;
 import dev.apikey.core.KeyUsage;
-import dev.apikey.core.Origin;
 import dev.apikey.core.Provider;
 import dev.apikey.core.ProviderConfig;
 import dev.apikey.provider.ProviderContext;
@@ -74,11 +73,6 @@ final class DeclaredProvider implements Provider {
     @Override
     public String usageBaseUrl() {
         return usageBaseUrl != null ? usageBaseUrl : baseUrl;
-    }
-
-    @Override
-    public List<String> boundOrigins() {
-        return Origin.boundTo(usageBaseUrl(), config.allowHosts());
     }
 
     @Override

@@ -4,14 +4,12 @@ import dev.apikey.core.UsageException;
 import dev.apikey.core.CreatedKey;
 import dev.apikey.core.KeySpec;
 import dev.apikey.core.KeyUsage;
-import dev.apikey.core.Origin;
 import dev.apikey.core.Provider;
 import dev.apikey.core.ProviderConfig;
 import dev.apikey.provider.ProviderContext;
 import dev.apikey.provider.ProviderType;
 import dev.apikey.core.RemoteKey;
 import dev.apikey.core.RotationStyle;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -65,11 +63,6 @@ public final class GitHubProviderType implements ProviderType {
             @Override
             public String baseUrl() {
                 return baseUrl;
-            }
-
-            @Override
-            public List<String> boundOrigins() {
-                return Origin.boundTo(baseUrl, config.allowHosts());
             }
 
             @Override

@@ -5,13 +5,11 @@ import dev.apikey.core.UsageException;
 import dev.apikey.core.CreatedKey;
 import dev.apikey.core.KeySpec;
 import dev.apikey.core.KeyUsage;
-import dev.apikey.core.Origin;
 import dev.apikey.core.Provider;
 import dev.apikey.core.ProviderConfig;
 import dev.apikey.provider.ProviderContext;
 import dev.apikey.core.RemoteKey;
 import dev.apikey.core.RotationStyle;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -44,11 +42,6 @@ final class LocalProvider implements Provider {
     @Override
     public KeyUsage usage() {
         return usage;
-    }
-
-    @Override
-    public List<String> boundOrigins() {
-        return Origin.boundTo(config.baseUrl(), config.allowHosts());
     }
 
     @Override
