@@ -46,36 +46,31 @@ public enum ExitCode {
         return meaning;
     }
 
-    /** The exit code of a failure. */
+    /** The exit code of a failure: the code of its most specific type in {@link Failures#CODES}, else 1. */
     public static ExitCode of(Throwable failure) {
         if (failure instanceof CommandNotStartedException e) {
-            return e.exitCode() == COMMAND_NOT_FOUND.code ? COMMAND_NOT_FOUND : CANNOT_EXECUTE;
+            return e.exitCode() == COMMAND_NOT_FOUND.code ? COMMAND_NOT_FOUND : CANNOT_EXECUTE; // as a shell: 127 or 126
         }
-        if (failure instanceof UsageException) {
-            return USAGE;
-        }
-        if (failure instanceof NotFoundException) {
-            return NOT_FOUND;
-        }
-        if (failure instanceof CredentialRejectedException) {
-            return CREDENTIAL_REJECTED;
-        }
-        if (failure instanceof SecretStoreException) {
-            return SECRET_STORE;
-        }
-        if (failure instanceof ProviderUnavailableException) {
-            return PROVIDER_UNAVAILABLE;
-        }
-        if (failure instanceof PolicyException) {
-            return POLICY;
-        }
-        if (failure instanceof ActionNeededException) {
-            return ACTION_NEEDED;
-        }
-        if (failure instanceof CancelledException) {
-            return CANCELLED;
+        for (Class<?> type = failure.getClass(); type != null; type = type.getSuperclass()) {
+            ExitCode code = Failures.CODES.get(type);
+            if (code != null) {
+                return code;
+            }
         }
         return FAILURE;
+    }
+
+    /** Which failure exits with which code; a class of its own, so a command that succeeds never loads it. */
+    private static final class Failures {
+        static final Map<Class<?>, ExitCode> CODES = Map.of(
+                UsageException.class, USAGE,
+                NotFoundException.class, NOT_FOUND,
+                CredentialRejectedException.class, CREDENTIAL_REJECTED,
+                SecretStoreException.class, SECRET_STORE,
+                ProviderUnavailableException.class, PROVIDER_UNAVAILABLE,
+                PolicyException.class, POLICY,
+                ActionNeededException.class, ACTION_NEEDED,
+                CancelledException.class, CANCELLED);
     }
 
     /** For picocli's exit-code mapper. */

@@ -10,6 +10,7 @@ import dev.apikey.core.CredentialRejectedException;
 import dev.apikey.core.NotFoundException;
 import dev.apikey.core.PolicyException;
 import dev.apikey.core.ProviderUnavailableException;
+import dev.apikey.core.ResponseLostException;
 import dev.apikey.core.SecretStoreException;
 import dev.apikey.core.UsageException;
 import dev.apikey.testing.CliRunner;
@@ -32,6 +33,7 @@ class ExitCodeTest {
                 Arguments.of(new CredentialRejectedException("x", null), 4),
                 Arguments.of(new SecretStoreException("x", null), 5),
                 Arguments.of(new ProviderUnavailableException("x", null), 6),
+                Arguments.of(new ResponseLostException("x", null, null), 6), // a subtype: its supertype's code
                 Arguments.of(new PolicyException("x", null), 7),
                 Arguments.of(new ActionNeededException("x", null), 8),
                 Arguments.of(new CommandNotStartedException("x", null, CommandNotStartedException.NOT_EXECUTABLE, null), 126),
