@@ -157,8 +157,7 @@ final class AwsProvider implements Provider {
     }
 
     private String lastUse(String id, SigV4.AccessKey signer) {
-        Xml used = api.send(new AwsApi.Call(AwsApi.Service.IAM, "GetAccessKeyLastUsed", Map.of("AccessKeyId", id),
-                signer, true, false, "read when access key " + id + " was last used"));
+        Xml used = accessKeyLastUsed(id, signer, "read when access key " + id + " was last used");
         String date = used.text("AccessKeyLastUsed", "LastUsedDate");
         if (date == null) {
             return "never used";
@@ -217,12 +216,20 @@ final class AwsProvider implements Provider {
 
     private Instant lastUsedAt(String id, SigV4.AccessKey signer) {
         try {
-            return instant(api.send(new AwsApi.Call(AwsApi.Service.IAM, "GetAccessKeyLastUsed",
-                    Map.of("AccessKeyId", id), signer, true, false, "read when access key " + id + " was last used"))
+            return instant(accessKeyLastUsed(id, signer, "read when access key " + id + " was last used")
                     .text("AccessKeyLastUsed", "LastUsedDate"));
         } catch (NotFoundException gone) {
             return null; // deleted between the listing and this call
         }
+    }
+
+    /**
+     * GetAccessKeyLastUsed: the key's user ({@code UserName}) and its last use ({@code AccessKeyLastUsed}: date,
+     * service, region), idempotent, so retried.
+     */
+    private Xml accessKeyLastUsed(String id, SigV4.AccessKey signer, String purpose) {
+        return api.send(new AwsApi.Call(AwsApi.Service.IAM, "GetAccessKeyLastUsed", Map.of("AccessKeyId", id),
+                signer, true, false, purpose));
     }
 
     /** ListAccessKeys, every page (Marker / IsTruncated). */
@@ -289,9 +296,8 @@ final class AwsProvider implements Provider {
             return user;
         }
         try {
-            return api.send(new AwsApi.Call(AwsApi.Service.IAM, "GetAccessKeyLastUsed",
-                    Map.of("AccessKeyId", knownKeyId), managementKey().orElseThrow(), true, false,
-                    "find the user of access key " + knownKeyId)).text("UserName");
+            return accessKeyLastUsed(knownKeyId, managementKey().orElseThrow(), "find the user of access key " + knownKeyId)
+                    .text("UserName");
         } catch (NotFoundException gone) {
             return null;
         }
