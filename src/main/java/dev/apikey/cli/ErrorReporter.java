@@ -23,29 +23,20 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
-        return report(ex);
-    }
-
-    /** Reports a failure and returns its exit code. */
-    int report(Throwable ex) {
         return report(null, ex);
     }
 
     /**
-     * Reports the failure of one item of a command that goes on with the others ({@code rotate}'s keys):
-     * {@code apikey: SUBJECT: <what went wrong>}. Returns its exit code.
+     * Reports a failure and returns its exit code; with a subject, the failure of one item of a command that
+     * goes on with the others ({@code rotate}'s keys): {@code apikey: SUBJECT: <what went wrong>}.
      */
     int report(String subject, Throwable ex) {
         context.terminal().out().flush();
         return report(subject, ex, context.terminal().err(), context.redactor(), context.options().verbose);
     }
 
-    static int report(Throwable ex, PrintStream err, Redactor redactor, boolean verbose) {
-        return report(null, ex, err, redactor, verbose);
-    }
-
     /**
-     * Reports a failure on {@code err}. Every line goes through the redactor — a secret this invocation
+     * Reports a failure on {@code err}, with a subject (or null) as {@link #report(String, Throwable)}. Every line goes through the redactor — a secret this invocation
      * knows never appears, whatever message an exception carries — and has its control characters
      * escaped, since messages quote providers, files and other programs (SPEC §4).
      */

@@ -43,7 +43,7 @@ class ErrorReporterPropertyTest {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
-            ErrorReporter.report(failure, err, redactor, verbose);
+            ErrorReporter.report(null, failure, err, redactor, verbose);
 
             String out = bytes.toString(StandardCharsets.UTF_8);
             for (String secret : secrets) {
