@@ -11,6 +11,8 @@ import dev.apikey.testing.fakes.FakeApi;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.stream.Stream;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +37,7 @@ class AlgoliaDefinitionTest {
     void setUp() {
         fake = new AlgoliaFake(ADMIN);
         cli = new CliRunner(dir);
+        fake.clock(cli.clock());
         Result added = cli.run("provider", "add", "alg", "--type", "http", "--file", DEFINITION.toString(),
                 "--base-url", fake.baseUrl(), "--param", "appId=" + AlgoliaFake.APP_ID);
         assertThat(added.exit()).as(added.toString()).isZero();
@@ -84,5 +87,67 @@ class AlgoliaDefinitionTest {
                 assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)).as(f.toString()).doesNotContain(key.secret);
             }
         }
+    }
+
+    /**
+     * {@code --expires 30d} becomes Algolia's {@code validity} in seconds, so the key dies at Algolia exactly when
+     * {@code list} says it expires; a rotation gives the new key the same lifetime from the moment it is made.
+     */
+    @Test
+    void aKeyLivesAtAlgoliaAsLongAsApikeyPromisesAndARotationGetsTheSameLifetime() throws Exception {
+        Instant start = cli.clock().instant();
+        Result created = cli.run("create", "alg/short", "--scope", "search", "--expires", "30d");
+        assertThat(created.exit()).as(created.toString()).isZero();
+        assertThat(validitySent()).isEqualTo(30L * 86400);
+        assertThat(promisedExpiry()).isEqualTo(start.plus(Duration.ofDays(30))).isEqualTo(onlyKey().expiresAt);
+
+        cli.clock().advance(Duration.ofDays(10));
+        fake.clearRequests();
+        Result rotated = cli.run("rotate", "alg/short");
+        assertThat(rotated.exit()).as(rotated.toString()).isZero();
+        assertThat(validitySent()).isEqualTo(30L * 86400);
+        Instant promised = promisedExpiry();
+        assertThat(promised).isEqualTo(start.plus(Duration.ofDays(40))).isEqualTo(onlyKey().expiresAt);
+
+        cli.clock().advance(Duration.between(cli.clock().instant(), promised).minusSeconds(1));
+        Result lastSecond = cli.run("request", "alg/short", "/1/indexes");
+        assertThat(lastSecond.exit()).as(lastSecond.toString()).isZero();
+        cli.clock().advance(Duration.ofSeconds(1));
+        Result expired = cli.run("request", "alg/short", "/1/indexes");
+        assertThat(expired.exit()).as(expired.toString()).isEqualTo(1);
+        assertThat(expired.err()).contains("HTTP 403");
+    }
+
+    @Test
+    void aKeyCreatedWithoutExpiresIsSentWithoutAValidityAndNeverExpires() throws Exception {
+        Result created = cli.run("create", "alg/forever", "--scope", "search");
+        assertThat(created.exit()).as(created.toString()).isZero();
+        assertThat(sentBody().has("validity")).as(sentBody().toString()).isFalse();
+        assertThat(onlyKey().expiresAt).isNull();
+        assertThat(promisedExpiry()).isNull();
+    }
+
+    private JsonNode sentBody() throws Exception {
+        return Json.mapper().readTree(fake.requests("POST").get(0).getBody().string(StandardCharsets.UTF_8));
+    }
+
+    private long validitySent() throws Exception {
+        JsonNode validity = sentBody().get("validity");
+        assertThat(validity).as(sentBody().toString()).isNotNull();
+        assertThat(validity.isIntegralNumber()).as(sentBody().toString()).isTrue();
+        return validity.asLong();
+    }
+
+    private FakeApi.Key onlyKey() {
+        assertThat(fake.keys).hasSize(1);
+        return fake.keys.values().iterator().next();
+    }
+
+    /** The expiry {@code list --json} shows for the one key, or null. */
+    private Instant promisedExpiry() throws Exception {
+        Result listed = cli.run("list", "--json");
+        assertThat(listed.exit()).as(listed.toString()).isZero();
+        JsonNode expiresAt = Json.mapper().readTree(listed.out()).get(0).get("expiresAt");
+        return expiresAt == null || expiresAt.isNull() ? null : Instant.parse(expiresAt.asText());
     }
 }

@@ -1,27 +1,45 @@
 package dev.apikey.testing.fakes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
 /**
  * Algolia's API keys, as its Search API documents them (algolia/api-clients-automation specs/bundled/search.yml,
  * cut in provider-specs/algolia-search-keys.yaml): {@code x-algolia-application-id} and {@code x-algolia-api-key} on
- * every call; {@code POST /1/keys} with {@code acl} (required), {@code description}, {@code validity} (seconds)
- * answers {@code {"key": …, "createdAt": …}} — the key is its own identifier; {@code GET /1/keys} lists every key
- * with its {@code value}; {@code DELETE /1/keys/{key}}. Errors are {@code {"message": …, "status": …}}.
+ * every call; {@code POST /1/keys} with {@code acl} (required), {@code description}, {@code validity} answers
+ * {@code {"key": …, "createdAt": …}} — the key is its own identifier; {@code GET /1/keys} lists every key with its
+ * {@code value}, {@code validity} and {@code createdAt} (milliseconds since the epoch); {@code DELETE /1/keys/{key}}.
+ * Errors are {@code {"message": …, "status": …}}.
+ *
+ * <p>{@code validity} is an integer, the "duration (in seconds) after which the API key expires. By default, API keys
+ * don't expire" (default 0; the {@code apiKey} schema of the spec above, which Algolia's "Create an API key" reference,
+ * https://www.algolia.com/doc/rest-api/search/add-api-key, renders). Its earlier "Add API key" reference
+ * (https://www.algolia.com/doc/api-reference/api-methods/add-api-key/) adds that the key is removed automatically once
+ * that time has passed: here it is then in no list and authenticates nothing. The fake's time is the test's clock
+ * ({@link #clock}).
  */
 public final class AlgoliaFake extends FakeApi {
     public static final String APP_ID = "LATENCY";
     private final String adminKey;
+    private Supplier<Instant> clock = () -> now;
 
     public AlgoliaFake(String adminKey) {
         super("/", "/1/keys", "/key");
         this.adminKey = adminKey;
+    }
+
+    /** Runs the fake on the clock of the apikey runs under test, so a key's validity runs out as it does for them. */
+    public AlgoliaFake clock(Clock clock) {
+        this.clock = clock::instant;
+        return this;
     }
 
     @Override
@@ -47,6 +65,7 @@ public final class AlgoliaFake extends FakeApi {
         if (!APP_ID.equals(r.getHeaders().get("x-algolia-application-id"))) {
             return error(403, "Invalid Application-ID or API key");
         }
+        expire();
         String key = r.getHeaders().get("x-algolia-api-key");
         String path = r.getUrl().encodedPath();
         if (path.equals("/1/indexes") && r.getMethod().equals("GET")) {
@@ -61,8 +80,15 @@ public final class AlgoliaFake extends FakeApi {
             if (!body.path("acl").isArray()) {
                 return error(400, "Invalid Application-ID or API key");
             }
+            JsonNode validity = body.path("validity");
+            if (!validity.isMissingNode() && !(validity.isIntegralNumber() && validity.canConvertToLong() && validity.asLong() >= 0)) {
+                return error(400, "validity must be a non-negative integer of seconds");
+            }
             String value = newId();
-            Key k = new Key(value, body.path("description").asText(""), value, now);
+            Key k = new Key(value, body.path("description").asText(""), value, clock.get());
+            if (validity.asLong() > 0) {
+                k.expiresAt = k.createdAt.plusSeconds(validity.asLong());
+            }
             keys.put(value, k);
             return json(200, Map.of("key", value, "createdAt", k.createdAt.toString()));
         }
@@ -73,8 +99,8 @@ public final class AlgoliaFake extends FakeApi {
                 v.put("value", k.id);
                 v.put("description", k.name);
                 v.put("acl", List.of("search"));
-                v.put("createdAt", k.createdAt.getEpochSecond());
-                v.put("validity", 0);
+                v.put("createdAt", k.createdAt.toEpochMilli());
+                v.put("validity", k.expiresAt == null ? 0 : k.expiresAt.getEpochSecond() - k.createdAt.getEpochSecond());
                 out.add(v);
             }
             return json(200, Map.of("keys", out));
@@ -84,5 +110,13 @@ public final class AlgoliaFake extends FakeApi {
                     : json(200, Map.of("deletedAt", now.toString()));
         }
         return unmatched(r);
+    }
+
+    /** Removes the keys whose validity has run out. */
+    private void expire() {
+        Instant at = clock.get();
+        synchronized (keys) {
+            keys.values().removeIf(k -> k.expiresAt != null && !at.isBefore(k.expiresAt));
+        }
     }
 }
