@@ -167,7 +167,7 @@ final class Invocation extends CliContext implements AutoCloseable {
         JournalDirectory journal = new JournalDirectory(dir);
         KeySecrets secrets = new KeySecrets(backends, env.variables(), keys, notices(), redactor(), journal);
         ProviderRegistry providers = new ProviderRegistry(env.providerTypes(), providerConfigs::all, providerConfigs::find,
-                p -> new ProviderContext(env.clock(), env.random(), () -> credentials.get(p), http(), redactor(), notices(),
+                p -> new ProviderContext(env.clock(), env::random, () -> credentials.get(p), http(), redactor(), notices(),
                         prompts, env.variables(), new AskedSecrets(this),
                         new ProviderHeldKeys(p.name(), keys, secrets, backends)));
         return new Workspace(env.clock(), keys, secrets,

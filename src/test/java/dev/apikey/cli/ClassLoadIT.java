@@ -104,6 +104,11 @@ class ClassLoadIT {
         return classes.stream().anyMatch(c -> c.matches("picocli\\.CommandLine\\$(Command|Option|Parameters|Mixin|Spec|ArgGroup)"));
     }
 
+    /** Whether a SecureRandom was seeded (the security providers and the system's entropy source): only minting needs one. */
+    private static boolean seededRandomness(List<String> classes) {
+        return classes.contains("sun.security.provider.NativePRNG");
+    }
+
     private JarProcess apikey() {
         return new JarProcess().env("APIKEY_CONFIG_DIR", dir.resolve("config").toString()).env("HOME", dir.toString());
     }
@@ -126,6 +131,7 @@ class ClassLoadIT {
         List<String> classes = loadedBy(apikey, "list");
         assertThat(libraries(classes)).containsExactly(Library.JACKSON_CORE);
         assertThat(commandsModelled(classes)).containsExactly("ListCommand");
+        assertThat(seededRandomness(classes)).as("a SecureRandom seeded").isFalse();
         assertThat(readAnnotations(classes)).as("a model read from annotations").isFalse();
     }
 
@@ -143,6 +149,7 @@ class ClassLoadIT {
         assertThat(libraries(classes)).doesNotContain(Library.JACKSON_DATABIND, Library.OKHTTP, Library.JLINE,
                 Library.KEYCHAIN, Library.BOUNCY_CASTLE);
         assertThat(commandsModelled(classes)).containsExactly("ExecCommand");
+        assertThat(seededRandomness(classes)).as("a SecureRandom seeded").isFalse();
         assertThat(readAnnotations(classes)).as("a model read from annotations").isFalse();
     }
 

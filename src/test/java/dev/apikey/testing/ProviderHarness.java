@@ -43,7 +43,7 @@ public final class ProviderHarness {
         Redactor redactor = new Redactor();
         HttpClients http = new HttpClients(Map.of(), SETTINGS, clock, d -> { }, redactor,
                 new PrintStream(OutputStream.nullOutputStream()), false);
-        ProviderContext context = new ProviderContext(clock, new SecureRandom(), () -> Secret.of(credential), http,
+        ProviderContext context = new ProviderContext(clock, SecureRandom::new, () -> Secret.of(credential), http,
                 redactor, Notices.SILENT, UserPrompts.NONE, Map.of(), SecretQuestions.NONE,
                 dev.apikey.core.HeldKeys.NONE);
         return BuiltIns.providerTypes().find(type).orElseThrow().open(config, context);

@@ -78,7 +78,7 @@ final class LocalProvider implements Provider {
 
     private byte[] randomBytes(int n) {
         byte[] b = new byte[n];
-        context.random().nextBytes(b);
+        context.random().get().nextBytes(b);
         return b;
     }
 }
