@@ -12,9 +12,8 @@ import java.util.Optional;
 
 /**
  * A JSON document in the config directory: read whole, replaced atomically, reported (never replaced)
- * when corrupt. What the document holds is
- * its reader's and writer's business; how a file that does not hold it is reported is this class's,
- * the same for every file.
+ * when corrupt. What the document holds is its reader's and writer's business; how a file that does not
+ * hold it is reported is this class's, the same for every file.
  */
 final class JsonFile<T> {
     /** Reads the document from a parser before its first token. */
