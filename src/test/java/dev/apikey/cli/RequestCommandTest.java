@@ -248,16 +248,30 @@ class RequestCommandTest {
     @Test
     void aRedirectFromPlainHttpToHttpsIsMadeOverTls() throws Exception {
         // A plain-http request is sent by a client without TLS; the https hop must still get one that has it.
-        // The other server speaks no TLS, so the handshake fails: proof that one was attempted.
+        // The other end answers in plain text at once, so the TLS handshake fails: proof that one was attempted.
         keyAt(base);
-        server.enqueue(new MockResponse.Builder().code(302)
-                .addHeader("Location", "https://127.0.0.1:" + other.getPort() + "/landed").build());
+        try (java.net.ServerSocket plain = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread answer = new Thread(() -> {
+                try (java.net.Socket s = plain.accept()) {
+                    s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    s.shutdownOutput();
+                    s.getInputStream().readAllBytes(); // until the client gives up and closes
+                } catch (java.io.IOException e) {
+                    // the client closed first
+                }
+            }, "plain-text-answer");
+            answer.start();
+            server.enqueue(new MockResponse.Builder().code(302)
+                    .addHeader("Location", "https://127.0.0.1:" + plain.getLocalPort() + "/landed").build());
 
-        Result r = cli.run("request", "svc/k", "/start");
+            Result r = cli.run("request", "svc/k", "/start");
 
-        assertThat(r.exit()).as(r.toString()).isEqualTo(6);
-        assertThat(r.err()).as(r.toString()).contains("TLS failed with 127.0.0.1");
-        assertThat(taken(server).getTarget()).isEqualTo("/start");
+            assertThat(r.exit()).as(r.toString()).isEqualTo(6);
+            assertThat(r.err()).as(r.toString()).contains("TLS failed with 127.0.0.1");
+            assertThat(taken(server).getTarget()).isEqualTo("/start");
+            answer.join(5_000);
+        }
     }
 
     @Test
