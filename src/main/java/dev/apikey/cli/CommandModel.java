@@ -15,9 +15,9 @@ import picocli.CommandLine.ScopeType;
 /**
  * A command's picocli model, declared in code.
  *
- * <p>The commands that run at every keystroke of a script ({@code list}, {@code get}, {@code exec},
- * {@code request}) and the root with its global options declare their model here rather than in
- * annotations. picocli reads annotations by reflection, and each annotation type it reads is a dynamic
+ * <p>The root with its global options and the commands declare their model here rather than in annotations;
+ * not yet {@code provider} and {@code target}, whose subcommands are annotated, nor {@code shell} and
+ * {@code completion}, which read the whole command tree anyway. picocli reads annotations by reflection, and each annotation type it reads is a dynamic
  * proxy generated when the process starts, which no class-data archive holds: 35–50 ms of every such
  * start, against under 10 ms for the same model built in code. The model is the same either way, and help,
  * man pages, completion scripts and the shell read it from picocli as before.
@@ -59,16 +59,18 @@ final class CommandModel {
     /** A positional parameter at {@code index} ({@code "0"}, {@code "1"}), taking {@code arity} values. */
     <T> CommandModel parameter(String index, String arity, String label, String description, Class<T> type,
             Consumer<T> set) {
-        spec.addPositional(PositionalParamSpec.builder().index(index).arity(arity)
-                .required(Range.valueOf(arity).min() > 0).paramLabel(label)
-                .description(description).type(type).initialValue(null).setter(setter(set)).build());
+        return addParameter(parameterBuilder(index, arity, label, description, type, set));
+    }
+
+    CommandModel addParameter(PositionalParamSpec.Builder parameter) {
+        spec.addPositional(parameter.build());
         return this;
     }
 
-    /** The positional parameters from {@code index} on, as a list (each position takes 0 or 1 of them). */
-    CommandModel parameters(String index, String label, String description, Supplier<List<String>> get,
+    /** The positional parameters from {@code index} on, as a list, {@code arity} at a time. */
+    CommandModel parameters(String index, String arity, String label, String description, Supplier<List<String>> get,
             Consumer<List<String>> set) {
-        spec.addPositional(PositionalParamSpec.builder().index(index + "..*").arity("0..1").paramLabel(label)
+        spec.addPositional(PositionalParamSpec.builder().index(index + "..*").arity(arity).paramLabel(label)
                 .description(description).type(List.class).auxiliaryTypes(String.class)
                 .initialValue(get.get()).getter(getter(get)).setter(setter(set)).build());
         return this;
@@ -103,6 +105,11 @@ final class CommandModel {
                 .initialValue(get.get()).getter(getter(get)).setter(setter(set)));
     }
 
+    /** {@code -y/--yes}: a destructive command asks for no confirmation. */
+    CommandModel yes(Consumer<Boolean> set) {
+        return flag(names(YesOption.SHORT, YesOption.LONG), YesOption.DESCRIPTION, set);
+    }
+
     /** An option every subcommand accepts too, after or before its name. */
     CommandModel global(OptionSpec.Builder option) {
         return add(option.scopeType(ScopeType.INHERIT));
@@ -120,6 +127,12 @@ final class CommandModel {
     static OptionSpec.Builder flagBuilder(String[] names, String description, Consumer<Boolean> set) {
         return OptionSpec.builder(names).description(description).type(boolean.class)
                 .initialValue(false).setter(setter(set));
+    }
+
+    static <T> PositionalParamSpec.Builder parameterBuilder(String index, String arity, String label, String description,
+            Class<T> type, Consumer<T> set) {
+        return PositionalParamSpec.builder().index(index).arity(arity).required(Range.valueOf(arity).min() > 0)
+                .paramLabel(label).description(description).type(type).initialValue(null).setter(setter(set));
     }
 
     static <T> OptionSpec.Builder valueBuilder(String[] names, String label, String description, Class<T> type,

@@ -93,22 +93,22 @@ public final class Commands {
      */
     static Object subcommand(String name, CliContext context) {
         return switch (name) {
-            case "create" -> CreateCommand.class;
-            case "import" -> ImportCommand.class;
+            case "create" -> CreateCommand.model(context);
+            case "import" -> ImportCommand.model(context);
             case "list" -> ListCommand.model(context);
             case "get" -> GetCommand.model(context);
             case "rotate" -> RotateCommand.class;
-            case "revoke" -> RevokeCommand.class;
-            case "forget" -> ForgetCommand.class;
+            case "revoke" -> RevokeCommand.model(context);
+            case "forget" -> ForgetCommand.model(context);
             case "request" -> RequestCommand.model(context);
             case "exec" -> ExecCommand.model(context);
             case "provider" -> ProviderCommand.class;
-            case "status" -> StatusCommand.class;
-            case "log" -> LogCommand.class;
+            case "status" -> StatusCommand.model(context);
+            case "log" -> LogCommand.model(context);
             case "target" -> TargetCommand.class;
-            case "sync" -> SyncCommand.class;
-            case "unlock" -> UnlockCommand.class;
-            case "lock" -> LockCommand.class;
+            case "sync" -> SyncCommand.model(context);
+            case "unlock" -> UnlockCommand.model(context);
+            case "lock" -> LockCommand.model(context);
             case "completion" -> CompletionCommand.class;
             case "shell" -> ShellCommand.class;
             case "help" -> HelpCommand.class;

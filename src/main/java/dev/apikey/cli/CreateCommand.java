@@ -1,5 +1,8 @@
 package dev.apikey.cli;
 
+import static dev.apikey.cli.CommandModel.names;
+import static dev.apikey.cli.CommandModel.parameterBuilder;
+
 import dev.apikey.core.Expiry;
 import java.time.Duration;
 import dev.apikey.core.CreateKey;
@@ -10,43 +13,39 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dev.apikey.cli.completion.CompletionCandidates;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "create",
-        description = "Create a key at its provider and keep its secret in the secret store.",
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  apikey create local/my-service",
-            "  apikey create local/ci --expires 90d --description 'CI pipeline'",
-            "  apikey create openai/ci-bot --scope api.model.read",
-            "  apikey create cloudflare/dns --param policies=@policies.json",
-        })
 final class CreateCommand extends BaseCommand {
-
-    @Parameters(index = "0", paramLabel = "REF", completionCandidates = CompletionCandidates.NewKeyRefs.class, description = "The new key, PROVIDER/NAME.")
     KeyRef ref;
-
-    @Option(names = "--scope", paramLabel = "S", description = "A scope to grant; repeatable.")
     List<String> scopes = new ArrayList<>();
-
-    @Option(names = "--expires", paramLabel = "DURATION|DATE", description = "Expiry: 30d, 2w, P90D or 2027-01-31.")
     Expiry expires;
-
-    @Option(names = "--param", paramLabel = "K=V",
-            description = "A provider-specific create field; @FILE reads a JSON value from a file. Repeatable.")
     Map<String, String> params = new LinkedHashMap<>();
-
-    @Option(names = "--description", paramLabel = "TEXT", description = "What the key is for.")
     String description;
-
-    @Option(names = "--max-age", paramLabel = "DURATION",
-            description = "Rotate this key with 'rotate --due' once it is this old (else the provider's maxAge).")
     Duration maxAge;
 
-    CreateCommand(CliContext context) {
+    private CreateCommand(CliContext context) {
         super(context);
+    }
+
+    static CommandSpec model(CliContext context) {
+        CreateCommand create = new CreateCommand(context);
+        return CommandModel.of("create", create)
+                .description("Create a key at its provider and keep its secret in the secret store.")
+                .examples("  apikey create local/my-service",
+                        "  apikey create local/ci --expires 90d --description 'CI pipeline'",
+                        "  apikey create openai/ci-bot --scope api.model.read",
+                        "  apikey create cloudflare/dns --param policies=@policies.json")
+                .addParameter(parameterBuilder("0", "1", "REF", "The new key, PROVIDER/NAME.", KeyRef.class, v -> create.ref = v)
+                        .completionCandidates(new CompletionCandidates.NewKeyRefs()))
+                .repeatable(names("--scope"), "S", "A scope to grant; repeatable.", () -> create.scopes, v -> create.scopes = v)
+                .option(names("--expires"), "DURATION|DATE", "Expiry: 30d, 2w, P90D or 2027-01-31.", Expiry.class,
+                        v -> create.expires = v)
+                .keyValues(names("--param"), "K=V", "A provider-specific create field; @FILE reads a JSON value from a file. "
+                        + "Repeatable.", () -> create.params, v -> create.params = v)
+                .option(names("--description"), "TEXT", "What the key is for.", String.class, v -> create.description = v)
+                .option(names("--max-age"), "DURATION", "Rotate this key with 'rotate --due' once it is this old (else the "
+                        + "provider's maxAge).", Duration.class, v -> create.maxAge = v)
+                .spec();
     }
 
     @Override

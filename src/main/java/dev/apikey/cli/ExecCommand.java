@@ -31,7 +31,7 @@ final class ExecCommand extends BaseCommand {
                 .examples("  apikey exec openai/ci-bot -- python eval.py",
                         "  apikey exec local/dev --env SERVICE_TOKEN=local/dev -- npm start",
                         "  apikey exec openai/ci-bot cloudflare/dns -- make deploy")
-                .parameters("0", "REF... -- CMD [ARG]", "The keys, then '--' and the command with its arguments.",
+                .parameters("0", "0..1", "REF... -- CMD [ARG]", "The keys, then '--' and the command with its arguments.",
                         () -> exec.words, v -> exec.words = v)
                 .keyValues(names("--env"), "VAR=REF", "Put this key in this variable instead. Repeatable.",
                         () -> exec.variables, v -> exec.variables = v)

@@ -3,32 +3,32 @@ package dev.apikey.cli;
 import dev.apikey.core.ForgetKey;
 import dev.apikey.core.KeyRecord;
 import dev.apikey.core.KeyRef;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "forget",
-        description = {"Remove a key's secret and metadata from this machine only.",
-            "The key stays valid at its provider: revoke it there if it should stop working."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  apikey forget local/old-service", "  apikey forget local/old-service --yes"})
 final class ForgetCommand extends BaseCommand {
-
-    @Parameters(index = "0", paramLabel = "REF", description = "The key, PROVIDER/NAME.")
     KeyRef ref;
+    boolean yes;
 
-    @Mixin
-    YesOption yes;
-
-    ForgetCommand(CliContext context) {
+    private ForgetCommand(CliContext context) {
         super(context);
+    }
+
+    static CommandSpec model(CliContext context) {
+        ForgetCommand forget = new ForgetCommand(context);
+        return CommandModel.of("forget", forget)
+                .description("Remove a key's secret and metadata from this machine only.",
+                        "The key stays valid at its provider: revoke it there if it should stop working.")
+                .examples("  apikey forget local/old-service", "  apikey forget local/old-service --yes")
+                .parameter("0", "1", "REF", "The key, PROVIDER/NAME.", KeyRef.class, v -> forget.ref = v)
+                .yes(v -> forget.yes = v)
+                .spec();
     }
 
     @Override
     protected int run() {
         KeyRef keyRef = ref;
         workspace().keys().require(keyRef);
-        Confirmation.require(context, yes.yes, "forget " + keyRef + " here (it stays valid at the provider)?");
+        Confirmation.require(context, yes, "forget " + keyRef + " here (it stays valid at the provider)?");
         KeyRecord record = new ForgetKey(workspace()).run(keyRef);
         info("Forgot " + keyRef);
         if (output().json()) {

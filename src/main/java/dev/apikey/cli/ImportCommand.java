@@ -1,5 +1,8 @@
 package dev.apikey.cli;
 
+import static dev.apikey.cli.CommandModel.names;
+import static dev.apikey.cli.CommandModel.parameterBuilder;
+
 import dev.apikey.core.Expiry;
 import java.time.Duration;
 import dev.apikey.core.ImportKey;
@@ -7,38 +10,36 @@ import dev.apikey.core.KeyRecord;
 import dev.apikey.core.KeyRef;
 import dev.apikey.core.Secret;
 import dev.apikey.cli.completion.CompletionCandidates;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "import",
-        description = {"Store an existing secret for a key made elsewhere.",
-            "The secret is read from standard input, or asked for without echo on a terminal; never from arguments."},
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  apikey import openai/laptop                    # asks for the secret",
-            "  pass show openai | apikey import openai/laptop --expires 2027-01-31",
-        })
 final class ImportCommand extends BaseCommand {
-
-    @Parameters(index = "0", paramLabel = "REF", completionCandidates = CompletionCandidates.NewKeyRefs.class, description = "The key, PROVIDER/NAME.")
     KeyRef ref;
-
-    @Option(names = "--expires", paramLabel = "DURATION|DATE", description = "When the key expires, if it does.")
     Expiry expires;
-
-    @Option(names = "--id", paramLabel = "ID", description = "The provider's id of the key, so it can be rotated and revoked.")
     String id;
-
-    @Option(names = "--description", paramLabel = "TEXT", description = "What the key is for.")
     String description;
-
-    @Option(names = "--max-age", paramLabel = "DURATION",
-            description = "Rotate this key with 'rotate --due' once it is this old (else the provider's maxAge).")
     Duration maxAge;
 
-    ImportCommand(CliContext context) {
+    private ImportCommand(CliContext context) {
         super(context);
+    }
+
+    static CommandSpec model(CliContext context) {
+        ImportCommand imported = new ImportCommand(context);
+        return CommandModel.of("import", imported)
+                .description("Store an existing secret for a key made elsewhere.",
+                        "The secret is read from standard input, or asked for without echo on a terminal; never from arguments.")
+                .examples("  apikey import openai/laptop                    # asks for the secret",
+                        "  pass show openai | apikey import openai/laptop --expires 2027-01-31")
+                .addParameter(parameterBuilder("0", "1", "REF", "The key, PROVIDER/NAME.", KeyRef.class, v -> imported.ref = v)
+                        .completionCandidates(new CompletionCandidates.NewKeyRefs()))
+                .option(names("--expires"), "DURATION|DATE", "When the key expires, if it does.", Expiry.class,
+                        v -> imported.expires = v)
+                .option(names("--id"), "ID", "The provider's id of the key, so it can be rotated and revoked.", String.class,
+                        v -> imported.id = v)
+                .option(names("--description"), "TEXT", "What the key is for.", String.class, v -> imported.description = v)
+                .option(names("--max-age"), "DURATION", "Rotate this key with 'rotate --due' once it is this old (else the "
+                        + "provider's maxAge).", Duration.class, v -> imported.maxAge = v)
+                .spec();
     }
 
     @Override

@@ -1,17 +1,20 @@
 package dev.apikey.cli;
 
 import dev.apikey.core.FileStoreUnlock;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "lock",
-        description = {"Lock the encrypted file store now: the agent of 'apikey unlock' forgets the key and exits.",
-            "Not being unlocked is no error."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  apikey lock"})
 final class LockCommand extends BaseCommand {
 
-    LockCommand(CliContext context) {
+    private LockCommand(CliContext context) {
         super(context);
+    }
+
+    static CommandSpec model(CliContext context) {
+        return CommandModel.of("lock", new LockCommand(context))
+                .description("Lock the encrypted file store now: the agent of 'apikey unlock' forgets the key and exits.",
+                        "Not being unlocked is no error.")
+                .examples("  apikey lock")
+                .spec();
     }
 
     /** What {@code lock --json} prints. */

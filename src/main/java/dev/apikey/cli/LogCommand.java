@@ -5,20 +5,22 @@ import dev.apikey.core.KeyRef;
 import dev.apikey.term.Table;
 import dev.apikey.term.Times;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "log",
-        description = "Show the local audit log: every create, rotate, revoke, forget and use of a key. Never secrets.",
-        footerHeading = "%nExamples:%n",
-        footer = {"  apikey log", "  apikey log openai/ci-bot --json"})
 final class LogCommand extends BaseCommand {
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "REF", description = "Only this key's events.")
     KeyRef ref;
 
-    LogCommand(CliContext context) {
+    private LogCommand(CliContext context) {
         super(context);
+    }
+
+    static CommandSpec model(CliContext context) {
+        LogCommand log = new LogCommand(context);
+        return CommandModel.of("log", log)
+                .description("Show the local audit log: every create, rotate, revoke, forget and use of a key. Never secrets.")
+                .examples("  apikey log", "  apikey log openai/ci-bot --json")
+                .parameter("0", "0..1", "REF", "Only this key's events.", KeyRef.class, v -> log.ref = v)
+                .spec();
     }
 
     @Override

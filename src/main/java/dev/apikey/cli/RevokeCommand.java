@@ -1,40 +1,38 @@
 package dev.apikey.cli;
 
+import static dev.apikey.cli.CommandModel.names;
+
 import dev.apikey.core.KeyRecord;
 import dev.apikey.core.KeyRef;
 import dev.apikey.core.RevokeKey;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "revoke",
-        description = "Revoke a key at its provider, then forget it here.",
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  apikey revoke openai/old-bot",
-            "  apikey revoke openai/old-bot --yes --keep-local   # in scripts; keep the record",
-        })
 final class RevokeCommand extends BaseCommand {
-
-    @Parameters(index = "0", paramLabel = "REF", description = "The key, PROVIDER/NAME.")
     KeyRef ref;
-
-    @Option(names = "--keep-local", description = "Keep the key's record here, marked revoked.")
     boolean keepLocal;
+    boolean yes;
 
-    @Mixin
-    YesOption yes;
-
-    RevokeCommand(CliContext context) {
+    private RevokeCommand(CliContext context) {
         super(context);
+    }
+
+    static CommandSpec model(CliContext context) {
+        RevokeCommand revoke = new RevokeCommand(context);
+        return CommandModel.of("revoke", revoke)
+                .description("Revoke a key at its provider, then forget it here.")
+                .examples("  apikey revoke openai/old-bot",
+                        "  apikey revoke openai/old-bot --yes --keep-local   # in scripts; keep the record")
+                .parameter("0", "1", "REF", "The key, PROVIDER/NAME.", KeyRef.class, v -> revoke.ref = v)
+                .flag(names("--keep-local"), "Keep the key's record here, marked revoked.", v -> revoke.keepLocal = v)
+                .yes(v -> revoke.yes = v)
+                .spec();
     }
 
     @Override
     protected int run() {
         KeyRef keyRef = ref;
         workspace().keys().require(keyRef);
-        Confirmation.require(context, yes.yes, "revoke " + keyRef + " at the provider?");
+        Confirmation.require(context, yes, "revoke " + keyRef + " at the provider?");
         KeyRecord record = new RevokeKey(workspace()).run(keyRef, keepLocal);
         info("Revoked " + keyRef + (keepLocal ? " (kept here)" : ""));
         if (output().json()) {

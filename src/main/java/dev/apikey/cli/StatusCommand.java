@@ -1,5 +1,8 @@
 package dev.apikey.cli;
 
+import static dev.apikey.cli.CommandModel.names;
+import static dev.apikey.cli.CommandModel.valueBuilder;
+
 import java.time.Duration;
 import dev.apikey.core.Printable;
 import dev.apikey.core.StatusReport;
@@ -7,25 +10,26 @@ import dev.apikey.core.SecretStore;
 import dev.apikey.term.Style;
 import dev.apikey.term.Times;
 import java.io.PrintStream;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "status",
-        description = {"Report secret store health, keys expiring or due, pending revocations and recovery files.",
-            "It changes nothing. With --check, exit 8 when anything needs action (for cron and CI)."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  apikey status", "  apikey status --check --warn 30d || notify-send 'API keys need attention'"})
 final class StatusCommand extends BaseCommand {
-
-    @Option(names = "--check", description = "Exit 8 when anything needs action.")
     boolean check;
-
-    @Option(names = "--warn", paramLabel = "DURATION", defaultValue = "14d",
-            description = "Report keys expiring within this time (default: ${DEFAULT-VALUE}).")
     Duration warn;
 
-    StatusCommand(CliContext context) {
+    private StatusCommand(CliContext context) {
         super(context);
+    }
+
+    static CommandSpec model(CliContext context) {
+        StatusCommand status = new StatusCommand(context);
+        return CommandModel.of("status", status)
+                .description("Report secret store health, keys expiring or due, pending revocations and recovery files.",
+                        "It changes nothing. With --check, exit 8 when anything needs action (for cron and CI).")
+                .examples("  apikey status", "  apikey status --check --warn 30d || notify-send 'API keys need attention'")
+                .flag(names("--check"), "Exit 8 when anything needs action.", v -> status.check = v)
+                .add(valueBuilder(names("--warn"), "DURATION", "Report keys expiring within this time (default: "
+                        + "${DEFAULT-VALUE}).", Duration.class, v -> status.warn = v).defaultValue("14d"))
+                .spec();
     }
 
     @Override

@@ -1,28 +1,30 @@
 package dev.apikey.cli;
 
+import static dev.apikey.cli.CommandModel.names;
+
 import dev.apikey.core.KeyRef;
 import dev.apikey.core.SyncTargets;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "sync",
-        description = {"Write each key's current secret to all of its targets now (idempotent).",
-            "Completes a rotation that stopped because a target could not be written."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  apikey sync", "  apikey sync openai/ci-bot --dry-run"})
 final class SyncCommand extends BaseCommand {
-
-    @Parameters(arity = "0..*", paramLabel = "REF", description = "The keys (default: every key with targets).")
     List<String> refs = new ArrayList<>();
-
-    @Option(names = "--dry-run", description = "Show what would be written; write nothing.")
     boolean dryRun;
 
-    SyncCommand(CliContext context) {
+    private SyncCommand(CliContext context) {
         super(context);
+    }
+
+    static CommandSpec model(CliContext context) {
+        SyncCommand sync = new SyncCommand(context);
+        return CommandModel.of("sync", sync)
+                .description("Write each key's current secret to all of its targets now (idempotent).",
+                        "Completes a rotation that stopped because a target could not be written.")
+                .examples("  apikey sync", "  apikey sync openai/ci-bot --dry-run")
+                .parameters("0", "0..*", "REF", "The keys (default: every key with targets).", () -> sync.refs, v -> sync.refs = v)
+                .flag(names("--dry-run"), "Show what would be written; write nothing.", v -> sync.dryRun = v)
+                .spec();
     }
 
     /** One target's result as {@code --json} shows it. */

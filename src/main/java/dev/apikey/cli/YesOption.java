@@ -4,6 +4,10 @@ import picocli.CommandLine.Option;
 
 /** {@code --yes} for destructive commands. */
 final class YesOption {
-    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation (required without a terminal).")
+    static final String SHORT = "-y";
+    static final String LONG = "--yes";
+    static final String DESCRIPTION = "Do not ask for confirmation (required without a terminal).";
+
+    @Option(names = {SHORT, LONG}, description = DESCRIPTION)
     boolean yes;
 }
