@@ -1,0 +1,65 @@
+#!/bin/sh
+# Two builds of apikey side by side, in one hyperfine run, so that only the code differs: the start-up commands
+# of bench/startup.sh (list over 100 keys, exec, get from the real keychain, request to loopback) for the jar
+# OLD and the jar NEW, both on the default Java with the same flags and no application archive.
+# Usage: bench/compare-builds.sh OLD.jar NEW.jar [RUNS]   (RUNS defaults to 20)
+#   e.g. git stash; mvn -q -DskipTests package; cp target/apikey.jar /tmp/old.jar; git stash pop; mvn -q ...
+# Needs: bench/setup (hyperfine, gnome-keyring, dbus). The keychain is a private D-Bus session with an unlocked
+# gnome-keyring under a temporary HOME; the HTTP server is on a loopback port the OS picks, stopped at the end.
+set -eu
+[ $# -ge 2 ] || { echo "usage: bench/compare-builds.sh OLD.jar NEW.jar [RUNS]" >&2; exit 2; }
+old=$(readlink -f "$1")
+new=$(readlink -f "$2")
+runs=${3:-20}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+export APIKEY_CONFIG_DIR="$work/config"
+mkdir -p "$APIKEY_CONFIG_DIR"
+chmod 700 "$APIKEY_CONFIG_DIR"
+awk 'BEGIN {
+  printf "{\"version\":1,\"keys\":["
+  for (i = 0; i < 99; i++) {
+    if (i) printf ","
+    printf "{\"ref\":\"local/key-%03d\",\"id\":\"lk_%03d\",\"backend\":\"file\",\"origin\":\"created\",", i, i
+    printf "\"createdAt\":\"2026-01-01T00:00:00Z\",\"expiresAt\":\"2027-01-01T00:00:00Z\",\"hint\":\"ak_…%03d\"}", i
+  }
+  printf "]}\n"
+}' > "$APIKEY_CONFIG_DIR/keys.json"
+
+mkdir -p "$work/www"
+printf '{"ok":true}\n' > "$work/www/ping.json"
+/usr/bin/python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$work/www" > "$work/http.log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+i=0
+until port=$(sed -n 's/.*port \([0-9]*\).*/\1/p' "$work/http.log") && [ -n "$port" ]; do
+  i=$((i + 1)); [ "$i" -le 100 ] || { echo "bench: the HTTP server did not start" >&2; exit 1; }
+  sleep 0.1
+done
+url="http://127.0.0.1:$port/ping.json"
+
+cat > "$work/inside.sh" <<EOS
+set -eu
+export HOME="$work/home"
+mkdir -p "\$HOME"
+echo -n bench | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
+java \$flags -jar "$new" -q create local/bench --backend keychain
+export APIKEY_SECRET_LOCAL_REQ=ak_benchmarkSecret0123456789
+set -- hyperfine -N --warmup 3 --runs $runs --export-markdown "$work/results.md"
+for build in old new; do
+  if [ "\$build" = old ]; then jar="$old"; else jar="$new"; fi
+  set -- "\$@" -n "\$build list" "java \$flags -jar \$jar list"
+  set -- "\$@" -n "\$build exec -- true" "java \$flags -jar \$jar exec local/req -- true"
+  set -- "\$@" -n "\$build get" "java \$flags -jar \$jar get local/bench"
+  set -- "\$@" -n "\$build request" "java \$flags -jar \$jar request local/req --allow-host 127.0.0.1:$port $url"
+done
+"\$@" >/dev/null
+EOS
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+dbus-run-session -- sh "$work/inside.sh" 2>&1 | grep -v -e 'fd limit' -e 'Activat' >&2 || true
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+[ -s "$work/results.md" ] || { echo "bench: hyperfine produced no results" >&2; exit 1; }
+echo "$(java -version 2>&1 | head -1); $(date -u '+%Y-%m-%d %H:%M') UTC; load average $load_before before, $load_after after; old = $1, new = $2"
+cat "$work/results.md"
