@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
  * A command's picocli model, declared in code.
  *
  * <p>The root with its global options and the commands declare their model here rather than in annotations;
- * not yet {@code provider} and {@code target}, whose subcommands are annotated, nor {@code shell} and
+ * not yet {@code rotate} (its exclusive selection is an annotated argument group), nor {@code shell} and
  * {@code completion}, which read the whole command tree anyway. picocli reads annotations by reflection, and each annotation type it reads is a dynamic
  * proxy generated when the process starts, which no class-data archive holds: 35–50 ms of every such
  * start, against under 10 ms for the same model built in code. The model is the same either way, and help,
@@ -107,7 +107,7 @@ final class CommandModel {
 
     /** {@code -y/--yes}: a destructive command asks for no confirmation. */
     CommandModel yes(Consumer<Boolean> set) {
-        return flag(names(YesOption.SHORT, YesOption.LONG), YesOption.DESCRIPTION, set);
+        return flag(names("-y", "--yes"), "Do not ask for confirmation (required without a terminal).", set);
     }
 
     /** An option every subcommand accepts too, after or before its name. */

@@ -102,10 +102,10 @@ public final class Commands {
             case "forget" -> ForgetCommand.model(context);
             case "request" -> RequestCommand.model(context);
             case "exec" -> ExecCommand.model(context);
-            case "provider" -> ProviderCommand.class;
+            case "provider" -> ProviderCommand.model(context);
             case "status" -> StatusCommand.model(context);
             case "log" -> LogCommand.model(context);
-            case "target" -> TargetCommand.class;
+            case "target" -> TargetCommand.model(context);
             case "sync" -> SyncCommand.model(context);
             case "unlock" -> UnlockCommand.model(context);
             case "lock" -> LockCommand.model(context);

@@ -1,5 +1,9 @@
 package dev.apikey.cli;
 
+import static dev.apikey.cli.CommandModel.names;
+import static dev.apikey.cli.CommandModel.parameterBuilder;
+import static dev.apikey.cli.CommandModel.valueBuilder;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apikey.core.ProviderAdmin;
 import dev.apikey.core.Secret;
@@ -16,31 +20,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dev.apikey.cli.completion.CompletionCandidates;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import java.util.function.Consumer;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "provider",
-        description = "Configure providers: the key-management APIs keys are made with.",
-        subcommands = {
-            ProviderCommand.Add.class,
-            ProviderCommand.Login.class,
-            ProviderCommand.ListProviders.class,
-            ProviderCommand.Show.class,
-            ProviderCommand.Logout.class,
-            ProviderCommand.Remove.class,
-        },
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  apikey provider list",
-            "  apikey provider add svc --type local --base-url https://api.mine.dev",
-            "  apikey provider login openai",
-        })
 final class ProviderCommand extends BaseCommand {
 
-    ProviderCommand(CliContext context) {
+    private ProviderCommand(CliContext context) {
         super(context);
+    }
+
+    static CommandSpec model(CliContext context) {
+        CommandSpec provider = CommandModel.of("provider", new ProviderCommand(context))
+                .description("Configure providers: the key-management APIs keys are made with.")
+                .examples("  apikey provider list",
+                        "  apikey provider add svc --type local --base-url https://api.mine.dev",
+                        "  apikey provider login openai")
+                .spec();
+        for (CommandSpec sub : List.of(Add.model(context), Login.model(context), ListProviders.model(context),
+                Show.model(context), Logout.model(context), Remove.model(context))) {
+            provider.addSubcommand(sub.name(), new picocli.CommandLine(sub));
+        }
+        return provider;
+    }
+
+    /** The NAME parameter of the subcommands that act on a provider. */
+    private static CommandModel named(String name, BaseCommand command, Consumer<String> set) {
+        return CommandModel.of(name, command).addParameter(parameterBuilder("0", "1", "NAME", "The provider.", String.class,
+                set).completionCandidates(new CompletionCandidates.ProviderNames()));
     }
 
     @Override
@@ -64,47 +70,46 @@ final class ProviderCommand extends BaseCommand {
                 vars, c.credentialBackend() != null, p.boundOrigins());
     }
 
-    @Command(name = "add", description = "Configure a provider.",
-            footerHeading = "%nExamples:%n",
-            footer = {
-                "  apikey provider add svc --type local --base-url https://api.mine.dev",
-                "  apikey provider add gitlab-work --type gitlab --base-url https://gitlab.example.com",
-                "  apikey provider add acme --type http --file acme.json",
-            })
     static final class Add extends BaseCommand {
-        @Parameters(index = "0", paramLabel = "NAME", description = "The provider's name.")
         String name;
-
-        @Option(names = "--type", required = true, paramLabel = "TYPE",
-                completionCandidates = CompletionCandidates.ProviderTypeNames.class,
-                description = "The API it speaks: local, http, cloudflare, gitlab, github, openai, datadog, sendgrid, twilio, npm.")
         String type;
-
-        @Option(names = "--base-url", paramLabel = "URL", description = "Its base URL (https; http only to loopback).")
         String baseUrl;
-
-        @Option(names = "--allow-host", paramLabel = "HOST", description = "Another origin its keys may be sent to: HOST[:PORT] (https), SCHEME://HOST[:PORT], "
-                + "or a loopback HOST (any port, http too). Repeatable.")
         List<String> allowHosts = new ArrayList<>();
-
-        @Option(names = "--param", paramLabel = "K=V", description = "A type-specific setting. Repeatable.")
         Map<String, String> params = new LinkedHashMap<>();
-
-        @Option(names = "--header", paramLabel = "NAME", description = "The header keys are sent in.")
         String header;
-
-        @Option(names = "--scheme", paramLabel = "TEMPLATE", description = "The header value, e.g. 'Bearer {secret}'.")
         String scheme;
-
-        @Option(names = "--env-var", paramLabel = "VAR", description = "The variable 'apikey exec' sets.")
         String envVar;
-
-        @Option(names = "--file", paramLabel = "DEF.json",
-                description = "With --type http: the provider's definition (see docs/providers.md).")
         Path file;
 
-        Add(CliContext context) {
+        private Add(CliContext context) {
             super(context);
+        }
+
+        static CommandSpec model(CliContext context) {
+            Add add = new Add(context);
+            return CommandModel.of("add", add)
+                    .description("Configure a provider.")
+                    .examples("  apikey provider add svc --type local --base-url https://api.mine.dev",
+                            "  apikey provider add gitlab-work --type gitlab --base-url https://gitlab.example.com",
+                            "  apikey provider add acme --type http --file acme.json")
+                    .parameter("0", "1", "NAME", "The provider's name.", String.class, v -> add.name = v)
+                    .add(valueBuilder(names("--type"), "TYPE", "The API it speaks: local, http, cloudflare, gitlab, github, "
+                            + "openai, datadog, sendgrid, twilio, npm.", String.class, v -> add.type = v).required(true)
+                            .completionCandidates(new CompletionCandidates.ProviderTypeNames()))
+                    .option(names("--base-url"), "URL", "Its base URL (https; http only to loopback).", String.class,
+                            v -> add.baseUrl = v)
+                    .repeatable(names("--allow-host"), "HOST", "Another origin its keys may be sent to: HOST[:PORT] (https), "
+                            + "SCHEME://HOST[:PORT], or a loopback HOST (any port, http too). Repeatable.",
+                            () -> add.allowHosts, v -> add.allowHosts = v)
+                    .keyValues(names("--param"), "K=V", "A type-specific setting. Repeatable.", () -> add.params,
+                            v -> add.params = v)
+                    .option(names("--header"), "NAME", "The header keys are sent in.", String.class, v -> add.header = v)
+                    .option(names("--scheme"), "TEMPLATE", "The header value, e.g. 'Bearer {secret}'.", String.class,
+                            v -> add.scheme = v)
+                    .option(names("--env-var"), "VAR", "The variable 'apikey exec' sets.", String.class, v -> add.envVar = v)
+                    .option(names("--file"), "DEF.json", "With --type http: the provider's definition (see "
+                            + "docs/providers.md).", Path.class, v -> add.file = v)
+                    .spec();
         }
 
         @Override
@@ -125,18 +130,20 @@ final class ProviderCommand extends BaseCommand {
         }
     }
 
-    @Command(name = "login",
-            description = {"Store a provider's management credential in the secret store.",
-                "It is read from standard input, or asked for without echo; never from arguments."},
-            footerHeading = "%nExamples:%n",
-            footer = {"  apikey provider login openai", "  printf %%s \"$TOKEN\" | apikey provider login gitlab-work"})
     static final class Login extends BaseCommand {
-        @Parameters(index = "0", paramLabel = "NAME", description = "The provider.",
-                completionCandidates = CompletionCandidates.ProviderNames.class)
         String name;
 
-        Login(CliContext context) {
+        private Login(CliContext context) {
             super(context);
+        }
+
+        static CommandSpec model(CliContext context) {
+            Login login = new Login(context);
+            return named("login", login, v -> login.name = v)
+                    .description("Store a provider's management credential in the secret store.",
+                            "It is read from standard input, or asked for without echo; never from arguments.")
+                    .examples("  apikey provider login openai", "  printf %%s \"$TOKEN\" | apikey provider login gitlab-work")
+                    .spec();
         }
 
         @Override
@@ -150,16 +157,19 @@ final class ProviderCommand extends BaseCommand {
         }
     }
 
-    @Command(name = "logout", description = "Delete a provider's stored management credential.",
-            footerHeading = "%nExamples:%n",
-            footer = {"  apikey provider logout openai"})
     static final class Logout extends BaseCommand {
-        @Parameters(index = "0", paramLabel = "NAME", description = "The provider.",
-                completionCandidates = CompletionCandidates.ProviderNames.class)
         String name;
 
-        Logout(CliContext context) {
+        private Logout(CliContext context) {
             super(context);
+        }
+
+        static CommandSpec model(CliContext context) {
+            Logout logout = new Logout(context);
+            return named("logout", logout, v -> logout.name = v)
+                    .description("Delete a provider's stored management credential.")
+                    .examples("  apikey provider logout openai")
+                    .spec();
         }
 
         @Override
@@ -170,37 +180,43 @@ final class ProviderCommand extends BaseCommand {
         }
     }
 
-    @Command(name = "remove", description = "Remove a provider you added (it must have no keys left).",
-            footerHeading = "%nExamples:%n",
-            footer = {"  apikey provider remove gitlab-work", "  apikey provider remove gitlab-work --yes   # in scripts"})
     static final class Remove extends BaseCommand {
-        @Parameters(index = "0", paramLabel = "NAME", description = "The provider.",
-                completionCandidates = CompletionCandidates.ProviderNames.class)
         String name;
+        boolean yes;
 
-        @Mixin
-        YesOption yes;
-
-        Remove(CliContext context) {
+        private Remove(CliContext context) {
             super(context);
+        }
+
+        static CommandSpec model(CliContext context) {
+            Remove remove = new Remove(context);
+            return named("remove", remove, v -> remove.name = v)
+                    .description("Remove a provider you added (it must have no keys left).")
+                    .examples("  apikey provider remove gitlab-work", "  apikey provider remove gitlab-work --yes   # in scripts")
+                    .yes(v -> remove.yes = v)
+                    .spec();
         }
 
         @Override
         protected int run() {
             context.providerConfigs().find(name).orElseGet(() -> workspace().providers().config(name));
-            Confirmation.require(context, yes.yes, "remove provider " + name + "?");
+            Confirmation.require(context, yes, "remove provider " + name + "?");
             new ProviderAdmin(workspace(), context.providerConfigs()).remove(name);
             info("Removed provider " + name);
             return ExitCode.OK.code();
         }
     }
 
-    @Command(name = "list", description = "List providers: those you added, and local.",
-            footerHeading = "%nExamples:%n",
-            footer = {"  apikey provider list", "  apikey provider list --json | jq -r '.[].name'"})
     static final class ListProviders extends BaseCommand {
-        ListProviders(CliContext context) {
+        private ListProviders(CliContext context) {
             super(context);
+        }
+
+        static CommandSpec model(CliContext context) {
+            return CommandModel.of("list", new ListProviders(context))
+                    .description("List providers: those you added, and local.")
+                    .examples("  apikey provider list", "  apikey provider list --json | jq -r '.[].name'")
+                    .spec();
         }
 
         @Override
@@ -219,16 +235,19 @@ final class ProviderCommand extends BaseCommand {
         }
     }
 
-    @Command(name = "show", description = "Show a provider's settings.",
-            footerHeading = "%nExamples:%n",
-            footer = {"  apikey provider show openai", "  apikey provider show svc --json"})
     static final class Show extends BaseCommand {
-        @Parameters(index = "0", paramLabel = "NAME", description = "The provider.",
-                completionCandidates = CompletionCandidates.ProviderNames.class)
         String name;
 
-        Show(CliContext context) {
+        private Show(CliContext context) {
             super(context);
+        }
+
+        static CommandSpec model(CliContext context) {
+            Show show = new Show(context);
+            return named("show", show, v -> show.name = v)
+                    .description("Show a provider's settings.")
+                    .examples("  apikey provider show openai", "  apikey provider show svc --json")
+                    .spec();
         }
 
         @Override

@@ -1,5 +1,7 @@
 package dev.apikey.cli;
 
+import static dev.apikey.cli.CommandModel.names;
+
 import dev.apikey.core.KeyRecord;
 import dev.apikey.core.KeyRef;
 import dev.apikey.core.KeyTargets;
@@ -10,29 +12,31 @@ import dev.apikey.term.Times;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "target",
-        description = {"Where a key's secret is delivered: CI secrets, CI/CD variables, dotenv files.",
-            "Targets are written by 'apikey sync' and whenever the secret changes (create, import, rotate);",
-            "a rotation revokes the old secret only once every target holds the new one."},
-        subcommands = {TargetCommand.Add.class, TargetCommand.ListTargets.class, TargetCommand.Remove.class},
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  apikey target add openai/ci-bot github:octo/app",
-            "  apikey target add openai/ci-bot github:octo/app@production --name OPENAI_KEY",
-            "  apikey target add gitlab/deploy gitlab:group/project",
-            "  apikey target add local/my-svc dotenv:./.env",
-            "  apikey target list --json",
-        })
 final class TargetCommand extends BaseCommand {
     private static final String DESTINATIONS =
             "Where: github:OWNER/REPO, github:OWNER/REPO@ENV, github-org:ORG, gitlab:PROJECT or dotenv:PATH.";
 
-    TargetCommand(CliContext context) {
+    private TargetCommand(CliContext context) {
         super(context);
+    }
+
+    static CommandSpec model(CliContext context) {
+        CommandSpec target = CommandModel.of("target", new TargetCommand(context))
+                .description("Where a key's secret is delivered: CI secrets, CI/CD variables, dotenv files.",
+                        "Targets are written by 'apikey sync' and whenever the secret changes (create, import, rotate);",
+                        "a rotation revokes the old secret only once every target holds the new one.")
+                .examples("  apikey target add openai/ci-bot github:octo/app",
+                        "  apikey target add openai/ci-bot github:octo/app@production --name OPENAI_KEY",
+                        "  apikey target add gitlab/deploy gitlab:group/project",
+                        "  apikey target add local/my-svc dotenv:./.env",
+                        "  apikey target list --json")
+                .spec();
+        for (CommandSpec sub : List.of(Add.model(context), ListTargets.model(context), Remove.model(context))) {
+            target.addSubcommand(sub.name(), new picocli.CommandLine(sub));
+        }
+        return target;
     }
 
     @Override
@@ -54,23 +58,27 @@ final class TargetCommand extends BaseCommand {
         }
     }
 
-    @Command(name = "add", description = {"Deliver a key's secret to a destination.", DESTINATIONS,
-                "It is written by the next 'apikey sync' and by every change of the secret."},
-            footerHeading = "%nExamples:%n",
-            footer = {"  apikey target add openai/ci-bot github:octo/app", "  apikey target add local/my-svc dotenv:.env --name API_KEY"})
     static final class Add extends BaseCommand {
-        @Parameters(index = "0", paramLabel = "REF", description = "The key, PROVIDER/NAME.")
         KeyRef ref;
-
-        @Parameters(index = "1", paramLabel = "DEST", description = "The destination.")
         String dest;
-
-        @Option(names = "--name", paramLabel = "NAME",
-                description = "The secret's or variable's name there (default: the key's exec variable).")
         String name;
 
-        Add(CliContext context) {
+        private Add(CliContext context) {
             super(context);
+        }
+
+        static CommandSpec model(CliContext context) {
+            Add add = new Add(context);
+            return CommandModel.of("add", add)
+                    .description("Deliver a key's secret to a destination.", DESTINATIONS,
+                            "It is written by the next 'apikey sync' and by every change of the secret.")
+                    .examples("  apikey target add openai/ci-bot github:octo/app",
+                            "  apikey target add local/my-svc dotenv:.env --name API_KEY")
+                    .parameter("0", "1", "REF", "The key, PROVIDER/NAME.", KeyRef.class, v -> add.ref = v)
+                    .parameter("1", "1", "DEST", "The destination.", String.class, v -> add.dest = v)
+                    .option(names("--name"), "NAME", "The secret's or variable's name there (default: the key's exec "
+                            + "variable).", String.class, v -> add.name = v)
+                    .spec();
         }
 
         @Override
@@ -86,15 +94,20 @@ final class TargetCommand extends BaseCommand {
         }
     }
 
-    @Command(name = "list", description = "List targets with their last write.",
-            footerHeading = "%nExamples:%n",
-            footer = {"  apikey target list", "  apikey target list openai/ci-bot --json"})
     static final class ListTargets extends BaseCommand {
-        @Parameters(index = "0", arity = "0..1", paramLabel = "REF", description = "Only this key's targets.")
         KeyRef ref;
 
-        ListTargets(CliContext context) {
+        private ListTargets(CliContext context) {
             super(context);
+        }
+
+        static CommandSpec model(CliContext context) {
+            ListTargets list = new ListTargets(context);
+            return CommandModel.of("list", list)
+                    .description("List targets with their last write.")
+                    .examples("  apikey target list", "  apikey target list openai/ci-bot --json")
+                    .parameter("0", "0..1", "REF", "Only this key's targets.", KeyRef.class, v -> list.ref = v)
+                    .spec();
         }
 
         @Override
@@ -119,19 +132,23 @@ final class TargetCommand extends BaseCommand {
         }
     }
 
-    @Command(name = "remove", description = {"Stop delivering a key's secret to a destination.",
-                "What the destination holds stays there; delete it there if it should go."},
-            footerHeading = "%nExamples:%n",
-            footer = "  apikey target remove openai/ci-bot github:octo/app")
     static final class Remove extends BaseCommand {
-        @Parameters(index = "0", paramLabel = "REF", description = "The key, PROVIDER/NAME.")
         KeyRef ref;
-
-        @Parameters(index = "1", paramLabel = "DEST", description = "The destination.")
         String dest;
 
-        Remove(CliContext context) {
+        private Remove(CliContext context) {
             super(context);
+        }
+
+        static CommandSpec model(CliContext context) {
+            Remove remove = new Remove(context);
+            return CommandModel.of("remove", remove)
+                    .description("Stop delivering a key's secret to a destination.",
+                            "What the destination holds stays there; delete it there if it should go.")
+                    .examples("  apikey target remove openai/ci-bot github:octo/app")
+                    .parameter("0", "1", "REF", "The key, PROVIDER/NAME.", KeyRef.class, v -> remove.ref = v)
+                    .parameter("1", "1", "DEST", "The destination.", String.class, v -> remove.dest = v)
+                    .spec();
         }
 
         @Override
