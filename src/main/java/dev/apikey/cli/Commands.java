@@ -12,9 +12,8 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * Assembles the command line: the only place picocli is wired.
  *
- * <p>picocli builds a command's model by reflection over its annotations, which costs milliseconds
- * per command (the hot commands declare theirs in code instead: {@link CommandModel}). An invocation runs
- * one command, so {@link #commandLine(CliContext, String...)} models
+ * <p>Each command declares its model in code ({@link CommandModel}), and building one still costs
+ * milliseconds. An invocation runs one command, so {@link #commandLine(CliContext, String...)} models
  * the root and the invoked subcommand only; the whole tree is built only where it is shown or walked:
  * help, completion scripts, {@code apikey shell} and a name that is no command (for picocli's
  * suggestions).
@@ -87,9 +86,8 @@ public final class Commands {
     }
 
     /**
-     * The subcommand {@code name}: the model of a command that declares it in code ({@link CommandModel}),
-     * else the class picocli reads the annotations of. A switch, not a table of class literals: only the
-     * class of the command that runs is loaded.
+     * The subcommand {@code name}: its model, or for picocli's own {@code help} its annotated class. A switch,
+     * not a table: only the class of the command that runs is loaded.
      */
     static Object subcommand(String name, CliContext context) {
         return switch (name) {
@@ -97,7 +95,7 @@ public final class Commands {
             case "import" -> ImportCommand.model(context);
             case "list" -> ListCommand.model(context);
             case "get" -> GetCommand.model(context);
-            case "rotate" -> RotateCommand.class;
+            case "rotate" -> RotateCommand.model(context);
             case "revoke" -> RevokeCommand.model(context);
             case "forget" -> ForgetCommand.model(context);
             case "request" -> RequestCommand.model(context);
@@ -109,15 +107,15 @@ public final class Commands {
             case "sync" -> SyncCommand.model(context);
             case "unlock" -> UnlockCommand.model(context);
             case "lock" -> LockCommand.model(context);
-            case "completion" -> CompletionCommand.class;
-            case "shell" -> ShellCommand.class;
+            case "completion" -> CompletionCommand.model(context);
+            case "shell" -> ShellCommand.model(context);
             case "help" -> HelpCommand.class;
             default -> throw new IllegalArgumentException("no command " + name);
         };
     }
 
     private static CommandLine root(CliContext context) {
-        return new CommandLine(RootCommand.model(context), new CommandFactory(context));
+        return new CommandLine(RootCommand.model(context));
     }
 
     private static CommandLine configure(CommandLine cl, CliContext context) {
@@ -149,25 +147,6 @@ public final class Commands {
                         .description("Show this help message and exit.").build());
             }
             addHelpOptions(sub);
-        }
-    }
-
-    /** Creates commands with the invocation's context; everything else the picocli way. */
-    private static final class CommandFactory implements CommandLine.IFactory {
-        private final CliContext context;
-        private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
-
-        CommandFactory(CliContext context) {
-            this.context = context;
-        }
-
-        @Override
-        public <K> K create(Class<K> cls) throws Exception {
-            try {
-                return cls.getDeclaredConstructor(CliContext.class).newInstance(context);
-            } catch (NoSuchMethodException e) {
-                return fallback.create(cls);
-            }
         }
     }
 }

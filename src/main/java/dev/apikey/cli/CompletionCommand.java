@@ -5,28 +5,28 @@ import dev.apikey.cli.completion.CompletionScripts;
 import dev.apikey.cli.completion.CompletionScripts.Shell;
 import java.util.Arrays;
 import java.util.Iterator;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "completion",
-        description = {"Print the shell completion script for bash, zsh, fish or PowerShell.",
-            "Keys and providers complete from a cache in the config directory that the script reads itself, "
-                + "so pressing TAB never starts apikey."},
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  apikey completion bash > ~/.local/share/bash-completion/completions/apikey",
-            "  echo 'source <(apikey completion zsh)' >> ~/.zshrc",
-            "  apikey completion fish > ~/.config/fish/completions/apikey.fish",
-            "  apikey completion powershell | Out-String | Invoke-Expression   # in $PROFILE",
-        })
 final class CompletionCommand extends BaseCommand {
-
-    @Parameters(index = "0", paramLabel = "SHELL", completionCandidates = ShellNames.class,
-            converter = ShellConverter.class, description = "bash, zsh, fish or powershell.")
     Shell shell;
 
-    CompletionCommand(CliContext context) {
+    private CompletionCommand(CliContext context) {
         super(context);
+    }
+
+    static CommandSpec model(CliContext context) {
+        CompletionCommand completion = new CompletionCommand(context);
+        return CommandModel.of("completion", completion)
+                .description("Print the shell completion script for bash, zsh, fish or PowerShell.",
+                        "Keys and providers complete from a cache in the config directory that the script reads itself, "
+                                + "so pressing TAB never starts apikey.")
+                .examples("  apikey completion bash > ~/.local/share/bash-completion/completions/apikey",
+                        "  echo 'source <(apikey completion zsh)' >> ~/.zshrc",
+                        "  apikey completion fish > ~/.config/fish/completions/apikey.fish",
+                        "  apikey completion powershell | Out-String | Invoke-Expression   # in $PROFILE")
+                .addParameter(CommandModel.parameterBuilder("0", "1", "SHELL", "bash, zsh, fish or powershell.", Shell.class,
+                        v -> completion.shell = v).completionCandidates(new ShellNames()).converters(new ShellConverter()))
+                .spec();
     }
 
     @Override

@@ -1,5 +1,9 @@
 package dev.apikey.cli;
 
+import static dev.apikey.cli.CommandModel.flagBuilder;
+import static dev.apikey.cli.CommandModel.names;
+import static dev.apikey.cli.CommandModel.valueBuilder;
+
 import dev.apikey.core.KeyRef;
 import dev.apikey.core.RotateKeys;
 import dev.apikey.core.UsageException;
@@ -7,54 +11,54 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "rotate",
-        description = {"Replace keys with new ones.",
-            "Providers with a native rotate call use it; others create a new key, store it, then revoke the old one "
-                + "at once or after --grace."},
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  apikey rotate local/my-service",
-            "  apikey rotate openai/ci-bot --grace 1h     # old key works for one more hour",
-            "  apikey rotate --due --dry-run",
-            "  apikey rotate --older-than 90d",
-            "  apikey rotate --finish                     # revoke old keys whose grace is over",
-            "  apikey rotate --resume                     # complete or roll back interrupted rotations",
-        })
 final class RotateCommand extends BaseCommand {
-
-    @Parameters(paramLabel = "REF", arity = "0..*", description = "Keys to rotate, PROVIDER/NAME.")
     List<String> refs = new ArrayList<>();
-
-    @ArgGroup(exclusive = true)
-    Selection selection;
-
-    static final class Selection {
-        @Option(names = "--due", description = "Every key past its own or its provider's maxAge.")
-        boolean due;
-
-        @Option(names = "--older-than", paramLabel = "DURATION", description = "Every key at least this old.")
-        Duration olderThan;
-
-        @Option(names = "--finish", description = "Revoke replaced keys whose grace period is over.")
-        boolean finish;
-
-        @Option(names = "--resume", description = "Complete or roll back interrupted creates and rotations.")
-        boolean resume;
-    }
-
-    @Option(names = "--grace", paramLabel = "DURATION", description = "Keep the old key working this long.")
+    /** The selection, of which at most one is given (an exclusive group): --due, --older-than, --finish, --resume. */
+    boolean due;
+    Duration olderThan;
+    boolean finish;
+    boolean resume;
     Duration grace;
-
-    @Option(names = "--dry-run", description = "Only list what would rotate.")
     boolean dryRun;
 
-    RotateCommand(CliContext context) {
+    private RotateCommand(CliContext context) {
         super(context);
+    }
+
+    static CommandSpec model(CliContext context) {
+        RotateCommand rotate = new RotateCommand(context);
+        CommandModel model = CommandModel.of("rotate", rotate)
+                .description("Replace keys with new ones.",
+                        "Providers with a native rotate call use it; others create a new key, store it, then revoke the old "
+                                + "one at once or after --grace.")
+                .examples("  apikey rotate local/my-service",
+                        "  apikey rotate openai/ci-bot --grace 1h     # old key works for one more hour",
+                        "  apikey rotate --due --dry-run",
+                        "  apikey rotate --older-than 90d",
+                        "  apikey rotate --finish                     # revoke old keys whose grace is over",
+                        "  apikey rotate --resume                     # complete or roll back interrupted rotations")
+                .parameters("0", "0..*", "REF", "Keys to rotate, PROVIDER/NAME.", () -> rotate.refs, v -> rotate.refs = v)
+                .option(names("--grace"), "DURATION", "Keep the old key working this long.", Duration.class,
+                        v -> rotate.grace = v)
+                .flag(names("--dry-run"), "Only list what would rotate.", v -> rotate.dryRun = v);
+        model.spec().addArgGroup(ArgGroupSpec.builder().exclusive(true).multiplicity("0..1")
+                .addArg(flagBuilder(names("--due"), "Every key past its own or its provider's maxAge.", v -> rotate.due = v)
+                        .build())
+                .addArg(valueBuilder(names("--older-than"), "DURATION", "Every key at least this old.", Duration.class,
+                        v -> rotate.olderThan = v).build())
+                .addArg(flagBuilder(names("--finish"), "Revoke replaced keys whose grace period is over.",
+                        v -> rotate.finish = v).build())
+                .addArg(flagBuilder(names("--resume"), "Complete or roll back interrupted creates and rotations.",
+                        v -> rotate.resume = v).build())
+                .build());
+        return model.spec();
+    }
+
+    private boolean selected() {
+        return due || olderThan != null || finish || resume;
     }
 
     @Override
@@ -62,18 +66,18 @@ final class RotateCommand extends BaseCommand {
         RotateKeys rotate = new RotateKeys(workspace());
         List<KeyRef> targets = refs.stream().map(KeyRef::parse).toList();
         List<RotateKeys.Outcome> outcomes;
-        if (selection != null && (selection.finish || selection.resume)) {
+        if (finish || resume) {
             if (grace != null || dryRun) {
-                throw new UsageException((selection.finish ? "--finish" : "--resume") + " takes no --grace or --dry-run");
+                throw new UsageException((finish ? "--finish" : "--resume") + " takes no --grace or --dry-run");
             }
-            outcomes = selection.finish ? rotate.finish(targets) : rotate.resume(targets);
+            outcomes = finish ? rotate.finish(targets) : rotate.resume(targets);
         } else {
             Duration graceDuration = grace;
-            if (selection != null) {
+            if (selected()) {
                 if (!targets.isEmpty()) {
                     throw new UsageException("give refs or a selection (--due, --older-than), not both");
                 }
-                targets = selection.due ? rotate.due() : rotate.olderThan(selection.olderThan);
+                targets = due ? rotate.due() : rotate.olderThan(olderThan);
             } else if (targets.isEmpty()) {
                 throw new UsageException("nothing to rotate", "name keys, or use --due or --older-than");
             }

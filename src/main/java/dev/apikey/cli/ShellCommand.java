@@ -5,20 +5,23 @@ import dev.apikey.cli.shell.InteractiveShell;
 import dev.apikey.core.UsageException;
 import java.util.HashMap;
 import java.util.Map;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "shell",
-        description = {"Start an interactive shell with apikey's commands, completion and history.",
-            "Type commands without 'apikey'. Each runs on its own, with its own options; the config directory "
-                + "and --backend given to 'shell' apply to all. History is kept in the config directory and never "
-                + "records a line that looks like it holds a secret. Ctrl-C cancels the running command; "
-                + "Ctrl-D or 'exit' leaves."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  apikey shell", "  apikey --config-dir ~/work-keys shell"})
 final class ShellCommand extends BaseCommand {
 
-    ShellCommand(CliContext context) {
+    private ShellCommand(CliContext context) {
         super(context);
+    }
+
+    static CommandSpec model(CliContext context) {
+        return CommandModel.of("shell", new ShellCommand(context))
+                .description("Start an interactive shell with apikey's commands, completion and history.",
+                        "Type commands without 'apikey'. Each runs on its own, with its own options; the config directory "
+                                + "and --backend given to 'shell' apply to all. History is kept in the config directory and "
+                                + "never records a line that looks like it holds a secret. Ctrl-C cancels the running "
+                                + "command; Ctrl-D or 'exit' leaves.")
+                .examples("  apikey shell", "  apikey --config-dir ~/work-keys shell")
+                .spec();
     }
 
     @Override

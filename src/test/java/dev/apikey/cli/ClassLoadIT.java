@@ -137,8 +137,8 @@ class ClassLoadIT {
 
     @Test
     void aCommandModelledByItsAnnotationsIsSeenReadingThem() throws Exception {
-        // The check above can fail: 'rotate' is still modelled from its annotations.
-        List<String> classes = loadedBy(apikey(), "rotate", "--finish");
+        // The check above can fail: 'help' builds the whole tree, with picocli's own annotated help command.
+        List<String> classes = loadedBy(apikey(), "help");
         assertThat(readAnnotations(classes)).isTrue();
     }
 
