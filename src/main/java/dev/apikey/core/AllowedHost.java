@@ -68,6 +68,14 @@ public record AllowedHost(String scheme, String host, int port) {
         return port == -1 ? h : h + ":" + port;
     }
 
+    /**
+     * The origin an apikey before this one recorded for this entry: a loopback host given without a scheme
+     * was https on the port given, or 443, where it now allows http too and, without a port, any port.
+     */
+    public String recordedBefore() {
+        return scheme != null ? toString() : Origin.of("https", host, port).toString();
+    }
+
     private static UsageException invalid(String entry) {
         return new UsageException("invalid --allow-host '" + Names.printable(entry) + "'",
                 "give a host, host:port or scheme://host:port, e.g. --allow-host api.example.com");

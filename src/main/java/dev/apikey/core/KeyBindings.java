@@ -61,9 +61,9 @@ public final class KeyBindings {
             throw new PolicyException("no binding is recorded for " + key.ref() + " in the " + store.backend()
                     + " store, so where it may be sent cannot be verified", reStore(key.ref()));
         }
-        List<String> recorded = binding.get();
-        if (!canonical(recorded).equals(canonical(key.boundOrigins()))) {
-            throw new PolicyException(key.ref() + " was stored for " + describe(recorded) + ", but provider "
+        Set<String> recorded = canonical(binding.get());
+        if (!recorded.equals(canonical(key.boundOrigins())) && !recorded.equals(canonical(asRecordedBefore(key.boundOrigins())))) {
+            throw new PolicyException(key.ref() + " was stored for " + describe(binding.get()) + ", but provider "
                     + key.ref().provider() + " is now configured for " + describe(key.boundOrigins()),
                     "check the config directory; if the provider moved on purpose, store the key again ('apikey forget "
                             + key.ref() + "', then 'apikey import " + key.ref() + "')");
@@ -85,6 +85,15 @@ public final class KeyBindings {
             }
         }
         return out;
+    }
+
+    /**
+     * The binding an earlier apikey recorded for the same configuration. It wrote a loopback {@code --allow-host}
+     * given without a scheme as https on its port; such a key still verifies, as what the entry allows now
+     * differs only in scheme and port on this machine's loopback.
+     */
+    private static List<String> asRecordedBefore(List<String> origins) {
+        return origins.stream().map(o -> o.contains("://") ? o : AllowedHost.parse(o).recordedBefore()).toList();
     }
 
     private static String reStore(KeyRef ref) {

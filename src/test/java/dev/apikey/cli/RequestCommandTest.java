@@ -491,6 +491,21 @@ class RequestCommandTest {
     }
 
     @Test
+    void aKeyStoredWhenALoopbackAllowHostMeantHttpsOnlyStillVerifies() throws Exception {
+        String loopback = "127.0.0.1:" + server.getPort();
+        String secret = keyAt("https://api.mine.dev", "--allow-host", loopback);
+        assertThat(cli.keychain().item("apikey-binding", "svc/k")).isEqualTo("[\"https://api.mine.dev\",\"" + loopback + "\"]");
+        // An earlier apikey recorded a loopback entry without a scheme as https on its port.
+        cli.keychain().items().put("apikey-binding\u0000svc/k", "[\"https://api.mine.dev\",\"https://" + loopback + "\"]");
+        server.enqueue(new MockResponse.Builder().code(200).body("ok").build());
+
+        Result r = cli.run("request", "svc/k", "http://" + loopback + "/x");
+
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(taken(server).getHeaders().get("Authorization")).isEqualTo("Bearer " + secret);
+    }
+
+    @Test
     void aKeyWhoseBindingWasRemovedIsRefused() throws Exception {
         keyAt(base);
         cli.keychain().items().remove("apikey-binding\u0000svc/k");
