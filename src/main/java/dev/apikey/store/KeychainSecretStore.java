@@ -26,8 +26,15 @@ public final class KeychainSecretStore implements SecretStore {
      */
     static final String WRITE_CHECK_ACCOUNT = ".apikey-write-check";
 
+    /**
+     * How long closing may take: nothing is lost if it does not finish (the process is ending, and the OS
+     * closes the connection), so the user waits no longer for it than the JVM would for its thread.
+     */
+    static final Duration CLOSE_LIMIT = Duration.ofMillis(500);
+
     private final Keychain.Opener opener;
     private final TimeLimit timeLimit;
+    private final TimeLimit closeLimit;
     private final int maxSecretBytes;
     private Keychain keychain;
 
@@ -38,6 +45,7 @@ public final class KeychainSecretStore implements SecretStore {
     public KeychainSecretStore(Keychain.Opener opener, Duration timeLimit, int maxSecretBytes) {
         this.opener = opener;
         this.timeLimit = new TimeLimit(timeLimit, "keychain");
+        this.closeLimit = new TimeLimit(timeLimit.compareTo(CLOSE_LIMIT) < 0 ? timeLimit : CLOSE_LIMIT, "keychain");
         this.maxSecretBytes = maxSecretBytes;
     }
 
@@ -121,7 +129,7 @@ public final class KeychainSecretStore implements SecretStore {
         }
     }
 
-    /** Closes the keychain's connection, if one was opened, within the time limit; a failure costs nothing. */
+    /** Closes the keychain's connection, if one was opened, within {@link #CLOSE_LIMIT}; a failure costs nothing. */
     @Override
     public synchronized void close() {
         if (keychain == null) {
@@ -130,7 +138,7 @@ public final class KeychainSecretStore implements SecretStore {
         Keychain k = keychain;
         keychain = null;
         try {
-            timeLimit.call("close", () -> {
+            closeLimit.call("close", () -> {
                 k.close();
                 return null;
             });
