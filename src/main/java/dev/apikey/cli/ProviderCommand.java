@@ -98,7 +98,7 @@ final class ProviderCommand extends BaseCommand {
                             .completionCandidates(new CompletionCandidates.ProviderTypeNames()))
                     .option(names("--base-url"), "URL", "Its base URL (https; http only to loopback).", String.class,
                             v -> add.baseUrl = v)
-                    .repeatable(names("--allow-host"), "HOST", "Another origin its keys may be sent to: HOST[:PORT] (https), "
+                    .repeatable(names("--allow-host"), "[SCHEME://]HOST[:PORT]", "Another origin its keys may be sent to: HOST[:PORT] (https), "
                             + "SCHEME://HOST[:PORT], or a loopback HOST (any port, http too). Repeatable.",
                             () -> add.allowHosts, v -> add.allowHosts = v)
                     .keyValues(names("--param"), "K=V", "A type-specific setting. Repeatable.", () -> add.params,

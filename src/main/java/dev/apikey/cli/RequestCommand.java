@@ -59,7 +59,7 @@ final class RequestCommand extends BaseCommand {
                 .flag(names("--silent"), "Do not print the response body.", v -> request.silent = v)
                 .flag(names("--fail-with-body"), "Accepted for curl users; it is always so: a status of 400 or more "
                         + "prints the body and exits 1.", v -> { })
-                .repeatable(names("--allow-host"), "HOST[:PORT]",
+                .repeatable(names("--allow-host"), "[SCHEME://]HOST[:PORT]",
                         "For a key bound to no host: where this request may go, read as by 'provider add --allow-host' "
                                 + "(https unless SCHEME:// is given; a loopback host: any port, http too). Repeatable.",
                         () -> request.allowHosts, v -> request.allowHosts = v)

@@ -62,7 +62,8 @@ public final class KeyBindings {
                     + " store, so where it may be sent cannot be verified", reStore(key.ref()));
         }
         Set<String> recorded = canonical(binding.get());
-        if (!recorded.equals(canonical(key.boundOrigins())) && !recorded.equals(canonical(asRecordedBefore(key.boundOrigins())))) {
+        List<String> bound = key.boundOrigins();
+        if (!recorded.equals(canonical(bound)) && !recorded.equals(canonical(asRecordedBefore(bound)))) {
             throw new PolicyException(key.ref() + " was stored for " + describe(binding.get()) + ", but provider "
                     + key.ref().provider() + " is now configured for " + describe(key.boundOrigins()),
                     "check the config directory; if the provider moved on purpose, store the key again ('apikey forget "

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apikey.testing.CliRunner;
 import dev.apikey.testing.CliRunner.Result;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -250,14 +254,14 @@ class RequestCommandTest {
         // A plain-http request is sent by a client without TLS; the https hop must still get one that has it.
         // The other end answers in plain text at once, so the TLS handshake fails: proof that one was attempted.
         keyAt(base);
-        try (java.net.ServerSocket plain = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread answer = new Thread(() -> {
-                try (java.net.Socket s = plain.accept()) {
+                try (Socket s = plain.accept()) {
                     s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
                             .getBytes(StandardCharsets.US_ASCII));
                     s.shutdownOutput();
                     s.getInputStream().readAllBytes(); // until the client gives up and closes
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     // the client closed first
                 }
             }, "plain-text-answer");

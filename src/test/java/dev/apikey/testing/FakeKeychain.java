@@ -6,6 +6,7 @@ import dev.apikey.store.KeychainUnreachableException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-memory keychain with the faults real ones have: missing, locked, hanging, refusing writes.
@@ -22,8 +23,8 @@ public final class FakeKeychain implements Keychain.Opener {
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile Fault fault = Fault.NONE;
     private volatile int opens;
-    private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger writes = new AtomicInteger();
     private volatile String crashAccount;
     private volatile Crash.When crashWhen;
 
