@@ -12,6 +12,7 @@
 # The keychain is a private D-Bus session with an unlocked gnome-keyring under a temporary HOME; the HTTP
 # peer is a loopback server on a port the OS picks, stopped at the end.
 set -eu
+. "$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)/fixture.sh"
 root=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
 runs=${1:-20}
 results=${2:-}
@@ -37,29 +38,9 @@ done
 # 99 keys written straight into the index (99 `apikey import` runs would take minutes), plus one made
 # by apikey in the keychain below: 100.
 export APIKEY_CONFIG_DIR="$work/config"
-mkdir -p "$APIKEY_CONFIG_DIR"
-awk 'BEGIN {
-  printf "{\"version\":1,\"keys\":["
-  for (i = 0; i < 99; i++) {
-    if (i) printf ","
-    printf "{\"ref\":\"local/key-%03d\",\"id\":\"lk_%03d\",\"backend\":\"file\",\"origin\":\"created\",", i, i
-    printf "\"createdAt\":\"2026-01-01T00:00:00Z\",\"expiresAt\":\"2027-01-01T00:00:00Z\",\"hint\":\"ak_…%03d\"}", i
-  }
-  printf "]}\n"
-}' > "$APIKEY_CONFIG_DIR/keys.json"
-
-# The loopback HTTP server: a small JSON body.
-mkdir -p "$work/www"
-printf '{"ok":true}\n' > "$work/www/ping.json"
-/usr/bin/python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$work/www" > "$work/http.log" 2>&1 &
-server=$!
+write_index "$APIKEY_CONFIG_DIR"
+start_http_server "$work"
 trap 'kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
-i=0
-until port=$(sed -n 's/.*port \([0-9]*\).*/\1/p' "$work/http.log") && [ -n "$port" ]; do
-  i=$((i + 1)); [ "$i" -le 100 ] || { echo "bench: the HTTP server did not start" >&2; exit 1; }
-  sleep 0.1
-done
-url="http://127.0.0.1:$port/ping.json"
 
 cat > "$work/inside.sh" <<EOS
 set -eu

@@ -1,0 +1,31 @@
+# Shared by the start-up benchmarks (sourced, not run): the 99-key index and the loopback HTTP server.
+
+# Writes an index of 99 local keys into the config directory $1 (with the one a benchmark makes, 100).
+write_index() {
+  mkdir -p "$1"
+  chmod 700 "$1"
+  awk 'BEGIN {
+    printf "{\"version\":1,\"keys\":["
+    for (i = 0; i < 99; i++) {
+      if (i) printf ","
+      printf "{\"ref\":\"local/key-%03d\",\"id\":\"lk_%03d\",\"backend\":\"file\",\"origin\":\"created\",", i, i
+      printf "\"createdAt\":\"2026-01-01T00:00:00Z\",\"expiresAt\":\"2027-01-01T00:00:00Z\",\"hint\":\"ak_…%03d\"}", i
+    }
+    printf "]}\n"
+  }' > "$1/keys.json"
+}
+
+# Starts a loopback HTTP server with a small JSON body on a port the OS picks, under the work directory $1;
+# sets $server (its pid), $port and $url. The caller stops it (kill "$server").
+start_http_server() {
+  mkdir -p "$1/www"
+  printf '{"ok":true}\n' > "$1/www/ping.json"
+  /usr/bin/python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$1/www" > "$1/http.log" 2>&1 &
+  server=$!
+  i=0
+  until port=$(sed -n 's/.*port \([0-9]*\).*/\1/p' "$1/http.log") && [ -n "$port" ]; do
+    i=$((i + 1)); [ "$i" -le 100 ] || { echo "bench: the HTTP server did not start" >&2; kill "$server"; exit 1; }
+    sleep 0.1
+  done
+  url="http://127.0.0.1:$port/ping.json"
+}
