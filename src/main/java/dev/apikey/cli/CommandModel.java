@@ -17,9 +17,9 @@ import picocli.CommandLine.ScopeType;
  *
  * <p>The root with its global options and every command declare their model here rather than in
  * annotations; only picocli's own {@code help} command is annotated, and it is read only where the whole
- * tree is built anyway (help, completion, the shell). picocli reads annotations by reflection, and each annotation type it reads is a dynamic
- * proxy generated when the process starts, which no class-data archive holds: 35–50 ms of every such
- * start, against under 10 ms for the same model built in code. The model is the same either way, and help,
+ * tree is built anyway (help, completion, the shell). picocli reads annotations by reflection, and each
+ * annotation type it reads is a dynamic proxy generated when the process starts, which no class-data
+ * archive holds: 35–50 ms of every such start, against under 10 ms for the same model built in code. The model is the same either way, and help,
  * man pages, completion scripts and the shell read it from picocli as before.
  *
  * <p>Each value is bound to the command by a setter (and, for a list or map, a getter too), with the
