@@ -29,6 +29,8 @@ public final class Env {
     private final Keychain.Opener keychain;
     private final Supplier<SecureRandom> random;
     private final Supplier<ProviderTypes> providerTypes;
+    private SecureRandom seededRandom;
+    private ProviderTypes madeProviderTypes;
     private final Sleeper sleeper;
     private final HttpClients.Settings httpSettings;
 
@@ -66,7 +68,7 @@ public final class Env {
         Map<String, String> vars = new java.util.HashMap<>(variables);
         vars.putAll(moreVariables);
         Builder b = builder().terminal(otherTerminal).variables(vars).clock(clock).osName(osName).home(home).user(user)
-                .keychain(keychain).random(random).providerTypes(providerTypes).sleeper(sleeper)
+                .keychain(keychain).random(this::random).providerTypes(this::providerTypes).sleeper(sleeper)
                 .httpSettings(httpSettings);
         return b.build();
     }
@@ -109,12 +111,20 @@ public final class Env {
         return keychain;
     }
 
-    public SecureRandom random() {
-        return random.get();
+    /** The process's source of randomness, seeded when first asked for (seeding costs a start milliseconds). */
+    public synchronized SecureRandom random() {
+        if (seededRandom == null) {
+            seededRandom = random.get();
+        }
+        return seededRandom;
     }
 
-    public ProviderTypes providerTypes() {
-        return providerTypes.get();
+    /** The provider types, made once, when first asked for. */
+    public synchronized ProviderTypes providerTypes() {
+        if (madeProviderTypes == null) {
+            madeProviderTypes = providerTypes.get();
+        }
+        return madeProviderTypes;
     }
 
     /** Waits between HTTP retries. */

@@ -35,7 +35,6 @@ import dev.apikey.target.TargetDestinations;
 import dev.apikey.target.TargetHost;
 import dev.apikey.term.Terminal;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 
@@ -50,18 +49,9 @@ final class Invocation extends CliContext implements AutoCloseable {
     private Workspace workspace;
     private HttpClients http;
     private SecretBackends backends;
-    private SecureRandom random;
 
     Invocation(Env env) {
         this.env = env;
-    }
-
-    /** One source of randomness for the invocation, seeded when first asked for (seeding costs a start milliseconds). */
-    private synchronized SecureRandom random() {
-        if (random == null) {
-            random = env.random();
-        }
-        return random;
     }
 
     /** Closes the secret stores it opened: a keychain's D-Bus connection left open delays the exit. */
@@ -177,7 +167,7 @@ final class Invocation extends CliContext implements AutoCloseable {
         JournalDirectory journal = new JournalDirectory(dir);
         KeySecrets secrets = new KeySecrets(backends, env.variables(), keys, notices(), redactor(), journal);
         ProviderRegistry providers = new ProviderRegistry(env.providerTypes(), providerConfigs::all, providerConfigs::find,
-                p -> new ProviderContext(env.clock(), this::random, () -> credentials.get(p), http(), redactor(), notices(),
+                p -> new ProviderContext(env.clock(), env::random, () -> credentials.get(p), http(), redactor(), notices(),
                         prompts, env.variables(), new AskedSecrets(this),
                         new ProviderHeldKeys(p.name(), keys, secrets, backends)));
         return new Workspace(env.clock(), keys, secrets,
@@ -186,6 +176,6 @@ final class Invocation extends CliContext implements AutoCloseable {
                 new TargetIndexFile(dir), new TargetDestinations(dir::lock, name -> {
                     var p = providers.get(name);
                     return new TargetHost(name, p.baseUrl(), () -> credentials.get(p.config()));
-                }, this::http, redactor(), this::random), new BindingEntries(), credentials);
+                }, this::http, redactor(), env::random), new BindingEntries(), credentials);
     }
 }
