@@ -1,5 +1,7 @@
 package dev.apikey.cli;
 
+import dev.apikey.core.KeyRef;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -103,6 +105,17 @@ final class CommandModel {
         return add(OptionSpec.builder(names).paramLabel(label).description(description).arity("1")
                 .type(Map.class).auxiliaryTypes(String.class, String.class)
                 .initialValue(get.get()).getter(getter(get)).setter(setter(set)));
+    }
+
+    /** The key a command acts on: {@code REF}, its first parameter. */
+    CommandModel key(Consumer<KeyRef> set) {
+        return parameter("0", "1", "REF", "The key, PROVIDER/NAME.", KeyRef.class, set);
+    }
+
+    /** {@code --max-age} of a key that is made or imported. */
+    CommandModel maxAge(Consumer<Duration> set) {
+        return option(names("--max-age"), "DURATION", "Rotate this key with 'rotate --due' once it is this old (else the "
+                + "provider's maxAge).", Duration.class, set);
     }
 
     /** {@code -y/--yes}: a destructive command asks for no confirmation. */

@@ -43,8 +43,7 @@ final class CreateCommand extends BaseCommand {
                 .keyValues(names("--param"), "K=V", "A provider-specific create field; @FILE reads a JSON value from a file. "
                         + "Repeatable.", () -> create.params, v -> create.params = v)
                 .option(names("--description"), "TEXT", "What the key is for.", String.class, v -> create.description = v)
-                .option(names("--max-age"), "DURATION", "Rotate this key with 'rotate --due' once it is this old (else the "
-                        + "provider's maxAge).", Duration.class, v -> create.maxAge = v)
+                .maxAge(v -> create.maxAge = v)
                 .spec();
     }
 

@@ -19,7 +19,7 @@ final class ForgetCommand extends BaseCommand {
                 .description("Remove a key's secret and metadata from this machine only.",
                         "The key stays valid at its provider: revoke it there if it should stop working.")
                 .examples("  apikey forget local/old-service", "  apikey forget local/old-service --yes")
-                .parameter("0", "1", "REF", "The key, PROVIDER/NAME.", KeyRef.class, v -> forget.ref = v)
+                .key(v -> forget.ref = v)
                 .yes(v -> forget.yes = v)
                 .spec();
     }

@@ -19,7 +19,7 @@ final class GetCommand extends BaseCommand {
                         "This is the one command that prints a secret; prefer 'apikey exec' and 'apikey request', which never show it.")
                 .examples("  apikey get local/my-service",
                         "  curl -H \"Authorization: Bearer $(apikey get local/my-service)\" https://api.mine.dev/")
-                .parameter("0", "1", "REF", "The key, PROVIDER/NAME.", KeyRef.class, v -> get.ref = v)
+                .key(v -> get.ref = v)
                 .spec();
     }
 

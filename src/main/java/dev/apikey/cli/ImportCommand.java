@@ -37,8 +37,7 @@ final class ImportCommand extends BaseCommand {
                 .option(names("--id"), "ID", "The provider's id of the key, so it can be rotated and revoked.", String.class,
                         v -> imported.id = v)
                 .option(names("--description"), "TEXT", "What the key is for.", String.class, v -> imported.description = v)
-                .option(names("--max-age"), "DURATION", "Rotate this key with 'rotate --due' once it is this old (else the "
-                        + "provider's maxAge).", Duration.class, v -> imported.maxAge = v)
+                .maxAge(v -> imported.maxAge = v)
                 .spec();
     }
 

@@ -38,7 +38,7 @@ final class RequestCommand extends BaseCommand {
                         "  apikey request gitlab/me projects/42/issues -f title=Flaky -F confidential=true",
                         "  apikey request svc/deploy https://api.mine.dev/v1/jobs -d @job.json -i",
                         "  apikey request local/dev http://localhost:8080/health --allow-host localhost")
-                .parameter("0", "1", "REF", "The key, PROVIDER/NAME.", KeyRef.class, v -> request.ref = v)
+                .key(v -> request.ref = v)
                 .parameter("1", "1", "URL|PATH", "A full URL, or a path resolved against the provider's base URL.",
                         String.class, v -> request.target = v)
                 .option(names("-X", "--method", "--request"), "METHOD",

@@ -22,7 +22,7 @@ final class RevokeCommand extends BaseCommand {
                 .description("Revoke a key at its provider, then forget it here.")
                 .examples("  apikey revoke openai/old-bot",
                         "  apikey revoke openai/old-bot --yes --keep-local   # in scripts; keep the record")
-                .parameter("0", "1", "REF", "The key, PROVIDER/NAME.", KeyRef.class, v -> revoke.ref = v)
+                .key(v -> revoke.ref = v)
                 .flag(names("--keep-local"), "Keep the key's record here, marked revoked.", v -> revoke.keepLocal = v)
                 .yes(v -> revoke.yes = v)
                 .spec();

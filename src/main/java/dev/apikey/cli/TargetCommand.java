@@ -74,7 +74,7 @@ final class TargetCommand extends BaseCommand {
                             "It is written by the next 'apikey sync' and by every change of the secret.")
                     .examples("  apikey target add openai/ci-bot github:octo/app",
                             "  apikey target add local/my-svc dotenv:.env --name API_KEY")
-                    .parameter("0", "1", "REF", "The key, PROVIDER/NAME.", KeyRef.class, v -> add.ref = v)
+                    .key(v -> add.ref = v)
                     .parameter("1", "1", "DEST", "The destination.", String.class, v -> add.dest = v)
                     .option(names("--name"), "NAME", "The secret's or variable's name there (default: the key's exec "
                             + "variable).", String.class, v -> add.name = v)
@@ -146,7 +146,7 @@ final class TargetCommand extends BaseCommand {
                     .description("Stop delivering a key's secret to a destination.",
                             "What the destination holds stays there; delete it there if it should go.")
                     .examples("  apikey target remove openai/ci-bot github:octo/app")
-                    .parameter("0", "1", "REF", "The key, PROVIDER/NAME.", KeyRef.class, v -> remove.ref = v)
+                    .key(v -> remove.ref = v)
                     .parameter("1", "1", "DEST", "The destination.", String.class, v -> remove.dest = v)
                     .spec();
         }
