@@ -69,11 +69,16 @@ public record AllowedHost(String scheme, String host, int port) {
     }
 
     /**
-     * The origin an apikey before this one recorded for this entry: a loopback host given without a scheme
-     * was https on the port given, or 443, where it now allows http too and, without a port, any port.
+     * What an apikey before this one recorded for a binding entry recorded now as {@code recorded} (an origin, or
+     * the {@link #toString()} of an entry): a loopback host given without a scheme was https on the port given,
+     * or 443, where it now allows http too and, without a port, any port. Every other entry is as it was.
      */
-    public String recordedBefore() {
-        return scheme != null ? toString() : Origin.of("https", host, port).toString();
+    public static String recordedBefore(String recorded) {
+        if (recorded.contains("://")) {
+            return recorded; // an origin, or a provider's wildcard
+        }
+        AllowedHost bare = parse(recorded);
+        return Origin.of("https", bare.host, bare.port).toString();
     }
 
     private static UsageException invalid(String entry) {

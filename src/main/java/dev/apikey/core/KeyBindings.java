@@ -94,7 +94,7 @@ public final class KeyBindings {
      * differs only in scheme and port on this machine's loopback.
      */
     private static List<String> asRecordedBefore(List<String> origins) {
-        return origins.stream().map(o -> o.contains("://") ? o : AllowedHost.parse(o).recordedBefore()).toList();
+        return origins.stream().map(AllowedHost::recordedBefore).toList();
     }
 
     private static String reStore(KeyRef ref) {
