@@ -2,6 +2,7 @@ package dev.apikey.store;
 
 import dev.apikey.core.SecretId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -55,6 +56,15 @@ class KeychainSecretStoreTest {
         assertThat(keychain.openConnections()).isEqualTo(1);
         used.close();
         used.close();
+        assertThat(keychain.openConnections()).isZero();
+    }
+
+    @Test
+    void aCloseTheKeychainRefusesFailsNothing() {
+        KeychainSecretStore s = store(Duration.ofSeconds(5), 0);
+        s.get(DEMO);
+        keychain.fault(Fault.LOCKED);
+        assertThatCode(s::close).doesNotThrowAnyException();
         assertThat(keychain.openConnections()).isZero();
     }
 

@@ -84,7 +84,8 @@ public final class FakeKeychain implements Keychain.Opener {
                     closed = true;
                     open.decrementAndGet();
                 }
-                hangIfAsked();
+                check(false, ""); // hangs or fails as the keychain does
+
             }
 
             @Override
