@@ -1,15 +1,16 @@
 # Shared by the start-up benchmarks (sourced, not run): the 99-key index and the loopback HTTP server.
 
-# Writes an index of 99 local keys into the config directory $1 (with the one a benchmark makes, 100).
+# Writes an index of $2 local keys (default 99: with the one a benchmark makes, 100) held by the backend $3
+# (default file) into the config directory $1; written directly, as that many `apikey import` runs take minutes.
 write_index() {
   mkdir -p "$1"
   chmod 700 "$1"
-  awk 'BEGIN {
+  awk -v n="${2:-99}" -v backend="${3:-file}" 'BEGIN {
     printf "{\"version\":1,\"keys\":["
-    for (i = 0; i < 99; i++) {
+    for (i = 0; i < n; i++) {
       if (i) printf ","
-      printf "{\"ref\":\"local/key-%03d\",\"id\":\"lk_%03d\",\"backend\":\"file\",\"origin\":\"created\",", i, i
-      printf "\"createdAt\":\"2026-01-01T00:00:00Z\",\"expiresAt\":\"2027-01-01T00:00:00Z\",\"hint\":\"ak_…%03d\"}", i
+      printf "{\"ref\":\"local/key-%04d\",\"id\":\"lk_%04d\",\"backend\":\"%s\",\"origin\":\"created\",", i, i, backend
+      printf "\"createdAt\":\"2026-01-01T00:00:00Z\",\"expiresAt\":\"2027-01-01T00:00:00Z\",\"hint\":\"ak_…%04d\"}", i
     }
     printf "]}\n"
   }' > "$1/keys.json"

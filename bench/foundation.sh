@@ -5,6 +5,7 @@
 # builds the jar if missing.
 # Runs the keychain part inside a private D-Bus session with an unlocked gnome-keyring, under a temporary HOME.
 set -eu
+. "$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)/fixture.sh"
 root=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
 jar="$root/target/apikey.jar"
 [ -f "$jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
@@ -16,16 +17,7 @@ flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
 export APIKEY_CONFIG_DIR="$work/config"
 mkdir -p "$APIKEY_CONFIG_DIR"
 
-# 1,000 keys in the index, written directly (1,000 `apikey import` runs would take minutes).
-awk 'BEGIN {
-  printf "{\"version\":1,\"keys\":["
-  for (i = 0; i < 1000; i++) {
-    if (i) printf ","
-    printf "{\"ref\":\"local/key-%04d\",\"id\":\"lk_%04d\",\"backend\":\"keychain\",\"origin\":\"created\",", i, i
-    printf "\"createdAt\":\"2026-01-01T00:00:00Z\",\"expiresAt\":\"2027-01-01T00:00:00Z\",\"hint\":\"ak_…%04d\"}", i
-  }
-  printf "]}\n"
-}' > "$APIKEY_CONFIG_DIR/keys.json"
+write_index "$APIKEY_CONFIG_DIR" 1000 keychain
 
 hyperfine --warmup 3 --runs 20 -N --export-markdown "$work/startup.md" \
   -n "apikey --version (java -jar)" "java -jar $jar --version" \
