@@ -49,6 +49,9 @@ public final class TwilioFake extends FakeApi {
 
     private MockResponse handleApi(RecordedRequest r) {
         String path = r.getUrl().encodedPath();
+        if (!path.equals("/2010-04-01/Accounts/" + ACCOUNT + ".json") || !r.getMethod().equals("GET")) {
+            return unmatched(r); // the one resource of this host the tests use; any other fails the test
+        }
         String auth = r.getHeaders().get("Authorization");
         String[] user = auth == null || !auth.startsWith("Basic ") ? new String[0]
                 : new String(Base64.getDecoder().decode(auth.substring(6)), StandardCharsets.UTF_8).split(":", 2);
@@ -56,10 +59,7 @@ public final class TwilioFake extends FakeApi {
         if (k == null || !k.secret.equals(user[1])) {
             return error(401, "Authenticate");
         }
-        if (path.equals("/2010-04-01/Accounts/" + ACCOUNT + ".json") && r.getMethod().equals("GET")) {
-            return json(200, Map.of("sid", ACCOUNT, "friendly_name", "My account", "status", "active"));
-        }
-        return error(404, "The requested resource " + path + " was not found");
+        return json(200, Map.of("sid", ACCOUNT, "friendly_name", "My account", "status", "active"));
     }
 
     @Override
