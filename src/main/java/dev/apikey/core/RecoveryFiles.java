@@ -20,7 +20,11 @@ public interface RecoveryFiles {
     /** Every recovery file, sorted. */
     List<Path> list();
 
-    /** The key a recovery file belongs to, from its content. */
+    /**
+     * The key a recovery file belongs to, from its content; empty when it was consumed meanwhile.
+     *
+     * @throws CorruptFileException when it is no recovery file
+     */
     Optional<KeyRef> refOf(Path file);
 
     Optional<Recovered> read(KeyRef ref);

@@ -62,13 +62,16 @@ public final class RecoveryFileDirectory implements RecoveryFiles {
         return files;
     }
 
-    /** The key a recovery file belongs to, from its content. */
+    /** The key a recovery file belongs to, from its content; empty when it was consumed meanwhile. */
     @Override
     public Optional<KeyRef> refOf(Path file) {
         try {
             return Optional.of(KeyRef.parse(Json.mapper().readValue(ConfigFiles.read(file), Recovered.class).ref()));
-        } catch (IOException | RuntimeException e) {
+        } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            // It may hold the one copy of a secret: reported with its path and left for the user, never skipped.
+            throw new CorruptFileException(file, "not a recovery file");
         }
     }
 

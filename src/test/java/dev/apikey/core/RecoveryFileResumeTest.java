@@ -70,6 +70,19 @@ class RecoveryFileResumeTest {
     }
 
     @Test
+    void aResumeOfEveryKeyReportsACorruptRecoveryFileAndLeavesItAlone() throws Exception {
+        Path damaged = dir.resolve("recovery/acme__other.json");
+        Files.writeString(damaged, "{\"ref\": \"not a ref\"");
+
+        Result r = cli.run("rotate", "--resume");
+
+        assertThat(r.exit()).as(r.toString()).isNotZero();
+        assertThat(r.err()).contains(damaged.toString()).contains("not a recovery file");
+        assertThat(damaged).hasContent("{\"ref\": \"not a ref\"");
+        assertThat(stored()).as("nothing was stored").isEqualTo(old);
+    }
+
+    @Test
     void aResumeThatDiesWhileStoringLeavesTheFileForTheNextOne() throws Exception {
         String secret = Json.mapper().readTree(recovery.toFile()).get("secret").asText();
         cli.keychain().crashWriting("acme/bot", When.BEFORE);
