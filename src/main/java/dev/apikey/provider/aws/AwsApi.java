@@ -11,6 +11,7 @@ import dev.apikey.http.OperationBudget;
 import dev.apikey.http.Retries;
 import dev.apikey.http.VerboseLog;
 import dev.apikey.provider.ProviderContext;
+import dev.apikey.provider.ProviderMessages;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,6 @@ final class AwsApi {
     static final String FORM = "application/x-www-form-urlencoded; charset=utf-8";
     private static final MediaType FORM_TYPE = MediaType.get(FORM);
     private static final int MAX_BODY = 1024 * 1024;
-    private static final int MAX_MESSAGE = 300;
     private static final int MAX_ATTEMPTS = 5;
     /** IAM is eventually consistent: a new key may be refused for a few seconds after it was made. */
     static final Duration NEW_KEY_PATIENCE = Duration.ofSeconds(15);
@@ -222,13 +222,9 @@ final class AwsApi {
                 "check --param user and the key's id against the IAM console");
     }
 
-    /** One line, no control characters, bounded, with every known secret and whatever looks like one masked. */
+    /** As {@link ProviderMessages#clean}, with whatever looks like a secret access key masked too. */
     private String clean(String message) {
-        StringBuilder b = new StringBuilder();
-        message.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
-        String s = SECRET_SHAPED.matcher(context.redactor().redact(b.toString())).replaceAll("***");
-        s = s.trim().replaceAll("\\s+", " ");
-        return s.length() > MAX_MESSAGE ? s.substring(0, MAX_MESSAGE) + "…" : s;
+        return ProviderMessages.clean(SECRET_SHAPED.matcher(message).replaceAll("***"), context.redactor());
     }
 
     private static byte[] bounded(ResponseBody body) throws IOException {

@@ -14,6 +14,7 @@ import dev.apikey.http.Retries;
 import dev.apikey.http.VerboseLog;
 import dev.apikey.metadata.Json;
 import dev.apikey.provider.ProviderContext;
+import dev.apikey.provider.ProviderMessages;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -42,7 +43,6 @@ final class Calls {
     static final String KEPT = "kept members";
     private static final int MAX_ERROR_BODY = 64 * 1024;
     private static final int MAX_JSON_BODY = 4 * 1024 * 1024;
-    private static final int MAX_MESSAGE = 300;
 
     private final String provider;
     private final Definition definition;
@@ -402,15 +402,8 @@ final class Calls {
         return null;
     }
 
-    /** One line, no control characters, bounded, with every known secret masked. */
     private String clean(String message) {
-        StringBuilder b = new StringBuilder();
-        message.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
-        String s = b.toString().trim().replaceAll("\\s+", " ");
-        if (s.length() > MAX_MESSAGE) {
-            s = s.substring(0, MAX_MESSAGE) + "…";
-        }
-        return context.redactor().redact(s);
+        return ProviderMessages.clean(message, context.redactor());
     }
 
     /** A successful response's JSON; a body that is not JSON is a provider failure, reported without quoting it. */
