@@ -29,10 +29,8 @@ public interface RecoveryFiles {
 
     Optional<Recovered> read(KeyRef ref);
 
-    /** Whether the key has a recovery file, from the directory's listing: its secret is not read. */
-    default boolean exists(KeyRef ref) {
-        return list().contains(fileFor(ref));
-    }
+    /** Whether the key has a recovery file; its secret is not read. */
+    boolean exists(KeyRef ref);
 
     /**
      * Claims the key's recovery file for this invocation to consume, under the same claim as the journal's

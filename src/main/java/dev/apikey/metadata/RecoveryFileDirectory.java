@@ -11,6 +11,7 @@ import dev.apikey.core.RotationJournal;
 import dev.apikey.core.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -73,6 +74,12 @@ public final class RecoveryFileDirectory implements RecoveryFiles {
             // It may hold the one copy of a secret: reported with its path and left for the user, never skipped.
             throw new CorruptFileException(file, "not a recovery file");
         }
+    }
+
+    @Override
+    public boolean exists(KeyRef ref) {
+        ConfigFiles.refuseLink(directory);
+        return Files.exists(fileFor(ref), LinkOption.NOFOLLOW_LINKS);
     }
 
     @Override

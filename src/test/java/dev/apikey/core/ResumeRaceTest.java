@@ -105,6 +105,11 @@ class ResumeRaceTest {
         }
 
         @Override
+        public boolean exists(KeyRef ref) {
+            return files.exists(ref);
+        }
+
+        @Override
         public Optional<Recovered> read(KeyRef ref) {
             onRead.run();
             return files.read(ref);
