@@ -51,7 +51,13 @@ public record JournalEntry(KeyRef ref, Operation operation, Strategy strategy, S
         ROTATE("rotate"),
         CREATE("create"),
         /** {@code apikey sync} writing the current secret to the key's targets (nothing to roll back). */
-        SYNC("sync");
+        SYNC("sync"),
+        /**
+         * {@code rotate --resume} storing the secret of a recovery file that no other entry covers. Nothing to roll
+         * back: the file is deleted only once its secret is stored, so a resume of this entry stores it again, or
+         * finds it stored and the file gone.
+         */
+        RECOVERY("recovery");
 
         private final String wire;
 

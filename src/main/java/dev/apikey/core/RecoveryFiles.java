@@ -33,20 +33,9 @@ public interface RecoveryFiles {
     boolean exists(KeyRef ref);
 
     /**
-     * Claims the key's recovery file for this invocation to consume, under the same claim as the journal's
-     * {@link RotationJournal#begin begin} and {@link RotationJournal#takeOver takeOver}: the file is read
-     * there and marked as this invocation's, unless another invocation that claimed it still runs. Two
-     * parallel resumes therefore never both store it: the second finds the first running (exit 8), or
-     * the file gone. The file itself stays until {@link #delete} once its secret is stored, so a resume
-     * that dies midway loses nothing and the next one claims it again.
-     *
-     * @return the file's content; empty when there is none (any more)
-     * @throws ActionNeededException when the invocation that claimed it still runs, or the key has an
-     *                               unfinished change in the journal
+     * Deletes the key's recovery file, once its secret is stored. A resume consumes a file under a journal entry of
+     * the key, so nothing else changes the key meanwhile, and a resume that dies before this call leaves the file.
      */
-    Optional<Recovered> claim(KeyRef ref, RotationJournal journal);
-
-    /** Deletes the key's recovery file and its claim. */
     void delete(KeyRef ref);
 
     Path fileFor(KeyRef ref);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -34,11 +35,7 @@ final class ResumeChanges {
         Optional<JournalEntry> seen = journal.find(ref);
         if (seen.isEmpty()) {
             if (ws.recovery().exists(ref)) {
-                // As with an entry, what is stored is read only under the claim, so two resumes never both store it.
-                RecoveryFiles.Recovered claimed = ws.recovery().claim(ref, journal).orElseThrow(() ->
-                        new ActionNeededException("the recovery file of " + ref + " was consumed by another apikey"
-                                + " process meanwhile", "run 'apikey list' to see the key as it is now"));
-                return storeOrphanedRecovery(ref, claimed);
+                return storeOrphanedRecovery(ref);
             }
             throw new NotFoundException("nothing to resume for " + ref, "'apikey status' lists unfinished changes");
         }
@@ -53,6 +50,10 @@ final class ResumeChanges {
             journal.finish(ref);
             new SyncTargets(ws).run(List.of(ref), false);
             return completed(entry, entry.oldId());
+        }
+        if (entry.operation() == JournalEntry.Operation.RECOVERY) {
+            // No file left: the resume that died had stored its secret, since the file goes only after that.
+            return recovered.map(r -> storeRecovered(entry, r)).orElseGet(() -> completed(entry, null));
         }
         Provider provider = ws.providers().get(ref.provider());
         SecretStore store = ws.backends().named(entry.backend());
@@ -239,18 +240,44 @@ final class ResumeChanges {
         return writes.entry();
     }
 
-    /** A recovery file with no journal entry (the journal was finished by hand, or is from a create). */
-    private RotateKeys.Outcome storeOrphanedRecovery(KeyRef ref, RecoveryFiles.Recovered r) {
+    /**
+     * A recovery file with no journal entry (the journal was finished by hand, or is from a create). It is consumed
+     * under an entry of its own, begun as every change of the key is: while its secret is being stored, a rotate,
+     * revoke or another resume of the key finds the change in progress (exit 8), instead of storing a secret this
+     * resume would then overwrite with an older one. A resume that dies midway leaves the entry for the next.
+     */
+    private RotateKeys.Outcome storeOrphanedRecovery(KeyRef ref) {
+        RecoveryFiles.Recovered[] claimed = new RecoveryFiles.Recovered[1];
+        JournalEntry entry = journal.begin(ref, () -> {
+            // Read inside the claim, and only there: another resume may have consumed the file a moment ago.
+            claimed[0] = ws.recovery().read(ref).orElseThrow(() -> new ActionNeededException("the recovery file of "
+                    + ref + " was consumed by another apikey process meanwhile", "run 'apikey list' to see the key as it is now"));
+            KeyRecord current = ws.keys().require(ref);
+            return new JournalEntry(ref, JournalEntry.Operation.RECOVERY, JournalEntry.Strategy.LOCAL, null,
+                    current.backend(), current.id(), current.hint(), null, null, journal.self(), ws.clock().instant(),
+                    List.of(), List.of());
+        });
+        return storeRecovered(entry, claimed[0]);
+    }
+
+    /**
+     * Stores the secret of a recovery file as the key's current one, deletes the file, then ends the entry. Each step
+     * can be done again: the resume of an entry whose owner died after storing stores the same secret once more.
+     */
+    private RotateKeys.Outcome storeRecovered(JournalEntry entry, RecoveryFiles.Recovered r) {
+        KeyRef ref = entry.ref();
+        putRecovered(ws.backends().named(entry.backend()), ref, r);
         KeyRecord current = ws.keys().require(ref);
-        SecretStore store = ws.backends().named(current.backend());
-        Secret secret = Secret.of(r.secret());
-        putRecovered(store, ref, r);
-        ws.keys().update(keys -> keys.put(ref, current.rotated(r.id() != null ? r.id() : current.id(), secret.hint(),
-                ws.clock().instant(), r.expiresAt() != null ? r.expiresAt() : current.expiresAt(),
-                current.pendingRevocations())));
+        String id = r.id() != null ? r.id() : current.id();
+        String hint = Secret.of(r.secret()).hint();
+        if (!Objects.equals(id, current.id()) || !hint.equals(current.hint())) {
+            ws.keys().update(keys -> keys.put(ref, current.rotated(id, hint, ws.clock().instant(),
+                    r.expiresAt() != null ? r.expiresAt() : current.expiresAt(), current.pendingRevocations())));
+        }
         ws.recovery().delete(ref);
+        journal.finish(ref);
         audit(ref, "resume", r.id(), "stored the secret from its recovery file");
-        return new RotateKeys.Outcome(ref, RotateKeys.Outcome.COMPLETED, current.id(), r.id(), null, null,
+        return new RotateKeys.Outcome(ref, RotateKeys.Outcome.COMPLETED, entry.oldId(), r.id(), null, null,
                 "stored the secret from its recovery file");
     }
 
@@ -263,8 +290,10 @@ final class ResumeChanges {
     }
 
     private RotateKeys.Outcome completed(JournalEntry entry, String newId) {
-        journal.finish(entry.ref());
+        // The file before the entry: a file left without its entry would be consumed as an orphan, over whatever a
+        // later rotation stored.
         ws.recovery().delete(entry.ref());
+        journal.finish(entry.ref());
         audit(entry.ref(), "resume", newId, "completed the interrupted " + entry.operation());
         return new RotateKeys.Outcome(entry.ref(), RotateKeys.Outcome.COMPLETED, entry.oldId(), newId, null, null,
                 "completed the interrupted " + entry.operation());

@@ -1,13 +1,9 @@
 package dev.apikey.metadata;
 
-import com.fasterxml.jackson.core.JacksonException;
-import dev.apikey.core.ActionNeededException;
 import dev.apikey.core.ApikeyException;
 import dev.apikey.core.CorruptFileException;
-import dev.apikey.core.JournalEntry;
 import dev.apikey.core.KeyRef;
 import dev.apikey.core.RecoveryFiles;
-import dev.apikey.core.RotationJournal;
 import dev.apikey.core.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,15 +18,9 @@ import java.util.stream.Stream;
 
 /** The recovery files as 0600 JSON files in the config directory's {@code recovery/}. */
 public final class RecoveryFileDirectory implements RecoveryFiles {
-    private final ConfigDirectory config;
     private final Path directory;
 
-    /** Who consumes a recovery file: a {@code .claim} file beside it, which {@link #list} never shows. */
-    private record Claim(JournalEntry.Owner owner) {
-    }
-
     public RecoveryFileDirectory(ConfigDirectory config) {
-        this.config = config;
         this.directory = config.recoveryDirectory();
     }
 
@@ -96,46 +86,8 @@ public final class RecoveryFileDirectory implements RecoveryFiles {
     }
 
     @Override
-    public Optional<Recovered> claim(KeyRef ref, RotationJournal journal) {
-        try (DirectoryLock lock = config.lock()) {
-            // A change begun since the caller looked owns the key now; its own resume consumes the file.
-            journal.requireNone(ref);
-            Optional<Recovered> found = read(ref);
-            if (found.isEmpty()) {
-                return found;
-            }
-            Path claimFile = claimFor(ref);
-            Optional<Claim> held = readClaim(claimFile);
-            if (held.isPresent() && journal.alive(held.get().owner())) {
-                throw new ActionNeededException("a resume of " + ref + " is in progress (process "
-                        + held.get().owner().pid() + ", started " + held.get().owner().processStart() + "): it is storing the secret"
-                        + " from its recovery file", "wait for it to finish");
-            }
-            try {
-                AtomicFile.write(claimFile, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(
-                        new Claim(journal.self())));
-            } catch (JacksonException e) {
-                throw new IllegalStateException("cannot serialise a recovery claim", e);
-            }
-            return found;
-        }
-    }
-
-    private static Optional<Claim> readClaim(Path claimFile) {
-        try {
-            return Optional.of(Json.mapper().readValue(ConfigFiles.read(claimFile), Claim.class));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (JacksonException e) {
-            throw new CorruptFileException(claimFile, "not a recovery file's claim");
-        } catch (IOException e) {
-            throw new ApikeyException("cannot read " + claimFile + ": " + AtomicFile.describe(e), null, e);
-        }
-    }
-
-    @Override
     public void delete(KeyRef ref) {
-        // The file first: a claim left by a crash between the two deletions guards nothing and is overwritten.
+        // With the file goes the claim an earlier apikey wrote beside it while consuming it: that guarded nothing.
         for (Path file : List.of(fileFor(ref), claimFor(ref))) {
             try {
                 Files.deleteIfExists(file);
@@ -145,6 +97,7 @@ public final class RecoveryFileDirectory implements RecoveryFiles {
         }
     }
 
+    /** Where an earlier apikey marked a recovery file as being consumed (a journal entry does that now); {@link #list} skips it. */
     private Path claimFor(KeyRef ref) {
         return directory.resolve(ref.provider() + "__" + ref.name() + ".claim");
     }

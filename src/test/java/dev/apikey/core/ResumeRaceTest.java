@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A resume that saw an interrupted entry, or a recovery file, and then found it gone when it came to
- * claim it: another process resumed it in between. It says so and exits 8, and acts on nothing.
+ * claim it (take the entry over, or begin one of its own for the file): another process resumed it in between.
+ * It says so and exits 8, and acts on nothing.
  */
 class ResumeRaceTest {
     private static final KeyRef REF = new KeyRef("acme", "bot");
@@ -34,7 +35,8 @@ class ResumeRaceTest {
         try (InputStream in = getClass().getResourceAsStream("/dev/apikey/metadata/journal-with-string-states.json")) {
             Files.write(config.journalDirectory().resolve("acme__bot.json"), in.readAllBytes());
         }
-        RotationJournal journal = new CompletedBeforeTheClaim(new JournalDirectory(config));
+        JournalDirectory files = new JournalDirectory(config);
+        RotationJournal journal = new Claimed(files, () -> files.finish(REF), () -> { });
         // Only the journal: whatever else this resume touched would fail the test with a NullPointerException.
         Workspace ws = new Workspace(null, null, null, null, null, null, null, null, null, null, journal, null, null,
                 null, null);
@@ -47,15 +49,17 @@ class ResumeRaceTest {
     @Test
     void aRecoveryFileConsumedByAnotherProcessBetweenTheLookAndTheClaimIsNotStored() {
         ConfigDirectory config = new ConfigDirectory(dir.resolve("config"));
-        RecoveryFiles recovery = new Hooked(new RecoveryFileDirectory(config), files -> files.delete(REF), () -> { });
+        RecoveryFiles recovery = new RecoveryFileDirectory(config);
         recovery.save(REF, "key-2", Secret.of("acme-recovered-0123456789"), Instant.EPOCH, null, "the store refused it");
+        RotationJournal journal = new Claimed(new JournalDirectory(config), () -> recovery.delete(REF), () -> { });
         // Only the journal and the recovery files: storing anything would fail the test with a NullPointerException.
-        Workspace ws = new Workspace(null, null, null, null, null, null, recovery, null, null, null,
-                new JournalDirectory(config), null, null, null, null);
+        Workspace ws = new Workspace(null, null, null, null, null, null, recovery, null, null, null, journal, null, null,
+                null, null);
 
         assertThatThrownBy(() -> new ResumeChanges(ws).resume(REF)).isInstanceOf(ActionNeededException.class)
                 .hasMessage("the recovery file of acme/bot was consumed by another apikey process meanwhile");
         assertThat(recovery.list()).isEmpty();
+        assertThat(journal.find(REF)).as("nothing was begun").isEmpty();
     }
 
     @Test
@@ -63,32 +67,26 @@ class ResumeRaceTest {
         // Read before the claim, its content could be what another resume has just stored; and read twice,
         // the secret is in memory twice.
         ConfigDirectory config = new ConfigDirectory(dir.resolve("config"));
-        class Claimed extends RuntimeException {
+        class ReadUnderTheClaim extends RuntimeException {
         }
-        RecoveryFiles recovery = new Hooked(new RecoveryFileDirectory(config), files -> {
-            throw new Claimed(); // far enough: what follows stores the claimed content
-        }, () -> {
-            throw new AssertionError("the recovery file was read outside its claim");
+        boolean[] claiming = new boolean[1];
+        RecoveryFiles recovery = new ReadHooked(new RecoveryFileDirectory(config), () -> {
+            if (!claiming[0]) {
+                throw new AssertionError("the recovery file was read outside its claim");
+            }
+            throw new ReadUnderTheClaim(); // far enough: what follows stores what was read
         });
         recovery.save(REF, "key-2", Secret.of("acme-recovered-0123456789"), Instant.EPOCH, null, "the store refused it");
-        Workspace ws = new Workspace(null, null, null, null, null, null, recovery, null, null, null,
-                new JournalDirectory(config), null, null, null, null);
+        RotationJournal journal = new Claimed(new JournalDirectory(config), () -> { }, () -> claiming[0] = true);
+        Workspace ws = new Workspace(null, null, null, null, null, null, recovery, null, null, null, journal, null, null,
+                null, null);
 
-        assertThatThrownBy(() -> new ResumeChanges(ws).resume(REF)).isInstanceOf(Claimed.class);
+        assertThatThrownBy(() -> new ResumeChanges(ws).resume(REF)).isInstanceOf(ReadUnderTheClaim.class);
+        assertThat(journal.find(REF)).as("nothing was begun").isEmpty();
     }
 
-    /**
-     * Recovery files with something happening just before this process claims the key's (another process consumes
-     * it), and on every read outside the claim.
-     */
-    private record Hooked(RecoveryFiles files, java.util.function.Consumer<RecoveryFiles> beforeClaim, Runnable onRead)
-            implements RecoveryFiles {
-        @Override
-        public Optional<Recovered> claim(KeyRef ref, RotationJournal journal) {
-            beforeClaim.accept(files);
-            return files.claim(ref, journal);
-        }
-
+    /** Recovery files that run {@code onRead} on every read of a key's file. */
+    private record ReadHooked(RecoveryFiles files, Runnable onRead) implements RecoveryFiles {
         @Override
         public Path save(KeyRef ref, String id, Secret secret, Instant createdAt, Instant expiresAt, String reason) {
             return files.save(ref, id, secret, createdAt, expiresAt, reason);
@@ -126,17 +124,25 @@ class ResumeRaceTest {
         }
     }
 
-    /** A journal in which another process finishes the entry just before this one claims it. */
-    private record CompletedBeforeTheClaim(RotationJournal journal) implements RotationJournal {
+    /**
+     * A journal in which something happens just before this process claims a key, to take an entry over or begin one
+     * (another process finishes the entry, or consumes the recovery file), and {@code inClaim} runs once the claim of
+     * a new entry is held, before the entry is built.
+     */
+    private record Claimed(RotationJournal journal, Runnable beforeClaim, Runnable inClaim) implements RotationJournal {
         @Override
-        public Optional<JournalEntry> takeOver(KeyRef ref) {
-            journal.finish(ref);
-            return journal.takeOver(ref);
+        public JournalEntry begin(KeyRef ref, Supplier<JournalEntry> fromCurrentState) {
+            beforeClaim.run();
+            return journal.begin(ref, () -> {
+                inClaim.run();
+                return fromCurrentState.get();
+            });
         }
 
         @Override
-        public JournalEntry begin(KeyRef ref, Supplier<JournalEntry> fromCurrentState) {
-            return journal.begin(ref, fromCurrentState);
+        public Optional<JournalEntry> takeOver(KeyRef ref) {
+            beforeClaim.run();
+            return journal.takeOver(ref);
         }
 
         @Override

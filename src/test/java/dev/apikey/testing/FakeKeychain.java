@@ -6,6 +6,7 @@ import dev.apikey.store.KeychainUnreachableException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,6 +28,41 @@ public final class FakeKeychain implements Keychain.Opener {
     private final AtomicInteger writes = new AtomicInteger();
     private volatile String crashAccount;
     private volatile Crash.When crashWhen;
+    private volatile Hold hold;
+
+    /** A write that waits where a process would be paused, until the test lets it go. */
+    public static final class Hold {
+        private final String account;
+        private final CountDownLatch arrived = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        private Hold(String account) {
+            this.account = account;
+        }
+
+        /** Waits until the write has reached the keychain and is held there. */
+        public void awaitArrival() throws InterruptedException {
+            if (!arrived.await(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("no write of " + account + " arrived");
+            }
+        }
+
+        /** Lets the held write go on (and a write that has not arrived yet pass). */
+        public void release() {
+            released.countDown();
+        }
+
+        private void hold() {
+            arrived.countDown();
+            try {
+                if (!released.await(60, TimeUnit.SECONDS)) {
+                    throw new AssertionError("the held write of " + account + " was never released");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 
     public FakeKeychain fault(Fault f) {
         this.fault = f;
@@ -36,6 +72,16 @@ public final class FakeKeychain implements Keychain.Opener {
     /** Lets calls stuck in {@link Fault#HANGS} return, so no thread outlives the test. */
     public void release() {
         released.countDown();
+    }
+
+    /**
+     * The next write of this account waits, before the item is written, until {@link Hold#release}. Give the
+     * keychain a time limit longer than the hold (config {@code keychainTimeout}), or the wait is a timeout.
+     */
+    public Hold holdWriting(String account) {
+        Hold h = new Hold(account);
+        this.hold = h;
+        return h;
     }
 
     /** The process "dies" while writing this account, before or after the item is written (once). */
@@ -98,6 +144,11 @@ public final class FakeKeychain implements Keychain.Opener {
             public void set(String service, String account, String secret) {
                 writes.incrementAndGet();
                 check(true, account);
+                Hold held = hold;
+                if (held != null && held.account.equals(account)) {
+                    hold = null;
+                    held.hold();
+                }
                 boolean crash = account.equals(crashAccount);
                 if (crash && crashWhen == Crash.When.BEFORE) {
                     crashAccount = null;
