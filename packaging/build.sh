@@ -1,6 +1,6 @@
 #!/bin/sh
 # Builds apikey's distributions into target/dist:
-#   apikey-VERSION-linux-x64.tar.gz  self-contained: a jlink runtime (JDK 25), the jar, an AOT cache trained
+#   apikey-VERSION-linux-x64.tar.gz  self-contained: a jlink runtime (JDK 25), the jar, AOT caches trained
 #                                    on the common commands, a launcher, completions and man pages
 #   apikey_VERSION_amd64.deb         that tree in /opt/apikey, /usr/bin/apikey, completions, man pages
 #   apikey-VERSION-1.x86_64.rpm      the same, as an RPM (when rpmbuild is installed)
@@ -37,13 +37,10 @@ cp packaging/launcher.sh "$tree/bin/apikey"
 chmod 755 "$tree/bin/apikey"
 cp target/man/*.1 "$tree/share/man/man1/"
 cp completions/* "$tree/share/completions/"
-# The AOT cache must be made by the runtime, with the class path and the flags it will be used with
-# (the launcher's, which packaging/check.sh checks it maps with).
-set -- "$tree/runtime/bin/java" $(sed -n 's/^jvm_flags="\(.*\)"$/\1/p' packaging/launcher.sh) \
-  -XX:AOTCacheOutput="$tree/lib/apikey.aot" -Xlog:aot=error -cp "$tree/lib/apikey.jar" dev.apikey.tools.AotTraining
-# With D-Bus and gnome-keyring at hand (bin/setup installs them), the training also reads and writes a keychain:
-# a throwaway keyring on a private session bus, under a throwaway HOME, so `get` from the keychain starts with
-# java-keyring and dbus-java in the cache. Without them the cache covers every other command.
+set -- sh packaging/train-aot.sh "$tree" $(sed -n 's/^jvm_flags="\(.*\)"$/\1/p' packaging/launcher.sh)
+# With D-Bus and gnome-keyring at hand (bin/setup installs them), the trainings also read and write a keychain:
+# a throwaway keyring on a private session bus, under a throwaway HOME, so that a `get` from the keychain starts
+# with java-keyring and dbus-java in its cache. Without them the caches cover every other path.
 if command -v dbus-run-session >/dev/null 2>&1 && command -v gnome-keyring-daemon >/dev/null 2>&1; then
   keyring_home=$(mktemp -d)
   HOME="$keyring_home" APIKEY_TRAINING_PRIVATE_KEYCHAIN=1 dbus-run-session -- sh -c \

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Checks the distributions packaging/build.sh made in target/dist: the self-contained tree runs with no Java
-# on PATH, its AOT cache is used, the .deb and .rpm hold the launcher, completions and man pages where the
+# on PATH, its AOT caches are used, the .deb and .rpm hold the launcher, completions and man pages where the
 # system looks for them, and the jar distribution runs on the Java on PATH.
 set -eu
 root=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
@@ -22,18 +22,31 @@ env -i PATH="$work/bin" HOME="$work" APIKEY_CONFIG_DIR="$work/cfg" APIKEY_BACKEN
 got=$(env -i PATH="$work/bin" HOME="$work" APIKEY_CONFIG_DIR="$work/cfg" APIKEY_PASSPHRASE=check \
   "$tree/bin/apikey" exec local/check -- sh -c 'printf %s "${#CHECK_API_KEY}"') || fail "exec with the bundled runtime"
 [ "$got" = 46 ] || fail "exec passed a ${got}-character key"
-# The AOT cache maps with the launcher's own flags: with -XX:AOTMode=on the JVM refuses to start when it
+# The AOT caches map with the launcher's own flags: with -XX:AOTMode=on the JVM refuses to start when it
 # cannot (a cache made with other flags, for another jar or runtime, would otherwise be skipped silently).
-env -i PATH="$work/bin" HOME="$work" APIKEY_JAVA_OPTS=-XX:AOTMode=on "$tree/bin/apikey" --version >/dev/null \
-  || fail "the AOT cache does not map with the launcher's flags"
-# ... and not only for the JDK's classes (a cache made for another jar maps, but only for those): apikey's,
-# picocli's (compiled from source so that it can be archived) and Jackson's come from it.
-env -i PATH="$work/bin" HOME="$work" APIKEY_CONFIG_DIR="$work/cfg" APIKEY_PASSPHRASE=check \
-  APIKEY_JAVA_OPTS="-XX:AOTMode=on -Xlog:class+load=info:file=$work/aot-classes.log" "$tree/bin/apikey" list >/dev/null \
-  || fail "list with the AOT cache"
-for c in dev.apikey.App dev.apikey.cli.ListCommand picocli.CommandLine com.fasterxml.jackson.core.JsonFactory; do
-  grep -q "] $c source: shared objects file" "$work/aot-classes.log" || fail "$c is not loaded from the AOT cache"
+for profile in $("$tree/runtime/bin/java" -cp "$tree/lib/apikey.jar" dev.apikey.tools.AotTraining profiles); do
+  [ -s "$tree/lib/aot/$profile.aot" ] || fail "no AOT cache for $profile"
 done
+aot_run() {
+  env -i PATH="$work/bin" HOME="$work" APIKEY_CONFIG_DIR="$work/cfg" APIKEY_PASSPHRASE=check \
+    APIKEY_JAVA_OPTS="-XX:AOTMode=on -Xlog:class+load=info:file=$work/aot-classes.log" "$tree/bin/apikey" "$@" >/dev/null
+}
+from_cache() { grep -q "] $1 source: shared objects file" "$work/aot-classes.log"; }
+aot_run --version || fail "the AOT cache of --version does not map with the launcher's flags"
+aot_run provider list || fail "the AOT cache of every other command does not map with the launcher's flags"
+from_cache dev.apikey.cli.ProviderCommand || fail "provider list does not start from the full AOT cache"
+aot_run exec local/check -- sh -c : || fail "exec with its AOT cache"
+from_cache dev.apikey.cli.ExecCommand || fail "exec does not start from its AOT cache"
+# ... and not only for the JDK's classes (a cache made for another jar maps, but only for those): apikey's,
+# picocli's (compiled from source so that it can be archived) and Jackson's come from it. The cache is list's
+# own, also after a global option: it holds no HTTP client, which list does not use.
+aot_run list --json || fail "list --json with the full AOT cache"
+from_cache com.fasterxml.jackson.databind.ObjectMapper || fail "JSON output does not start from the full AOT cache"
+aot_run -q list || fail "list with its AOT cache"
+for c in dev.apikey.App dev.apikey.cli.ListCommand picocli.CommandLine com.fasterxml.jackson.core.JsonFactory; do
+  from_cache $c || fail "$c is not loaded from the AOT cache"
+done
+! grep -q "] okhttp3\." "$work/aot-classes.log" || fail "list starts with a cache that holds OkHttp: not its own"
 # Where the build had a keychain to train on (D-Bus and gnome-keyring), `get` from the keychain finds
 # java-keyring and dbus-java in the cache too: checked the same way, on a throwaway keyring.
 if command -v dbus-run-session >/dev/null 2>&1 && command -v gnome-keyring-daemon >/dev/null 2>&1; then
@@ -64,7 +77,7 @@ fi
 
 deb="$dist/apikey_${version}_amd64.deb"
 dpkg-deb -c "$deb" > "$work/deb.txt"
-for f in ./opt/apikey/bin/apikey ./opt/apikey/lib/apikey.jar ./opt/apikey/lib/apikey.aot ./usr/bin/apikey \
+for f in ./opt/apikey/bin/apikey ./opt/apikey/lib/apikey.jar ./opt/apikey/lib/aot/full.aot ./opt/apikey/lib/aot/list.aot ./usr/bin/apikey \
          ./usr/share/bash-completion/completions/apikey ./usr/share/zsh/vendor-completions/_apikey \
          ./usr/share/fish/vendor_completions.d/apikey.fish ./usr/share/man/man1/apikey.1.gz; do
   grep -q " $f" "$work/deb.txt" || fail "$deb lacks $f"
