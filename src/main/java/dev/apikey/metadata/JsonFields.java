@@ -13,18 +13,39 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * One JSON object of a metadata file, read whole, with typed access to its fields. A field that is
+ * One JSON object of a file apikey writes (the metadata files, the encrypted secret store), read whole,
+ * with typed access to its fields. A field that is
  * absent or null reads as null; one of the wrong type fails the read, naming the field (never its value,
  * which may be anything a tampered file holds). Fields no accessor asks for are ignored, so a file
  * written by a newer apikey with more fields still reads.
  */
-final class JsonFields {
+public final class JsonFields {
     private final Map<String, Object> fields;
 
     private JsonFields(Map<String, Object> fields) {
         this.fields = fields;
+    }
+
+    /**
+     * Reads a document that is one JSON object and nothing else.
+     *
+     * @throws com.fasterxml.jackson.core.JacksonException when it is not JSON
+     * @throws MalformedException                           when it is not one object
+     */
+    public static JsonFields parseObject(byte[] json) throws IOException {
+        try (JsonParser p = JsonStreams.factory().createParser(json)) {
+            if (p.nextToken() == null) {
+                throw new MalformedException("empty document");
+            }
+            JsonFields fields = read(p);
+            if (p.nextToken() != null) {
+                throw new MalformedException("more than one JSON document");
+            }
+            return fields;
+        }
     }
 
     /** Reads the object at the parser's current token. */
@@ -36,8 +57,22 @@ final class JsonFields {
         return new JsonFields((Map<String, Object>) JsonStreams.readValue(p));
     }
 
-    String string(String name) throws MalformedException {
+    /** The names of the object's fields, in the document's order. */
+    public Set<String> names() {
+        return fields.keySet();
+    }
+
+    public String string(String name) throws MalformedException {
         return as(name, String.class, "a string");
+    }
+
+    /** A whole number that fits an {@code int}. */
+    public Integer integer(String name) throws MalformedException {
+        Number n = as(name, Number.class, "a whole number");
+        if (n != null && !(n instanceof Integer)) {
+            throw new MalformedException("'" + name + "' is not a whole number of at most 10 digits");
+        }
+        return (Integer) n;
     }
 
     KeyRef ref(String name) throws MalformedException {
@@ -93,7 +128,7 @@ final class JsonFields {
     }
 
     @SuppressWarnings("unchecked")
-    JsonFields object(String name) throws MalformedException {
+    public JsonFields object(String name) throws MalformedException {
         Map<String, Object> map = as(name, Map.class, "an object");
         return map == null ? null : new JsonFields(map);
     }
@@ -138,8 +173,8 @@ final class JsonFields {
     }
 
     /** A value in a metadata file that is not what apikey writes there. */
-    static final class MalformedException extends IOException {
-        MalformedException(String message) {
+    public static final class MalformedException extends IOException {
+        public MalformedException(String message) {
             super(message);
         }
     }

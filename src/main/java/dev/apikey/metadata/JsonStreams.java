@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * JSON for the files every command reads ({@code keys.json}, {@code providers.json}, {@code targets.json},
- * {@code config.json}, the audit log) and for key bindings, with jackson-core's streaming parser and
+ * {@code config.json}, the audit log, the encrypted secret store) and for key bindings, with jackson-core's streaming parser and
  * generator alone. Building jackson-databind's mapper costs more than the rest of a {@code list},
  * {@code get}, {@code exec} or {@code request}; those commands only read these files and write an audit
  * line, so they start without it. The documents are the ones the mapper writes ({@code MetadataJsonTest}
@@ -38,7 +38,7 @@ public final class JsonStreams {
     }
 
     /** Writes one document with {@code body}, indented as the mapper's default pretty printer does. */
-    static byte[] pretty(Body body) {
+    public static byte[] pretty(Body body) {
         return write(body, true);
     }
 
@@ -62,7 +62,7 @@ public final class JsonStreams {
 
     /** What a document says, written to a generator. */
     @FunctionalInterface
-    interface Body {
+    public interface Body {
         void write(JsonGenerator g) throws IOException;
     }
 

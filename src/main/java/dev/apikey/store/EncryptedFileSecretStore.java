@@ -9,7 +9,6 @@ import dev.apikey.core.PolicyException;
 import dev.apikey.metadata.AtomicFile;
 import dev.apikey.metadata.ConfigFiles;
 import dev.apikey.metadata.DirectoryLock;
-import dev.apikey.metadata.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -408,16 +407,18 @@ public final class EncryptedFileSecretStore implements SecretStore {
         }
         SecretFile f;
         try {
-            f = Json.mapper().readValue(bytes, SecretFile.class);
+            f = SecretFile.parse(bytes);
         } catch (JacksonException e) {
-            throw corrupt("not a secret store file (" + e.getOriginalMessage() + ")");
+            // The parser's location is useful; its message could quote the file.
+            var at = e.getLocation();
+            throw corrupt("not valid JSON" + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         } catch (IOException e) {
-            throw corrupt(e.getClass().getSimpleName());
+            throw corrupt("not a secret store file (" + e.getMessage() + ")");
         }
-        if (f == null || !FORMAT.equals(f.format()) || f.kdf() == null || f.check() == null || f.entries() == null) {
+        if (!FORMAT.equals(f.format()) || f.version() < 1 || f.kdf() == null || f.check() == null || f.entries() == null) {
             throw corrupt("missing header fields");
         }
-        if (f.version() < 1 || f.version() > VERSION) {
+        if (f.version() > VERSION) {
             throw new SecretStoreException(file + " was written by a newer apikey (format " + f.version() + ")",
                     "upgrade apikey");
         }
@@ -427,9 +428,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
     private void write(SecretFile f) {
         try {
             SecretFile current = new SecretFile(f.format(), VERSION, f.kdf(), f.check(), f.entries());
-            AtomicFile.write(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(current));
-        } catch (IOException e) {
-            throw new SecretStoreException("cannot write " + file + ": " + e.getClass().getSimpleName(), null, e);
+            AtomicFile.write(file, current.toJson());
         } catch (dev.apikey.core.ApikeyException e) {
             throw new SecretStoreException(e.getMessage(), e.hint(), e);
         }

@@ -30,7 +30,7 @@ class ClassLoadIT {
     enum Library {
         /** The streaming parser and generator the metadata files are read and written with. */
         JACKSON_CORE("com.fasterxml.jackson.core."),
-        /** The object mapper: --json output, provider definitions, the journal, the file store. */
+        /** The object mapper: --json output, provider definitions, the journal. */
         JACKSON_DATABIND("com.fasterxml.jackson.databind.", "com.fasterxml.jackson.datatype.",
                 "com.fasterxml.jackson.annotation."),
         OKHTTP("okhttp3.", "okio.", "kotlin."),
@@ -133,6 +133,15 @@ class ClassLoadIT {
         assertThat(commandsModelled(classes)).containsExactly("ListCommand");
         assertThat(seededRandomness(classes)).as("a SecureRandom seeded").isFalse();
         assertThat(readAnnotations(classes)).as("a model read from annotations").isFalse();
+    }
+
+    @Test
+    void getFromTheFileStoreLoadsItsKeyDerivationButNoObjectMapper() throws Exception {
+        JarProcess apikey = apikey().env("APIKEY_BACKEND", "file").env("APIKEY_PASSPHRASE", "guard");
+        assertThat(apikey.run(null, "-q", "create", "local/filed").exit()).isZero();
+        List<String> classes = loadedBy(apikey, "get", "local/filed");
+        assertThat(libraries(classes)).containsExactly(Library.JACKSON_CORE, Library.BOUNCY_CASTLE);
+        assertThat(commandsModelled(classes)).containsExactly("GetCommand");
     }
 
     @Test

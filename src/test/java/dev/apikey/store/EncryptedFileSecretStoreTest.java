@@ -121,6 +121,33 @@ class EncryptedFileSecretStoreTest {
     }
 
     @Test
+    void aCorruptFileIsNeverQuotedInTheError() throws Exception {
+        Path file = dir.resolve("secrets.enc");
+        Files.writeString(file, "{\"format\": " + VALUE + "}");
+        assertThatThrownBy(() -> store("pw").get(DEMO))
+                .isInstanceOf(SecretStoreException.class)
+                .hasMessageContaining("not valid JSON (line 1, column")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(VALUE.substring(3)));
+        Files.writeString(file, "{\"format\": \"apikey-secrets\", \"kdf\": {\"salt\": 7, \"note\": \"" + VALUE + "\"}}");
+        assertThatThrownBy(() -> store("pw").get(DEMO))
+                .isInstanceOf(SecretStoreException.class)
+                .hasMessageContaining("'salt' is not a string")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(VALUE.substring(3)));
+    }
+
+    @Test
+    void aFileWithoutItsFormatVersionIsCorruptNotNewer() throws Exception {
+        Path file = dir.resolve("secrets.enc");
+        store("pw").put(DEMO, Secret.of(VALUE));
+        ObjectNode doc = (ObjectNode) Json.mapper().readTree(Files.readAllBytes(file));
+        doc.remove("version");
+        Files.write(file, Json.mapper().writeValueAsBytes(doc));
+        assertThatThrownBy(() -> store("pw").get(DEMO))
+                .isInstanceOf(SecretStoreException.class)
+                .hasMessageContaining("corrupt: missing header fields");
+    }
+
+    @Test
     void withoutAPassphraseTheErrorSaysHowToGiveOne() {
         assertThatThrownBy(() -> store(Map.of(), UserPrompts.NONE).put(DEMO, Secret.of(VALUE)))
                 .isInstanceOf(SecretStoreException.class)
