@@ -43,7 +43,8 @@ from_cache dev.apikey.cli.ExecCommand || fail "exec does not start from its AOT 
 aot_run list --json || fail "list --json with the full AOT cache"
 from_cache com.fasterxml.jackson.databind.ObjectMapper || fail "JSON output does not start from the full AOT cache"
 aot_run -q list || fail "list with its AOT cache"
-for c in dev.apikey.App dev.apikey.cli.ListCommand picocli.CommandLine com.fasterxml.jackson.core.JsonFactory; do
+for c in dev.apikey.Main dev.apikey.term.SystemTerminal dev.apikey.cli.ListCommand picocli.CommandLine \
+    com.fasterxml.jackson.core.JsonFactory; do
   from_cache $c || fail "$c is not loaded from the AOT cache"
 done
 ! grep -q "] okhttp3\." "$work/aot-classes.log" || fail "list starts with a cache that holds OkHttp: not its own"

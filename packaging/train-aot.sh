@@ -11,8 +11,12 @@ java="$tree/runtime/bin/java"
 training=$(mktemp -d)
 trap 'rm -rf "$training"' EXIT
 mkdir -p "$tree/lib/aot"
-"$java" "$@" -Xlog:aot=off -Xlog:cds=off -cp "$tree/lib/apikey.jar" dev.apikey.tools.AotTraining prepare "$training/config"
+"$java" "$@" -Xlog:aot=off -Xlog:cds=off -cp "$tree/lib/apikey.jar" dev.apikey.tools.AotTraining prepare "$training/config" \
+  </dev/null >"$training/prepare.log" 2>&1 || { cat "$training/prepare.log" >&2; exit 1; }
+# The trainings run apikey on the real standard streams, as users do; what it prints there is of no interest
+# unless a training fails.
 for profile in $("$java" -cp "$tree/lib/apikey.jar" dev.apikey.tools.AotTraining profiles); do
   "$java" "$@" -XX:AOTCacheOutput="$tree/lib/aot/$profile.aot" -Xlog:aot=error -cp "$tree/lib/apikey.jar" \
-    dev.apikey.tools.AotTraining "$profile" "$training/config"
+    dev.apikey.tools.AotTraining "$profile" "$training/config" </dev/null >"$training/$profile.log" 2>&1 \
+    || { cat "$training/$profile.log" >&2; echo "train-aot: the $profile training failed" >&2; exit 1; }
 done

@@ -2,13 +2,11 @@ package dev.apikey.tools;
 
 import dev.apikey.App;
 import dev.apikey.Env;
-import dev.apikey.core.UserPrompts;
-import dev.apikey.term.Terminal;
-import java.io.ByteArrayInputStream;
+import dev.apikey.Main;
+import dev.apikey.term.SystemTerminal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -187,7 +185,9 @@ public final class AotTraining {
         }
     }
 
-    private static void train(Profile profile, Path dir) throws IOException {
+    private static void train(Profile profile, Path dir) throws IOException, ClassNotFoundException {
+        // apikey's entry point, which a training cannot call (it ends the JVM), initialised so that it is archived.
+        Class.forName(Main.class.getName(), true, AotTraining.class.getClassLoader());
         try (Server server = new Server()) {
             for (Run run : profile.runs(server)) {
                 if (!run.needsKeychain() || keychainAtHand()) {
@@ -214,7 +214,9 @@ public final class AotTraining {
         vars.put("APIKEY_PASSPHRASE", "training");
         vars.putAll(run.vars());
         vars.values().removeIf(String::isEmpty);
-        App.run(Env.builder().terminal(new QuietTerminal()).variables(vars)
+        // The real standard streams, as apikey's own main uses (whoever runs a training sends them elsewhere):
+        // a terminal of the training's own would leave their classes out of the cache.
+        App.run(Env.builder().terminal(new SystemTerminal(vars)).variables(vars)
                 .osName(System.getProperty("os.name", "Linux")).home(dir).build(), run.args().toArray(String[]::new));
     }
 
@@ -270,56 +272,6 @@ public final class AotTraining {
             } catch (IOException e) {
                 // the training continues with the next request
             }
-        }
-    }
-
-    /** Streams that go nowhere: training output is of no interest. */
-    private static final class QuietTerminal implements Terminal {
-        private final PrintStream out = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-
-        @Override
-        public OutputStream stdout() {
-            return OutputStream.nullOutputStream();
-        }
-
-        @Override
-        public PrintStream out() {
-            return out;
-        }
-
-        @Override
-        public PrintStream err() {
-            return out;
-        }
-
-        @Override
-        public InputStream in() {
-            return new ByteArrayInputStream(new byte[0]);
-        }
-
-        @Override
-        public boolean stdinIsTerminal() {
-            return false;
-        }
-
-        @Override
-        public boolean stdoutIsTerminal() {
-            return false;
-        }
-
-        @Override
-        public boolean stderrIsTerminal() {
-            return false;
-        }
-
-        @Override
-        public int width() {
-            return 0;
-        }
-
-        @Override
-        public UserPrompts prompts() {
-            return UserPrompts.NONE;
         }
     }
 }
