@@ -23,13 +23,18 @@ public interface RecoveryFiles {
     /**
      * The key a recovery file belongs to, from its content; empty when it was consumed meanwhile.
      *
-     * @throws CorruptFileException when it is no recovery file
+     * @throws CorruptFileException when it is no recovery file, or not where the key it names keeps its file
      */
     Optional<KeyRef> refOf(Path file);
 
+    /**
+     * The key's recovery file, also one an earlier apikey named otherwise.
+     *
+     * @throws CorruptFileException when it cannot be read, or the file of the key's name holds another key's secret
+     */
     Optional<Recovered> read(KeyRef ref);
 
-    /** Whether the key has a recovery file; its secret is not read. */
+    /** Whether the key has a recovery file; its secret is not read (unless an earlier apikey's file must tell whose). */
     boolean exists(KeyRef ref);
 
     /**
@@ -38,5 +43,6 @@ public interface RecoveryFiles {
      */
     void delete(KeyRef ref);
 
+    /** Where the key's recovery file is written. */
     Path fileFor(KeyRef ref);
 }

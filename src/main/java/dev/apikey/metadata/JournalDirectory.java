@@ -2,7 +2,6 @@ package dev.apikey.metadata;
 
 import com.fasterxml.jackson.core.JacksonException;
 import dev.apikey.core.ApikeyException;
-import dev.apikey.core.CorruptFileException;
 import dev.apikey.core.JournalEntry;
 import dev.apikey.core.KeyRef;
 import dev.apikey.core.RotationJournal;
@@ -26,11 +25,15 @@ import java.util.stream.Stream;
 public final class JournalDirectory implements RotationJournal {
     private final ConfigDirectory config;
     private final Path directory;
+    private final KeyFiles<JournalEntry> files;
     private JournalEntry.Owner self;
 
     public JournalDirectory(ConfigDirectory config) {
         this.config = config;
         this.directory = config.journalDirectory();
+        // The bytes first: when there is no entry (nearly always), the mapper is never built.
+        this.files = new KeyFiles<>(directory, "journal entry", bytes -> Json.mapper().readValue(bytes, JournalEntry.class),
+                JournalEntry::ref);
     }
 
     /**
@@ -65,15 +68,21 @@ public final class JournalDirectory implements RotationJournal {
     @Override
     public Optional<JournalEntry> takeOver(KeyRef ref) {
         try (DirectoryLock lock = config.lock()) {
-            Optional<JournalEntry> found = find(ref);
+            ConfigFiles.refuseLink(directory);
+            Optional<KeyFiles.Found<JournalEntry>> found = files.read(ref);
             if (found.isEmpty()) {
-                return found;
+                return Optional.empty();
             }
-            if (ownerAlive(found.get())) {
-                throw RotationJournal.inProgress(found.get());
+            JournalEntry entry = found.get().content();
+            if (ownerAlive(entry)) {
+                throw RotationJournal.inProgress(entry);
             }
-            JournalEntry mine = found.get().ownedBy(self());
+            JournalEntry mine = entry.ownedBy(self());
             write(mine);
+            if (!found.get().file().equals(files.of(ref))) {
+                // An entry an earlier apikey wrote: it lives on under today's name, as this invocation's.
+                files.retireLegacy(ref);
+            }
             return Optional.of(mine);
         }
     }
@@ -87,42 +96,22 @@ public final class JournalDirectory implements RotationJournal {
 
     @Override
     public void finish(KeyRef ref) {
-        try {
-            Files.deleteIfExists(fileFor(ref));
-        } catch (IOException e) {
-            throw new ApikeyException("cannot delete " + fileFor(ref) + ": " + AtomicFile.describe(e),
-                    "delete it by hand once 'apikey list' shows the key as you expect", e);
-        }
+        files.delete(ref);
     }
 
     @Override
     public Optional<JournalEntry> find(KeyRef ref) {
         ConfigFiles.refuseLink(directory);
-        Path file = fileFor(ref);
-        try {
-            // The bytes first: when there is no entry (nearly always), the mapper is never built.
-            byte[] bytes = ConfigFiles.read(file);
-            return Optional.of(Json.mapper().readValue(bytes, JournalEntry.class));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (JacksonException e) {
-            throw new CorruptFileException(file, "not a journal entry");
-        } catch (IOException e) {
-            throw new ApikeyException("cannot read " + file + ": " + AtomicFile.describe(e), null, e);
-        }
+        return files.read(ref).map(KeyFiles.Found::content);
     }
 
     @Override
     public List<JournalEntry> all() {
         List<JournalEntry> entries = new ArrayList<>();
         ConfigFiles.refuseLink(directory);
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
-                try {
-                    entries.add(Json.mapper().readValue(ConfigFiles.read(f), JournalEntry.class));
-                } catch (JacksonException e) {
-                    throw new CorruptFileException(f, "not a journal entry");
-                }
+        try (Stream<Path> listed = Files.list(directory)) {
+            for (Path f : listed.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                files.readListed(f).filter(e -> !files.supersededLegacy(f, e.ref())).ifPresent(entries::add);
             }
         } catch (NoSuchFileException e) {
             return entries;
@@ -145,19 +134,15 @@ public final class JournalDirectory implements RotationJournal {
 
     private void write(JournalEntry entry) {
         try {
-            AtomicFile.write(fileFor(entry.ref()), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(entry));
+            AtomicFile.write(files.of(entry.ref()), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(entry));
         } catch (JacksonException e) {
             throw new IllegalStateException("cannot serialise a journal entry", e);
         }
     }
 
-    private Path fileFor(KeyRef ref) {
-        return directory.resolve(ref.provider() + "__" + ref.name() + ".json");
-    }
-
-    /** For messages: where an entry lives. */
+    /** Where the key's entry is written. */
     public Path path(KeyRef ref) {
-        return fileFor(ref);
+        return files.of(ref);
     }
 
 }

@@ -1,13 +1,11 @@
 package dev.apikey.metadata;
 
 import dev.apikey.core.ApikeyException;
-import dev.apikey.core.CorruptFileException;
 import dev.apikey.core.KeyRef;
 import dev.apikey.core.RecoveryFiles;
 import dev.apikey.core.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,15 +17,18 @@ import java.util.stream.Stream;
 /** The recovery files as 0600 JSON files in the config directory's {@code recovery/}. */
 public final class RecoveryFileDirectory implements RecoveryFiles {
     private final Path directory;
+    private final KeyFiles<Recovered> files;
 
     public RecoveryFileDirectory(ConfigDirectory config) {
         this.directory = config.recoveryDirectory();
+        this.files = new KeyFiles<>(directory, "recovery file", bytes -> Json.mapper().readValue(bytes, Recovered.class),
+                RecoveryFileDirectory::refOf);
     }
 
     @Override
     public Path save(KeyRef ref, String id, Secret secret, Instant createdAt, Instant expiresAt, String reason) {
         ConfigFiles.refuseLink(directory);
-        Path file = fileFor(ref);
+        Path file = files.of(ref);
         byte[] json;
         try {
             json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(
@@ -41,69 +42,56 @@ public final class RecoveryFileDirectory implements RecoveryFiles {
 
     @Override
     public List<Path> list() {
-        List<Path> files = new ArrayList<>();
+        List<Path> listed = new ArrayList<>();
         ConfigFiles.refuseLink(directory);
         try (Stream<Path> s = Files.list(directory)) {
-            s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().forEach(files::add);
+            s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().forEach(listed::add);
         } catch (NoSuchFileException e) {
-            return files;
+            return listed;
         } catch (IOException e) {
             throw new ApikeyException("cannot list " + directory + ": " + AtomicFile.describe(e));
         }
-        return files;
+        return listed;
     }
 
     /** The key a recovery file belongs to, from its content; empty when it was consumed meanwhile. */
     @Override
     public Optional<KeyRef> refOf(Path file) {
-        try {
-            return Optional.of(KeyRef.parse(Json.mapper().readValue(ConfigFiles.read(file), Recovered.class).ref()));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            // It may hold the one copy of a secret: reported with its path and left for the user, never skipped.
-            throw new CorruptFileException(file, "not a recovery file");
-        }
+        return files.readListed(file).map(RecoveryFileDirectory::refOf);
     }
 
     @Override
     public boolean exists(KeyRef ref) {
         ConfigFiles.refuseLink(directory);
-        return Files.exists(fileFor(ref), LinkOption.NOFOLLOW_LINKS);
+        return files.exists(ref);
     }
 
     @Override
     public Optional<Recovered> read(KeyRef ref) {
         ConfigFiles.refuseLink(directory);
-        Path file = fileFor(ref);
-        try {
-            return Optional.of(Json.mapper().readValue(ConfigFiles.read(file), Recovered.class));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new CorruptFileException(file, "not a recovery file");
-        }
+        return files.read(ref).map(KeyFiles.Found::content);
     }
 
     @Override
     public void delete(KeyRef ref) {
-        // With the file goes the claim an earlier apikey wrote beside it while consuming it: that guarded nothing.
-        for (Path file : List.of(fileFor(ref), claimFor(ref))) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                throw new ApikeyException("cannot delete " + file + ": " + AtomicFile.describe(e));
-            }
+        ConfigFiles.refuseLink(directory);
+        files.delete(ref);
+        // With the file goes the claim an earlier apikey wrote beside it while consuming it: it guards nothing now
+        // (a journal entry does), and list never shows it.
+        Path claim = files.legacy(ref, ".claim");
+        try {
+            Files.deleteIfExists(claim);
+        } catch (IOException e) {
+            throw new ApikeyException("cannot delete " + claim + ": " + AtomicFile.describe(e));
         }
-    }
-
-    /** Where an earlier apikey marked a recovery file as being consumed (a journal entry does that now); {@link #list} skips it. */
-    private Path claimFor(KeyRef ref) {
-        return directory.resolve(ref.provider() + "__" + ref.name() + ".claim");
     }
 
     @Override
     public Path fileFor(KeyRef ref) {
-        return directory.resolve(ref.provider() + "__" + ref.name() + ".json");
+        return files.of(ref);
+    }
+
+    private static KeyRef refOf(Recovered r) {
+        return KeyRef.parse(r.ref());
     }
 }

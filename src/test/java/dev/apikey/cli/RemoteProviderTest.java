@@ -82,7 +82,7 @@ class RemoteProviderTest {
         cli.keychain().fault(Fault.REFUSES_SECRETS);
         Result r = cli.run("rotate", "acme/bot");
         assertThat(r.exit()).as(r.toString()).isEqualTo(5);
-        Path recovery = dir.resolve("recovery/acme__bot.json");
+        Path recovery = dir.resolve("recovery/acme+bot.json");
         assertThat(r.err()).contains(recovery.toString());
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(recovery)))
                 .isEqualTo("rw-------");

@@ -167,13 +167,13 @@ class InterruptedChangesTest {
         cli.run("create", "acme/bot");
         acme.crashing("create", When.AFTER);
         cli.run("rotate", "acme/bot");
-        String marker = Json.mapper().readTree(dir.resolve("journal/acme__bot.json").toFile()).get("marker").asText();
+        String marker = Json.mapper().readTree(dir.resolve("journal/acme+bot.json").toFile()).get("marker").asText();
         acme.keys().put("impostor", new InMemoryProviderType.RemoteState("impostor", "copy " + marker, "sk-x"));
         Result r = cli.run("rotate", "--resume", "acme/bot");
         assertThat(r.exit()).as(r.toString()).isEqualTo(8);
         assertThat(r.err()).contains("impostor").contains(marker);
         assertThat(acme.keys()).hasSize(3);
-        assertThat(dir.resolve("journal/acme__bot.json")).exists();
+        assertThat(dir.resolve("journal/acme+bot.json")).exists();
     }
 
     @Test
@@ -181,7 +181,7 @@ class InterruptedChangesTest {
         cli.run("create", "acme/bot");
         cli.keychain().crashWriting("acme/bot", When.BEFORE);
         cli.run("rotate", "acme/bot");
-        String journal = Files.readString(dir.resolve("journal/acme__bot.json"));
+        String journal = Files.readString(dir.resolve("journal/acme+bot.json"));
         for (var k : acme.keys().values()) {
             assertThat(journal).doesNotContain(k.secret());
         }
@@ -194,14 +194,14 @@ class InterruptedChangesTest {
         String old = stored("acme/bot");
         cli.keychain().fault(dev.apikey.testing.FakeKeychain.Fault.REFUSES_SECRETS);
         assertThat(cli.run("rotate", "acme/bot").exit()).isEqualTo(5);
-        assertThat(dir.resolve("recovery/acme__bot.json")).exists();
+        assertThat(dir.resolve("recovery/acme+bot.json")).exists();
         assertThat(acme.accepts(old)).as("the old key stays alive").isTrue();
         assertThat(stored("acme/bot")).isEqualTo(old);
 
         cli.keychain().fault(dev.apikey.testing.FakeKeychain.Fault.NONE);
         Result r = cli.run("rotate", "--resume");
         assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(dir.resolve("recovery/acme__bot.json")).doesNotExist();
+        assertThat(dir.resolve("recovery/acme+bot.json")).doesNotExist();
         assertThat(acme.keys()).hasSize(1);
         assertThat(acme.accepts(stored("acme/bot"))).isTrue();
         assertThat(stored("acme/bot")).isNotEqualTo(old);

@@ -49,7 +49,7 @@ class JournalFileFormatTest {
         ConfigDirectory fresh = new ConfigDirectory(dir.resolve("fresh"));
         new JournalDirectory(fresh).begin(REF, () -> entry);
 
-        assertThat(Files.readString(fresh.journalDirectory().resolve("acme__bot.json"))).isEqualTo(fixture());
+        assertThat(Files.readString(fresh.journalDirectory().resolve("acme+bot.json"))).isEqualTo(fixture());
     }
 
     @Test

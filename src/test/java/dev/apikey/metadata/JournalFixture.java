@@ -18,7 +18,10 @@ final class JournalFixture {
         }
     }
 
-    /** The journal of a config directory {@code config} under {@code dir}, holding {@code json} as acme/bot's entry. */
+    /**
+     * The journal of a config directory {@code config} under {@code dir}, holding {@code json} as acme/bot's entry, under
+     * the name an earlier apikey gave it ({@code acme__bot.json}).
+     */
     static JournalDirectory holding(Path dir, String json) throws IOException {
         ConfigDirectory config = new ConfigDirectory(dir.resolve("config"));
         Files.createDirectories(config.journalDirectory());

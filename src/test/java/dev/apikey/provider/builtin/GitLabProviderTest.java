@@ -209,7 +209,7 @@ class GitLabProviderTest extends ProviderContract<GitLabFake> {
         assertThat(malformed.exit()).as(malformed.toString()).isEqualTo(6);
         assertThat(malformed.err()).contains("malformed secret").doesNotContain("\u0000").doesNotContain("\u001b");
         assertThat(cli.keychain().item("apikey", PROVIDER + "/deploy")).isEqualTo(first.secret).doesNotContain("\u0000");
-        assertThat(dir.resolve("journal/" + PROVIDER + "__deploy.json")).exists();
+        assertThat(dir.resolve("journal/" + PROVIDER + "+deploy.json")).exists();
 
         Result resumed = cli.run("rotate", "--resume", PROVIDER + "/deploy");
         assertThat(resumed.exit()).as(resumed.toString()).isZero();
