@@ -10,8 +10,7 @@ jvm_flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC --enable-native-access=ALL-U
 # The JVM loads every class an AOT cache holds before apikey starts, needed or not: the commands that must
 # start fastest have a cache trained on them alone (lib/aot/COMMAND.aot, `--version` in version.aot), the
 # others share the one trained on all of them (full.aot). The command is the first word that is no option
-# (nor the value of --backend or --config-dir). JSON output is written by Jackson's databind, which only the
-# full cache holds beside the rest. A wrong pick costs time, never a result.
+# (nor the value of --backend or --config-dir). A wrong pick costs time, never a result.
 cache=full
 if [ $# = 1 ] && { [ "$1" = --version ] || [ "$1" = -V ]; }; then
   cache=version
@@ -26,7 +25,6 @@ else
       *) cache=$arg; break ;;
     esac
   done
-  case " $* " in *" --json "*) cache=full ;; esac
 fi
 [ -f "$home/lib/aot/$cache.aot" ] || cache=full
 aot=""

@@ -1,21 +1,27 @@
 package dev.apikey.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.apikey.core.KeyRecord;
 import dev.apikey.core.KeyRef;
 import dev.apikey.core.KeyStatus;
 import dev.apikey.core.ListKeys;
 import dev.apikey.core.RemoteKey;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A key as {@code --json} shows it. Field names are a stable contract. It is built from metadata
  * only, so it cannot carry a secret.
+ *
+ * <p>Written with jackson-core's generator, not databind's mapper: {@code list --json} is what scripts run, and
+ * the mapper would load more classes than the rest of a {@code list}. {@code KeyViewTest} holds the text to what
+ * the mapper writes for the record.
  */
 record KeyView(String ref, String provider, String name, String id, String backend, String origin,
                Instant createdAt, Instant expiresAt, Instant rotatedAt, String status, String hint,
                String description, List<String> scopes, java.time.Duration maxAge, List<Pending> pendingRevocations,
-               String remote, String remoteStatus, Instant lastUsedAt) {
+               String remote, String remoteStatus, Instant lastUsedAt) implements Output.JsonWritable {
 
     record Pending(String id, String hint, Instant revokeAfter) {
     }
@@ -42,6 +48,58 @@ record KeyView(String ref, String provider, String name, String id, String backe
                 null, null, k.createdAt(), k.expiresAt(), null,
                 k.expiresAt() != null && !k.expiresAt().isAfter(now) ? "expired" : "active", k.hint(), k.description(),
                 List.of(), null, List.of(), e.remote().label(), k.status(), k.lastUsedAt());
+    }
+
+    /** The view as a JSON object: every field in the record's order, null when unset. */
+    @Override
+    public void writeJson(JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("ref", ref);
+        g.writeStringField("provider", provider);
+        g.writeStringField("name", name);
+        g.writeStringField("id", id);
+        g.writeStringField("backend", backend);
+        g.writeStringField("origin", origin);
+        g.writeStringField("createdAt", text(createdAt));
+        g.writeStringField("expiresAt", text(expiresAt));
+        g.writeStringField("rotatedAt", text(rotatedAt));
+        g.writeStringField("status", status);
+        g.writeStringField("hint", hint);
+        g.writeStringField("description", description);
+        g.writeFieldName("scopes");
+        if (scopes == null) {
+            g.writeNull();
+        } else {
+            g.writeStartArray();
+            for (String s : scopes) {
+                g.writeString(s);
+            }
+            g.writeEndArray();
+        }
+        g.writeStringField("maxAge", text(maxAge));
+        g.writeFieldName("pendingRevocations");
+        if (pendingRevocations == null) {
+            g.writeNull();
+        } else {
+            g.writeStartArray();
+            for (Pending p : pendingRevocations) {
+                g.writeStartObject();
+                g.writeStringField("id", p.id());
+                g.writeStringField("hint", p.hint());
+                g.writeStringField("revokeAfter", text(p.revokeAfter()));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeStringField("remote", remote);
+        g.writeStringField("remoteStatus", remoteStatus);
+        g.writeStringField("lastUsedAt", text(lastUsedAt));
+        g.writeEndObject();
+    }
+
+    /** ISO-8601, as the mapper writes instants and durations. */
+    private static String text(Object instantOrDuration) {
+        return instantOrDuration == null ? null : instantOrDuration.toString();
     }
 
     /** The provider's own status and last use of the key, where it tells them (AWS). */

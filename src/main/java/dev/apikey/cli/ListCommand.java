@@ -40,7 +40,7 @@ final class ListCommand extends BaseCommand {
         if (!remote) {
             List<KeyRecord> keys = list.local(provider);
             if (output().json()) {
-                output().printJson(keys.stream().map(r -> KeyView.of(r, list.statusOf(r, now), null)).toList());
+                output().printJsonArray(keys.stream().map(r -> KeyView.of(r, list.statusOf(r, now), null)).toList());
             } else {
                 Table table = new Table("REF", "STATUS", "HINT", "CREATED", "EXPIRES", "ROTATED", "BACKEND");
                 Times times = output().times();

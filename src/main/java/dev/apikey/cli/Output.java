@@ -1,8 +1,8 @@
 package dev.apikey.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import dev.apikey.metadata.Json;
+import dev.apikey.metadata.JsonStreams;
 import dev.apikey.term.Style;
 import dev.apikey.term.Table;
 import dev.apikey.term.Terminal;
@@ -10,6 +10,7 @@ import dev.apikey.term.Times;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /** Data for stdout: JSON when asked for, else a table shaped for a terminal or for a pipe. */
@@ -41,17 +42,31 @@ public final class Output {
         }
     }
 
-    /** A JSON array written element by element, so long listings stream in constant memory. */
-    public JsonArrayStream jsonArray() {
-        try {
-            JsonGenerator g = Json.mapper().getFactory().createGenerator(terminal.out());
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            SequenceWriter w = (terminal.stdoutIsTerminal()
-                    ? Json.mapper().writerWithDefaultPrettyPrinter() : Json.mapper().writer()).writeValuesAsArray(g);
-            return new JsonArrayStream(w, g, terminal);
+    /** A view that writes itself as JSON, with jackson-core alone (no databind on the commands that print it). */
+    public interface JsonWritable {
+        void writeJson(JsonGenerator g) throws IOException;
+    }
+
+    /** Writes one JSON document (pretty on a terminal) and a newline. */
+    public void printJson(JsonWritable view) {
+        try (JsonGenerator g = JsonStreams.generator(terminal.out(), terminal.stdoutIsTerminal())) {
+            view.writeJson(g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        terminal.out().println();
+    }
+
+    /** Writes one JSON array of the views (pretty on a terminal) and a newline. */
+    public void printJsonArray(List<? extends JsonWritable> views) {
+        try (JsonArrayStream array = jsonArray()) {
+            views.forEach(array::add);
+        }
+    }
+
+    /** A JSON array written element by element, so long listings stream in constant memory. */
+    public JsonArrayStream jsonArray() {
+        return new JsonArrayStream(terminal);
     }
 
     public void print(Table table) {
@@ -67,21 +82,24 @@ public final class Output {
         return new Times(terminal.stdoutIsTerminal(), clock.instant());
     }
 
-    /** An open JSON array on stdout. */
+    /** An open JSON array on stdout, written by jackson-core's generator. */
     public static final class JsonArrayStream implements AutoCloseable {
-        private final SequenceWriter writer;
         private final JsonGenerator generator;
         private final Terminal terminal;
 
-        JsonArrayStream(SequenceWriter writer, JsonGenerator generator, Terminal terminal) {
-            this.writer = writer;
-            this.generator = generator;
+        private JsonArrayStream(Terminal terminal) {
             this.terminal = terminal;
+            try {
+                generator = JsonStreams.generator(terminal.out(), terminal.stdoutIsTerminal());
+                generator.writeStartArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
-        public void add(Object view) {
+        public void add(JsonWritable view) {
             try {
-                writer.write(view);
+                view.writeJson(generator);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -90,9 +108,8 @@ public final class Output {
         @Override
         public void close() {
             try {
-                writer.close();
-                // The writer leaves its generator open, and the closing bracket in its buffer; closing
-                // it flushes, and stdout itself stays open (AUTO_CLOSE_TARGET is off).
+                generator.writeEndArray();
+                // Closing flushes the generator's buffer; stdout itself stays open (AUTO_CLOSE_TARGET is off).
                 generator.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -35,6 +36,19 @@ public final class JsonStreams {
 
     static JsonFactory factory() {
         return Holder.FACTORY;
+    }
+
+    /**
+     * A generator on {@code out}, which it leaves open when closed; indented as the mapper's default pretty
+     * printer does, or on one line.
+     */
+    public static JsonGenerator generator(OutputStream out, boolean pretty) throws IOException {
+        JsonGenerator g = factory().createGenerator(out);
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        if (pretty) {
+            g.useDefaultPrettyPrinter();
+        }
+        return g;
     }
 
     /** Writes one document with {@code body}, indented as the mapper's default pretty printer does. */

@@ -30,7 +30,7 @@ class ClassLoadIT {
     enum Library {
         /** The streaming parser and generator the metadata files are read and written with. */
         JACKSON_CORE("com.fasterxml.jackson.core."),
-        /** The object mapper: --json output, provider definitions, the journal. */
+        /** The object mapper: --json output (but for keys), provider definitions, the journal. */
         JACKSON_DATABIND("com.fasterxml.jackson.databind.", "com.fasterxml.jackson.datatype.",
                 "com.fasterxml.jackson.annotation."),
         OKHTTP("okhttp3.", "okio.", "kotlin."),
@@ -133,6 +133,8 @@ class ClassLoadIT {
         assertThat(commandsModelled(classes)).containsExactly("ListCommand");
         assertThat(seededRandomness(classes)).as("a SecureRandom seeded").isFalse();
         assertThat(readAnnotations(classes)).as("a model read from annotations").isFalse();
+        // What scripts run: the same, with the keys written by the streaming generator.
+        assertThat(libraries(loadedBy(apikey, "list", "--json"))).containsExactly(Library.JACKSON_CORE);
     }
 
     @Test
