@@ -115,6 +115,21 @@ class KeychainSecretStoreTest {
         assertThat(keychain.items()).containsOnlyKeys("apikey\u0000local/demo");
     }
 
+    /**
+     * The lock question is a keychain call of its own (with the Secret Service, over a D-Bus connection of
+     * its own): once the keychain has opened, it still may not answer, and status must not wait for it.
+     */
+    @Test
+    void aLockQuestionThatHangsOnAnOpenKeychainIsReportedWithinTheTimeLimit() {
+        KeychainSecretStore s = store(Duration.ofMillis(200), 0);
+        assertThat(s.reachable()).isTrue();
+        keychain.fault(Fault.HANGS);
+        SecretStore.Health hung = assertTimeoutPreemptively(Duration.ofMinutes(1), s::health);
+        assertThat(hung.available()).as(hung.toString()).isFalse();
+        assertThat(hung.detail()).contains("did not answer within 200 ms").contains("check");
+        assertThat(keychain.opens()).as("the open keychain was asked, not opened again").isEqualTo(1);
+    }
+
     @Test
     void aMissingKeychainIsReportedAsUnreachable() {
         keychain.fault(Fault.UNREACHABLE);
