@@ -10,6 +10,8 @@ import dev.apikey.core.SecretStoreException;
 /** The OS keychain through java-keyring: macOS Keychain, Windows Credential Manager, Secret Service. */
 public final class JavaKeyringKeychain implements Keychain {
     private final Keyring keyring;
+    /** Opened on the first lock question only: the Secret Service's, on a connection of its own. */
+    private SecretServiceLock secretServiceLock;
 
     private JavaKeyringKeychain(Keyring keyring) {
         this.keyring = keyring;
@@ -73,12 +75,20 @@ public final class JavaKeyringKeychain implements Keychain {
         }
     }
 
+    /** Closes java-keyring's connection and the lock question's, if it was asked; never fails. */
     @Override
     public void close() {
         try {
             keyring.close();
         } catch (Exception e) {
             // Nothing is lost: the process is about to end, and the OS closes the connection then.
+        }
+        SecretServiceLock lock;
+        synchronized (this) {
+            lock = secretServiceLock;
+        }
+        if (lock != null) {
+            lock.close();
         }
     }
 
@@ -91,12 +101,19 @@ public final class JavaKeyringKeychain implements Keychain {
     @Override
     public void requireUnlocked() {
         if (keyring.getKeyringStorageType() == KeyringStorageType.GNOME_KEYRING) { // java-keyring's Secret Service
-            if (SecretServiceLock.isLocked()) {
+            if (secretServiceLock().isLocked()) {
                 throw locked(null);
             }
             return;
         }
         get(SecretId.KEY_SERVICE, ".apikey-unlocked-check");
+    }
+
+    private synchronized SecretServiceLock secretServiceLock() {
+        if (secretServiceLock == null) {
+            secretServiceLock = new SecretServiceLock();
+        }
+        return secretServiceLock;
     }
 
     /**

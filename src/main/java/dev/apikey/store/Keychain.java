@@ -24,8 +24,9 @@ public interface Keychain {
     void requireUnlocked();
 
     /**
-     * Lets go of the keychain's connection. With the Secret Service that is a D-Bus connection whose reader
-     * thread waits in a native read: left open at exit, the JVM waits 300 ms for it before it ends.
+     * Lets go of the keychain's connections. With the Secret Service those are D-Bus connections (java-keyring's,
+     * and the lock question's if it was asked), each with a reader thread that waits in a native read: left
+     * open at exit, the JVM waits up to 300 ms for them before it ends.
      */
     default void close() {
     }
