@@ -46,10 +46,11 @@ final class ResumeChanges {
                 "run 'apikey list' to see the key as it is now"));
         Optional<RecoveryFiles.Recovered> recovered = ws.recovery().read(ref);
         if (entry.operation() == JournalEntry.Operation.SYNC) {
-            // A sync changes nothing but its targets, and writing them again is harmless.
+            // A sync changes nothing but its targets, and writing them again is harmless. A recovery file of the key
+            // is none of its business: it stays for a resume of its own.
             journal.finish(ref);
             new SyncTargets(ws).run(List.of(ref), false);
-            return completed(entry, entry.oldId());
+            return ended(entry, entry.oldId());
         }
         if (entry.operation() == JournalEntry.Operation.RECOVERY) {
             // No file left: the resume that died had stored its secret, since the file goes only after that.
@@ -293,6 +294,10 @@ final class ResumeChanges {
         // The file before the entry: a file left without its entry would be consumed as an orphan, over whatever a
         // later rotation stored.
         ws.recovery().delete(entry.ref());
+        return ended(entry, newId);
+    }
+
+    private RotateKeys.Outcome ended(JournalEntry entry, String newId) {
         journal.finish(entry.ref());
         audit(entry.ref(), "resume", newId, "completed the interrupted " + entry.operation());
         return new RotateKeys.Outcome(entry.ref(), RotateKeys.Outcome.COMPLETED, entry.oldId(), newId, null, null,

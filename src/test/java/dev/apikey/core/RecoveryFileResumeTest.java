@@ -131,6 +131,25 @@ class RecoveryFileResumeTest {
     }
 
     @Test
+    void anInterruptedSyncThatIsResumedLeavesTheRecoveryFileForItsOwnResume() throws Exception {
+        JournalEntry sync = new JournalEntry(REF, JournalEntry.Operation.SYNC, JournalEntry.Strategy.LOCAL, null,
+                "keychain", "key-1", "ak_…x9Qz", null, null, new JournalEntry.Owner(4242,
+                Instant.parse("2026-01-15T09:59:58Z"), "e3b0c442-98fc-4c14-9afb-f4c8996fb924"),
+                Instant.parse("2026-01-15T10:00:00Z"), List.of(), List.of());
+        Files.write(journal, Json.mapper().writeValueAsBytes(sync));
+
+        Result first = cli.run("rotate", "--resume", "acme/bot");
+
+        assertThat(first.exit()).as(first.toString()).isZero();
+        assertThat(journal).doesNotExist();
+        assertThat(recovery).as("the only copy of a secret the provider accepts").exists();
+        Result second = cli.run("rotate", "--resume", "acme/bot");
+        assertThat(second.exit()).as(second.toString()).isZero();
+        assertThat(stored()).isEqualTo(recovered);
+        assertThat(recovery).doesNotExist();
+    }
+
+    @Test
     void aResumeOfEveryKeyReportsACorruptRecoveryFileAndLeavesItAlone() throws Exception {
         Path damaged = recovery.resolveSibling("acme__other.json");
         Files.writeString(damaged, "{\"ref\": \"not a ref\"");
