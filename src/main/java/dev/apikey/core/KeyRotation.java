@@ -36,6 +36,7 @@ final class KeyRotation {
         // moment ago has changed it, and one still running holds the claim (exit 8).
         KeyRecord[] claimed = new KeyRecord[1];
         JournalEntry entry = journal.begin(ref, () -> {
+            ws.recovery().requireNone(ref);
             KeyRecord current = rotatable(ws.keys().requireCurrent(ref), nativeRotation);
             if (changedSince(seen, current)) {
                 // Two rotations started together: the other one finished first, and this one is not needed.

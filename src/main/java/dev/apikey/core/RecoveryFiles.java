@@ -38,6 +38,19 @@ public interface RecoveryFiles {
     boolean exists(KeyRef ref);
 
     /**
+     * Fails with exit 8 while the key has a recovery file, for a rotation or revocation: the file holds the secret of
+     * a key the provider made, which such a change would leave alive with nobody holding it, and which a resume
+     * afterwards would store over the newer secret.
+     */
+    default void requireNone(KeyRef ref) {
+        if (exists(ref)) {
+            throw new ActionNeededException("a secret of " + ref + " that the store refused waits in its recovery file"
+                    + " ('apikey status' shows where); a change of " + ref + " now would leave it behind",
+                    "run 'apikey rotate --resume " + ref + "' to store it first");
+        }
+    }
+
+    /**
      * Deletes the key's recovery file, once its secret is stored. A resume consumes a file under a journal entry of
      * the key, so nothing else changes the key meanwhile, and a resume that dies before this call leaves the file.
      */

@@ -12,6 +12,7 @@ public final class RevokeKey {
     public KeyRecord run(KeyRef ref, boolean keepLocal) {
         KeyRecord record = ws.keys().require(ref);
         ws.journal().requireNone(ref);
+        ws.recovery().requireNone(ref);
         Provider provider = ws.providers().get(ref.provider());
         if (provider.remote()) {
             if (record.id() == null) {

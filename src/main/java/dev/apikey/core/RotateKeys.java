@@ -180,6 +180,7 @@ public final class RotateKeys {
     private Outcome plan(KeyRef ref, Duration grace) {
         KeyRecord record = ws.keys().require(ref);
         ws.journal().requireNone(ref);
+        ws.recovery().requireNone(ref);
         refuseGraceForNative(ws.providers().get(ref.provider()), grace);
         Instant after = grace == null ? null : ws.clock().instant().plus(grace);
         return new Outcome(ref, Outcome.PLANNED, record.id(), null, after, null, null);

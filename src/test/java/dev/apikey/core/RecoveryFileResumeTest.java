@@ -131,6 +131,31 @@ class RecoveryFileResumeTest {
     }
 
     @Test
+    void aRotationOrRevocationWhileARecoveryFileWaitsExitsEightAndLeavesIt() throws Exception {
+        byte[] before = Files.readAllBytes(recovery);
+        for (String[] command : List.of(new String[] {"rotate", "acme/bot"}, new String[] {"rotate", "acme/bot", "--dry-run"},
+                new String[] {"revoke", "acme/bot", "--yes"})) {
+            Result r = cli.run(command);
+
+            // A rotation now would make a third key, and the resume afterwards store the second over it; a
+            // revocation would leave the second alive with nobody holding it.
+            assertThat(r.exit()).as(r.toString()).isEqualTo(8);
+            assertThat(r.err()).as(r.toString()).contains("a secret of acme/bot that the store refused waits in its"
+                    + " recovery file").contains("hint: run 'apikey rotate --resume acme/bot' to store it first");
+        }
+        assertThat(acme.calls()).as("nothing sent to the provider").doesNotContain("revoke")
+                .filteredOn("create"::equals).hasSize(2);
+        assertThat(Files.readAllBytes(recovery)).isEqualTo(before);
+
+        Result resumed = cli.run("rotate", "--resume", "acme/bot");
+        assertThat(resumed.exit()).as(resumed.toString()).isZero();
+        assertThat(stored()).isEqualTo(recovered);
+        Result rotated = cli.run("rotate", "acme/bot");
+        assertThat(rotated.exit()).as(rotated.toString()).isZero();
+        assertThat(acme.accepts(stored())).isTrue();
+    }
+
+    @Test
     void anInterruptedSyncThatIsResumedLeavesTheRecoveryFileForItsOwnResume() throws Exception {
         JournalEntry sync = new JournalEntry(REF, JournalEntry.Operation.SYNC, JournalEntry.Strategy.LOCAL, null,
                 "keychain", "key-1", "ak_…x9Qz", null, null, new JournalEntry.Owner(4242,
