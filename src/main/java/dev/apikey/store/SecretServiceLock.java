@@ -58,8 +58,8 @@ final class SecretServiceLock implements AutoCloseable {
     }
 
     /**
-     * Closes the connection, if one was opened; never fails. Not synchronized: a question stuck on D-Bus
-     * holds the lock, and closing must not wait for it.
+     * Closes the connection, if one was opened; never fails. Not synchronized: a question stuck while it
+     * connects holds the lock, and closing must not wait for it.
      */
     @Override
     public void close() {

@@ -2,10 +2,13 @@ package dev.apikey.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.apikey.core.SecretStore;
 import dev.apikey.core.SecretStoreException;
 import dev.apikey.testing.PrivateSessionBus;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -62,6 +65,35 @@ class JavaKeyringKeychainIT {
                 }
                 return null;
             });
+            for (Thread reader : newBusReaders(before)) {
+                reader.join(10_000);
+            }
+            assertThat(newBusReaders(before)).as("D-Bus connections left open after the keychain was closed")
+                    .isEmpty();
+        }
+    }
+
+    /**
+     * The Secret Service stops answering after the keychain has opened: the lock question is reported as
+     * timed out within the keychain's time limit, and closing the keychain closes its connection all the
+     * same, though the question on it never got an answer.
+     */
+    @Test
+    void aLockQuestionTheSecretServiceNeverAnswersTimesOutAndClosingLeavesNothingOpen() throws Exception {
+        try (PrivateSessionBus bus = PrivateSessionBus.start(home).withUnlockedKeyring("test-password")) {
+            Set<Thread> before = busReaders();
+            SecretStore.Health health = onBus(bus, () -> {
+                KeychainSecretStore store = new KeychainSecretStore(JavaKeyringKeychain::open, Duration.ofSeconds(2), 0);
+                try {
+                    assertThat(store.reachable()).isTrue();
+                    bus.pauseKeyring();
+                    return assertTimeoutPreemptively(Duration.ofSeconds(30), store::health);
+                } finally {
+                    assertTimeoutPreemptively(Duration.ofSeconds(30), store::close);
+                }
+            });
+            assertThat(health.available()).as(health.toString()).isFalse();
+            assertThat(health.detail()).contains("did not answer within 2 s (check)");
             for (Thread reader : newBusReaders(before)) {
                 reader.join(10_000);
             }

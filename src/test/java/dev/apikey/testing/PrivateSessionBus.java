@@ -62,6 +62,24 @@ public final class PrivateSessionBus implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Stops the keyring daemon (SIGSTOP) until the bus is closed: it keeps its name and its connections,
+     * and answers nothing, as a keychain stuck behind a prompt or a hung desktop session does.
+     */
+    public void pauseKeyring() throws IOException, InterruptedException {
+        signalKeyring("-STOP");
+    }
+
+    private void signalKeyring(String signal) throws IOException, InterruptedException {
+        if (keyring == null) {
+            throw new IllegalStateException("no keyring daemon was started");
+        }
+        Process kill = new ProcessBuilder("kill", signal, Long.toString(keyring.pid())).inheritIO().start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IOException("kill " + signal + " " + keyring.pid() + " failed");
+        }
+    }
+
     /** The variables a process needs to use this bus and keyring. */
     public Map<String, String> environment() {
         Map<String, String> env = new HashMap<>();
@@ -111,6 +129,11 @@ public final class PrivateSessionBus implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         if (keyring != null) {
+            try {
+                signalKeyring("-CONT"); // a paused daemon would not act on the SIGTERM before it
+            } catch (IOException e) {
+                // it has exited already
+            }
             keyring.destroy();
             keyring.waitFor(10, TimeUnit.SECONDS);
         }
