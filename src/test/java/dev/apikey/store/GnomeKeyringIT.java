@@ -162,6 +162,20 @@ class GnomeKeyringIT {
         }
     }
 
+    /** The keyring daemon keeps its name on the bus and answers nothing, as one stuck behind a prompt does. */
+    @Test
+    void statusReportsAKeychainThatDoesNotAnswerAsTimedOutAndEnds() throws Exception {
+        importOneKey();
+        java.nio.file.Files.writeString(home.resolve("config/config.json"), "{\"keychainTimeout\":\"PT1S\"}");
+        try (PrivateSessionBus bus = PrivateSessionBus.start(home).withUnlockedKeyring("test-password")) {
+            bus.pauseKeyring();
+            JarProcess.Result r = apikey(bus).timeout(NOT_HUNG).run(null, "status", "--check");
+            assertThat(r.exit()).as(r.toString()).isEqualTo(8);
+            assertThat(r.out()).as(r.toString()).contains("keychain: unavailable").contains("did not answer within 1 s")
+                    .doesNotContain("keychain: ok").doesNotContain("nothing needs attention");
+        }
+    }
+
     @Test
     void statusCheckWithoutASessionBusNeverSaysNothingNeedsAttention() throws Exception {
         importOneKey();
