@@ -124,6 +124,48 @@ class ClassLoadIT {
         assertThat(classes).noneMatch(c -> c.startsWith("dev.apikey.metadata."));
     }
 
+    /**
+     * Reading a resource makes the JVM open and index the whole jar (13,000 entries), which the packaged runtime's
+     * AOT cache otherwise spares every command: 18 ms of a packaged {@code --version}. Seen with JFR's file reads,
+     * whose stack says whether a class or a resource was read.
+     */
+    @Test
+    void theHotCommandsReadNoResourceFromTheJar() throws Exception {
+        Path settings = dir.resolve("file-reads.jfc");
+        Files.writeString(settings, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <configuration version="2.0">
+                  <event name="jdk.FileRead">
+                    <setting name="enabled">true</setting>
+                    <setting name="stackTrace">true</setting>
+                    <setting name="threshold">0 ms</setting>
+                  </event>
+                </configuration>
+                """);
+        for (String[] args : List.of(new String[] {"--version"}, new String[] {"list"},
+                new String[] {"exec", "local/ci", "--", "true"})) {
+            Path recording = Files.createTempFile(dir, "reads", ".jfr");
+            JarProcess.Result run = apikey().env("APIKEY_SECRET_LOCAL_CI", "ak_guardSecret0123456789")
+                    .jvmOption("-XX:StartFlightRecording=filename=" + recording + ",settings=" + settings).run(null, args);
+            assertThat(run.exit()).as(run.toString()).isZero();
+            List<String> resourceReads = new java.util.ArrayList<>();
+            int jarReads = 0;
+            for (jdk.jfr.consumer.RecordedEvent e : jdk.jfr.consumer.RecordingFile.readAllEvents(recording)) {
+                if (!e.getEventType().getName().equals("jdk.FileRead") || !String.valueOf(e.getString("path")).endsWith(".jar")) {
+                    continue;
+                }
+                jarReads++;
+                List<String> frames = e.getStackTrace() == null ? List.of() : e.getStackTrace().getFrames().stream()
+                        .map(f -> f.getMethod().getType().getName() + "." + f.getMethod().getName()).toList();
+                if (frames.stream().anyMatch(f -> f.contains("getResource"))) {
+                    resourceReads.add(String.join(" < ", frames));
+                }
+            }
+            assertThat(jarReads).as("reads of the jar seen at all (its classes), apikey %s", String.join(" ", args)).isPositive();
+            assertThat(resourceReads).as("apikey %s", String.join(" ", args)).isEmpty();
+        }
+    }
+
     @Test
     void listLoadsJacksonsStreamingParserOnly() throws Exception {
         JarProcess apikey = apikey().env("APIKEY_BACKEND", "file").env("APIKEY_PASSPHRASE", "guard");
