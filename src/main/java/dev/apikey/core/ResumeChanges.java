@@ -267,7 +267,13 @@ final class ResumeChanges {
      */
     private RotateKeys.Outcome storeRecovered(JournalEntry entry, RecoveryFiles.Recovered r) {
         KeyRef ref = entry.ref();
-        putRecovered(ws.backends().named(entry.backend()), ref, r);
+        try {
+            putRecovered(ws.backends().named(entry.backend()), ref, r);
+        } catch (ApikeyException refused) {
+            // The store still refuses it: the file stays as it was, and is all a later resume needs.
+            journal.finish(ref);
+            throw refused;
+        }
         KeyRecord current = ws.keys().require(ref);
         String id = r.id() != null ? r.id() : current.id();
         String hint = Secret.of(r.secret()).hint();

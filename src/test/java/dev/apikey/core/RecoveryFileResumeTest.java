@@ -214,6 +214,22 @@ class RecoveryFileResumeTest {
     }
 
     @Test
+    void aResumeTheStoreStillRefusesLeavesTheFileAsItWasAndNoEntry() throws Exception {
+        byte[] before = Files.readAllBytes(recovery);
+        cli.keychain().fault(Fault.REFUSES_SECRETS);
+
+        Result refused = cli.run("rotate", "--resume", "acme/bot");
+
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(5);
+        assertThat(journal).as("nothing left to resume but the file").doesNotExist();
+        assertThat(Files.readAllBytes(recovery)).isEqualTo(before);
+        cli.keychain().fault(Fault.NONE);
+        assertThat(cli.run("rotate", "acme/bot").exit()).as("the file still holds the key").isEqualTo(8);
+        assertThat(cli.run("rotate", "--resume", "acme/bot").exit()).isZero();
+        assertThat(stored()).isEqualTo(recovered);
+    }
+
+    @Test
     void anEntryWhoseResumeDiedAfterDeletingTheFileIsEndedAndNothingIsStoredAgain() throws Exception {
         // The dead resume had stored the secret (the file goes only after that); here it is the old one.
         Files.delete(recovery);
