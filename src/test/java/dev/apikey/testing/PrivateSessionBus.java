@@ -74,7 +74,9 @@ public final class PrivateSessionBus implements AutoCloseable {
         if (keyring == null) {
             throw new IllegalStateException("no keyring daemon was started");
         }
-        Process kill = new ProcessBuilder("kill", signal, Long.toString(keyring.pid())).inheritIO().start();
+        // The shell's own kill: no package beyond the shell is needed for it.
+        Process kill = new ProcessBuilder("sh", "-c", "kill " + signal + " \"$1\"", "sh", Long.toString(keyring.pid()))
+                .inheritIO().start();
         if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
             throw new IOException("kill " + signal + " " + keyring.pid() + " failed");
         }
