@@ -253,7 +253,10 @@ final class ResumeChanges {
             // Read inside the claim, and only there: another resume may have consumed the file a moment ago.
             claimed[0] = ws.recovery().read(ref).orElseThrow(() -> new ActionNeededException("the recovery file of "
                     + ref + " was consumed by another apikey process meanwhile", "run 'apikey list' to see the key as it is now"));
-            KeyRecord current = ws.keys().require(ref);
+            KeyRecord current = ws.keys().find(ref).orElseThrow(() -> new ActionNeededException("the recovery file of "
+                    + ref + " holds the secret of a key apikey has no record of (it was forgotten, or its create never"
+                    + " completed)", "import the key with the secret and id in that file ('apikey status' shows where):"
+                    + " 'apikey import " + ref + " --id ID', then run 'apikey rotate --resume " + ref + "' again"));
             return new JournalEntry(ref, JournalEntry.Operation.RECOVERY, JournalEntry.Strategy.LOCAL, null,
                     current.backend(), current.id(), current.hint(), null, null, journal.self(), ws.clock().instant(),
                     List.of(), List.of());

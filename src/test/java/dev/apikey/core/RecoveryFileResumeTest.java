@@ -230,6 +230,26 @@ class RecoveryFileResumeTest {
     }
 
     @Test
+    void aRecoveryFileOfAKeyApikeyNoLongerKnowsSaysHowToImportItAndIsThenConsumed() throws Exception {
+        assertThat(cli.run("forget", "acme/bot", "--yes").exit()).isZero();
+
+        Result unknown = cli.run("rotate", "--resume", "acme/bot");
+
+        assertThat(unknown.exit()).as(unknown.toString()).isEqualTo(8);
+        assertThat(unknown.err()).contains("holds the secret of a key apikey has no record of")
+                .contains("'apikey import acme/bot --id ID'");
+        assertThat(journal).as("nothing begun").doesNotExist();
+        assertThat(recovery).exists();
+        Result imported = cli.invocation().stdin(recovered + "\n").run("import", "acme/bot", "--id", recoveredId);
+        assertThat(imported.exit()).as(imported.toString()).isZero();
+        Result resumed = cli.run("rotate", "--resume", "acme/bot");
+        assertThat(resumed.exit()).as(resumed.toString()).isZero();
+        assertThat(recovery).doesNotExist();
+        assertThat(stored()).isEqualTo(recovered);
+        assertThat(cli.run("status", "--check").exit()).isZero();
+    }
+
+    @Test
     void anEntryWhoseResumeDiedAfterDeletingTheFileIsEndedAndNothingIsStoredAgain() throws Exception {
         // The dead resume had stored the secret (the file goes only after that); here it is the old one.
         Files.delete(recovery);
