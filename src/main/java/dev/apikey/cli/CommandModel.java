@@ -37,7 +37,7 @@ final class CommandModel {
 
     /** The model of {@code command}, run under {@code name}; the command gets it as its {@link BaseCommand#spec}. */
     static CommandModel of(String name, BaseCommand command) {
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(name);
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command, new DefaultFactoryWhenNeeded()).name(name);
         command.spec = spec;
         return new CommandModel(spec);
     }

@@ -115,7 +115,7 @@ public final class Commands {
     }
 
     private static CommandLine root(CliContext context) {
-        return new CommandLine(RootCommand.model(context));
+        return new CommandLine(RootCommand.model(context), new DefaultFactoryWhenNeeded());
     }
 
     private static CommandLine configure(CommandLine cl, CliContext context) {

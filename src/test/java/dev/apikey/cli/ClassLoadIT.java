@@ -104,6 +104,14 @@ class ClassLoadIT {
         return classes.stream().anyMatch(c -> c.matches("picocli\\.CommandLine\\$(Command|Option|Parameters|Mixin|Spec|ArgGroup)"));
     }
 
+    /**
+     * Whether picocli made its default factory, whose class initialiser looks for Groovy on the class path: a class
+     * the class path does not have makes the JVM open and index the whole jar, which the archives otherwise spare.
+     */
+    private static boolean madePicocliDefaultFactory(List<String> classes) {
+        return classes.contains("picocli.CommandLine$DefaultFactory");
+    }
+
     /** Whether a SecureRandom was seeded (the security providers and the system's entropy source): only minting needs one. */
     private static boolean seededRandomness(List<String> classes) {
         return classes.contains("sun.security.provider.NativePRNG");
@@ -175,6 +183,7 @@ class ClassLoadIT {
         assertThat(commandsModelled(classes)).containsExactly("ListCommand");
         assertThat(seededRandomness(classes)).as("a SecureRandom seeded").isFalse();
         assertThat(readAnnotations(classes)).as("a model read from annotations").isFalse();
+        assertThat(madePicocliDefaultFactory(classes)).as("picocli's default factory made").isFalse();
         // What scripts run: the same, with the keys written by the streaming generator.
         assertThat(libraries(loadedBy(apikey, "list", "--json"))).containsExactly(Library.JACKSON_CORE);
     }
@@ -204,6 +213,7 @@ class ClassLoadIT {
         assertThat(commandsModelled(classes)).containsExactly("ExecCommand");
         assertThat(seededRandomness(classes)).as("a SecureRandom seeded").isFalse();
         assertThat(readAnnotations(classes)).as("a model read from annotations").isFalse();
+        assertThat(madePicocliDefaultFactory(classes)).as("picocli's default factory made").isFalse();
     }
 
     @Test
@@ -228,6 +238,8 @@ class ClassLoadIT {
             assertThat(classes).as("TLS set up").noneMatch(c -> c.equals("javax.net.ssl.TrustManagerFactory")
                     || c.startsWith("sun.security.x509."));
             assertThat(readAnnotations(classes)).as("a model read from annotations").isFalse();
+            assertThat(madePicocliDefaultFactory(classes)).as("picocli's default factory made").isFalse();
+        assertThat(madePicocliDefaultFactory(classes)).as("picocli's default factory made").isFalse();
         } finally {
             server.stop(0);
         }
@@ -244,6 +256,8 @@ class ClassLoadIT {
                     .doesNotContain(Library.JACKSON_DATABIND, Library.OKHTTP, Library.JLINE, Library.BOUNCY_CASTLE);
             assertThat(commandsModelled(classes)).containsExactly("GetCommand");
             assertThat(readAnnotations(classes)).as("a model read from annotations").isFalse();
+            assertThat(madePicocliDefaultFactory(classes)).as("picocli's default factory made").isFalse();
+        assertThat(madePicocliDefaultFactory(classes)).as("picocli's default factory made").isFalse();
         }
     }
 }
