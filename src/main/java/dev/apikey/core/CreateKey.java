@@ -34,6 +34,9 @@ public final class CreateKey {
         // Checked again inside the claim: a parallel create of the same name may have finished meanwhile.
         JournalEntry entry = journal.begin(ref, () -> {
             refuseExisting(ws.keys().update(keys -> keys.get(ref)), ref);
+            // A waiting recovery file holds the secret of a key the provider made (an earlier create the store
+            // refused): a new key would leave that one alive with nobody holding it.
+            ws.recovery().requireNone(ref);
             return new JournalEntry(ref, JournalEntry.Operation.CREATE,
                     provider.remote() ? JournalEntry.Strategy.REPLACE : JournalEntry.Strategy.LOCAL, KeyChanges.newMarker(), store.backend(),
                     null, null, null, new JournalEntry.Spec(request.description(), request.scopes(), request.params(),

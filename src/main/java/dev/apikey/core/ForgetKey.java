@@ -13,6 +13,8 @@ public final class ForgetKey {
     public KeyRecord run(KeyRef ref) {
         KeyRecord record = ws.keys().require(ref);
         ws.journal().requireNone(ref);
+        // Its file would outlive the record, and a resume after a new create or import store it over the new secret.
+        ws.recovery().requireNone(ref);
         forgetLocally(ws, record);
         ws.audit().record(AuditEvent.of(ws.clock().instant(), "forget", ref, record.id(), "ok"));
         warnOfTargets(ws, ref);

@@ -38,9 +38,9 @@ public interface RecoveryFiles {
     boolean exists(KeyRef ref);
 
     /**
-     * Fails with exit 8 while the key has a recovery file, for a rotation or revocation: the file holds the secret of
-     * a key the provider made, which such a change would leave alive with nobody holding it, and which a resume
-     * afterwards would store over the newer secret.
+     * Fails with exit 8 while the key has a recovery file, for a create, rotation, revocation or forget: the file holds
+     * the secret of a key the provider made, which such a change would leave alive with nobody holding it, and which
+     * a resume afterwards would store over the newer secret.
      */
     default void requireNone(KeyRef ref) {
         if (exists(ref)) {

@@ -46,6 +46,7 @@ class RecoveryFileResumeTest {
     String old;
     String recovered;
     String recoveredId;
+    String expiresInFile;
 
     /** A rotation whose new secret the store refused, and whose journal entry was then finished by hand. */
     @BeforeEach
@@ -53,7 +54,8 @@ class RecoveryFileResumeTest {
         // A keychain call may take as long as a test holds it.
         Files.writeString(dir.resolve("config.json"), "{\"keychainTimeout\":\"PT10M\"}");
         cli = new CliRunner(dir).providerTypes(new ProviderTypes(List.of(new LocalProviderType(), acme)));
-        assertThat(cli.run("create", "acme/bot").exit()).isZero();
+        // With a lifetime: the rotation's new key (the recovery file's) expires 30 days after it was made.
+        assertThat(cli.run("create", "acme/bot", "--expires", "30d").exit()).isZero();
         old = stored();
         cli.keychain().fault(Fault.REFUSES_SECRETS);
         Result refused = cli.run("rotate", "acme/bot");
@@ -67,6 +69,7 @@ class RecoveryFileResumeTest {
         JsonNode file = Json.mapper().readTree(recovery.toFile());
         recovered = file.get("secret").asText();
         recoveredId = file.get("id").asText();
+        expiresInFile = file.get("expiresAt").asText();
         assertThat(acme.accepts(recovered)).isTrue();
     }
 
@@ -230,8 +233,50 @@ class RecoveryFileResumeTest {
     }
 
     @Test
+    void aForgetOrACreateWhileARecoveryFileWaitsExitsEightAndLeavesIt() throws Exception {
+        byte[] before = Files.readAllBytes(recovery);
+        Result forgotten = cli.run("forget", "acme/bot", "--yes");
+        // The file would outlive the record, and a resume after a new create store the older secret over the new one.
+        assertThat(forgotten.exit()).as(forgotten.toString()).isEqualTo(8);
+        assertThat(forgotten.err()).contains("waits in its recovery file");
+        assertThat(stored()).isEqualTo(old);
+        forgetTheRecordAsAnEarlierApikeyDid();
+        Result created = cli.run("create", "acme/bot");
+        // The file's key is alive at the provider: a new one would leave it with nobody holding its secret.
+        assertThat(created.exit()).as(created.toString()).isEqualTo(8);
+        assertThat(created.err()).contains("waits in its recovery file");
+        assertThat(acme.calls()).filteredOn("create"::equals).hasSize(2);
+        assertThat(Files.readAllBytes(recovery)).isEqualTo(before);
+    }
+
+    @Test
+    void aResumeAfterTheKeyWasImportedWithAnotherSecretExitsEightAndKeepsThatSecret() throws Exception {
+        forgetTheRecordAsAnEarlierApikeyDid();
+        cli.clock().advance(java.time.Duration.ofMinutes(5));
+        String other = "ak_anotherSecretImportedByHand0123456789";
+        Result imported = cli.invocation().stdin(other + "\n").run("import", "acme/bot");
+        assertThat(imported.exit()).as(imported.toString()).isZero();
+
+        Result resumed = cli.run("rotate", "--resume", "acme/bot");
+
+        assertThat(resumed.exit()).as(resumed.toString()).isEqualTo(8);
+        assertThat(resumed.err()).contains("was made anew after its recovery file was written, and holds another secret");
+        assertThat(stored()).isEqualTo(other);
+        assertThat(recovery).exists();
+        assertThat(journal).as("nothing begun").doesNotExist();
+    }
+
+    /** What forget did before it refused a key with a recovery file (an earlier apikey): the record and secret gone. */
+    private void forgetTheRecordAsAnEarlierApikeyDid() throws Exception {
+        Path keys = dir.resolve("keys.json");
+        JsonNode index = Json.mapper().readTree(keys.toFile());
+        ((com.fasterxml.jackson.databind.node.ArrayNode) index.get("keys")).removeAll();
+        Files.write(keys, Json.mapper().writeValueAsBytes(index));
+    }
+
+    @Test
     void aRecoveryFileOfAKeyApikeyNoLongerKnowsSaysHowToImportItAndIsThenConsumed() throws Exception {
-        assertThat(cli.run("forget", "acme/bot", "--yes").exit()).isZero();
+        forgetTheRecordAsAnEarlierApikeyDid();
 
         Result unknown = cli.run("rotate", "--resume", "acme/bot");
 
@@ -247,6 +292,9 @@ class RecoveryFileResumeTest {
         assertThat(recovery).doesNotExist();
         assertThat(stored()).isEqualTo(recovered);
         assertThat(cli.run("status", "--check").exit()).isZero();
+        // The import recorded no expiry; the file's, the provider's, is the key's.
+        JsonNode record = Json.mapper().readTree(Files.readString(dir.resolve("keys.json"))).get("keys").get(0);
+        assertThat(record.get("expiresAt").asText()).as(record.toString()).isEqualTo(expiresInFile);
     }
 
     @Test
