@@ -12,6 +12,7 @@ public final class JavaKeyringKeychain implements Keychain {
     private final Keyring keyring;
     /** Opened on the first lock question only: the Secret Service's, on a connection of its own. */
     private SecretServiceLock secretServiceLock;
+    private boolean closed;
 
     private JavaKeyringKeychain(Keyring keyring) {
         this.keyring = keyring;
@@ -85,6 +86,7 @@ public final class JavaKeyringKeychain implements Keychain {
         }
         SecretServiceLock lock;
         synchronized (this) {
+            closed = true;
             lock = secretServiceLock;
         }
         if (lock != null) {
@@ -110,6 +112,11 @@ public final class JavaKeyringKeychain implements Keychain {
     }
 
     private synchronized SecretServiceLock secretServiceLock() {
+        if (closed) {
+            // A question whose time ran out and whose worker only now gets here: it would open a connection nothing
+            // closes (and the JVM waits for at exit).
+            throw new SecretStoreException("the keychain was closed before it was asked whether it is locked", null);
+        }
         if (secretServiceLock == null) {
             secretServiceLock = new SecretServiceLock();
         }

@@ -49,6 +49,26 @@ class JavaKeyringKeychainIT {
     }
 
     @Test
+    void aLockQuestionThatComesOnlyAfterTheKeychainWasClosedOpensNoConnection() throws Exception {
+        // A question whose time ran out while its worker waited: the worker may get to it after the close.
+        try (PrivateSessionBus bus = PrivateSessionBus.start(home).withUnlockedKeyring("test-password")) {
+            Set<Thread> before = busReaders();
+            List<Thread> opened = onBus(bus, () -> {
+                Keychain keychain = JavaKeyringKeychain.open();
+                List<Thread> keyring = newBusReaders(before);
+                keychain.close();
+                assertThatThrownBy(keychain::requireUnlocked).isInstanceOf(dev.apikey.core.SecretStoreException.class)
+                        .hasMessageContaining("closed");
+                return keyring;
+            });
+            for (Thread reader : opened) {
+                reader.join(10_000);
+            }
+            assertThat(newBusReaders(before)).as("D-Bus connections left open after the keychain was closed").isEmpty();
+        }
+    }
+
+    @Test
     void aLockedKeychainIsToldFromAnUnlockedOneAndClosingLeavesNothingOpen() throws Exception {
         try (PrivateSessionBus first = PrivateSessionBus.start(home).withUnlockedKeyring("test-password")) {
             // The login keyring is created on first unlock; without it there is nothing to be locked.
