@@ -24,7 +24,8 @@ got=$(env -i PATH="$work/bin" HOME="$work" APIKEY_CONFIG_DIR="$work/cfg" APIKEY_
 [ "$got" = 46 ] || fail "exec passed a ${got}-character key"
 # The AOT caches map with the launcher's own flags: with -XX:AOTMode=on the JVM refuses to start when it
 # cannot (a cache made with other flags, for another jar or runtime, would otherwise be skipped silently).
-for profile in $("$tree/runtime/bin/java" -cp "$tree/lib/apikey.jar" dev.apikey.tools.AotTraining profiles); do
+profiles=$("$tree/runtime/bin/java" -cp "$tree/lib/apikey.jar" dev.apikey.tools.AotTraining profiles)
+for profile in $profiles; do
   [ -s "$tree/lib/aot/$profile.aot" ] || fail "no AOT cache for $profile"
 done
 aot_run() {
@@ -32,11 +33,14 @@ aot_run() {
     APIKEY_JAVA_OPTS="-XX:AOTMode=on -Xlog:class+load=info:file=$work/aot-classes.log" "$tree/bin/apikey" "$@" >/dev/null
 }
 from_cache() { grep -q "] $1 source: shared objects file" "$work/aot-classes.log"; }
+# Each command's own cache, told from the full one by what it does not hold.
 aot_run --version || fail "the AOT cache of --version does not map with the launcher's flags"
+! from_cache dev.apikey.cli.ListCommand || fail "--version starts with a cache that holds list: not its own"
 aot_run provider list || fail "the AOT cache of every other command does not map with the launcher's flags"
 from_cache dev.apikey.cli.ProviderCommand || fail "provider list does not start from the full AOT cache"
 aot_run exec local/check -- sh -c : || fail "exec with its AOT cache"
 from_cache dev.apikey.cli.ExecCommand || fail "exec does not start from its AOT cache"
+! from_cache dev.apikey.cli.RotateCommand || fail "exec starts with a cache that holds rotate: not its own"
 # ... and not only for the JDK's classes (a cache made for another jar maps, but only for those): apikey's,
 # picocli's (compiled from source so that it can be archived) and Jackson's come from it. The cache is list's
 # own, also after a global option: it holds no HTTP client, which list does not use.
@@ -59,6 +63,13 @@ if command -v dbus-run-session >/dev/null 2>&1 && command -v gnome-keyring-daemo
     grep -q "] $c source: shared objects file" "$work/kc-classes.log" || fail "$c is not loaded from the AOT cache"
   done
 fi
+# Installed under a path with a space, as a user's may be (hard links: no copy of the tree).
+spaced="$dist/with space"
+rm -rf "$spaced" && mkdir "$spaced" && cp -al "$tree" "$spaced/"
+out=$(env -i PATH="$work/bin" HOME="$work" APIKEY_JAVA_OPTS=-XX:AOTMode=on "$spaced/$(basename "$tree")/bin/apikey" --version) \
+  || fail "the bundled runtime under a path with a space"
+[ "$out" = "apikey $version" ] || fail "under a path with a space: $out"
+rm -rf "$spaced"
 # The runtime has its own class-data sharing archive, for runs without the cache.
 "$tree/runtime/bin/java" -Xshare:on -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -version >/dev/null 2>&1 \
   || fail "the bundled runtime has no CDS archive"
@@ -94,13 +105,15 @@ if [ -n "$rpm" ]; then
   done
 fi
 
-tar -xzf "$dist/apikey-$version.tar.gz" -C "$work"
-jardist="$work/apikey-$version"
+# Unpacked, and its archive kept, under paths with a space, as a user's may be.
+mkdir "$work/with space"
+tar -xzf "$dist/apikey-$version.tar.gz" -C "$work/with space"
+jardist="$work/with space/apikey-$version"
 out=$("$jardist/bin/apikey" --version) || fail "the jar distribution"
 [ "$out" = "apikey $version" ] || fail "the jar distribution: $out"
 # Its class-data sharing archive: made in the background after a first run that stays quiet, then mapped
 # (-Xshare:on fails when it cannot be), remade when the jar changes, and never a failure.
-archive_for() { find "$work/cache" -name apikey.jsa 2>/dev/null; }
+archive_for() { find "$work/cache dir" -name apikey.jsa 2>/dev/null; }
 same_time() { [ -e "$1" ] && [ -e "$2" ] && ! [ "$1" -nt "$2" ] && ! [ "$1" -ot "$2" ]; }
 wait_for_archive() {  # until the archive carries the jar's time, at most two minutes
   i=0
@@ -109,7 +122,7 @@ wait_for_archive() {  # until the archive carries the jar's time, at most two mi
     sleep 0.5
   done
 }
-jar_run() { XDG_CACHE_HOME="$work/cache" "$jardist/bin/apikey" "$@"; }
+jar_run() { XDG_CACHE_HOME="$work/cache dir" "$jardist/bin/apikey" "$@"; }
 out=$(jar_run --version 2>"$work/jar.err") && [ "$out" = "apikey $version" ] && [ ! -s "$work/jar.err" ] \
   || fail "the jar distribution's first run: $out $(cat "$work/jar.err")"
 wait_for_archive

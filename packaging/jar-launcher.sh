@@ -49,11 +49,12 @@ if [ "${APIKEY_CDS:-on}" != off ] && real=$(readlink -f "$(command -v "$java")" 
   cache=${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}
   dir="$cache/apikey/cds$runtime$home"
   if same_time "$jar" "$dir/apikey.jsa" && same_time "$modules" "$dir/java.stamp"; then
-    cds="-XX:SharedArchiveFile=$dir/apikey.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+    cds="-XX:SharedArchiveFile=$dir/apikey.jsa"
   elif [ -f "$modules" ] && ! same_time "$jar" "$dir/failed"; then
     (train) </dev/null >/dev/null 2>&1 &
   fi
 fi
 # -cp and the main class rather than -jar: -jar makes the JVM open and index the whole jar to read its manifest,
 # which the archive (it holds the classes, and the manifest their packages need) otherwise spares every start.
-exec "$java" $flags $cds ${APIKEY_JAVA_OPTS:-} -cp "$jar" dev.apikey.Main "$@"
+# The archive's option quoted: the installation's and the cache's paths may hold a space.
+exec "$java" $flags ${cds:+"$cds" -Xlog:cds=off -Xlog:cds+dynamic=off} ${APIKEY_JAVA_OPTS:-} -cp "$jar" dev.apikey.Main "$@"

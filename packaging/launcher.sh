@@ -29,5 +29,6 @@ fi
 [ -f "$home/lib/aot/$cache.aot" ] || cache=full
 aot=""
 [ -f "$home/lib/aot/$cache.aot" ] && aot="-XX:AOTCache=$home/lib/aot/$cache.aot"
-exec "$home/runtime/bin/java" $jvm_flags $aot -Xlog:aot=off -Xlog:cds=off \
+# Quoted: the installation's path may hold a space.
+exec "$home/runtime/bin/java" $jvm_flags ${aot:+"$aot"} -Xlog:aot=off -Xlog:cds=off \
   ${APIKEY_JAVA_OPTS:-} -cp "$home/lib/apikey.jar" dev.apikey.Main "$@"

@@ -15,7 +15,8 @@ mkdir -p "$tree/lib/aot"
   </dev/null >"$training/prepare.log" 2>&1 || { cat "$training/prepare.log" >&2; exit 1; }
 # The trainings run apikey on the real standard streams, as users do; what it prints there is of no interest
 # unless a training fails.
-for profile in $("$java" -cp "$tree/lib/apikey.jar" dev.apikey.tools.AotTraining profiles); do
+profiles=$("$java" -cp "$tree/lib/apikey.jar" dev.apikey.tools.AotTraining profiles)  # on its own: set -e sees it fail
+for profile in $profiles; do
   "$java" "$@" -XX:AOTCacheOutput="$tree/lib/aot/$profile.aot" -Xlog:aot=error -cp "$tree/lib/apikey.jar" \
     dev.apikey.tools.AotTraining "$profile" "$training/config" </dev/null >"$training/$profile.log" 2>&1 \
     || { cat "$training/$profile.log" >&2; echo "train-aot: the $profile training failed" >&2; exit 1; }
