@@ -1,14 +1,16 @@
 #!/bin/sh
-# Two builds of apikey side by side, in one hyperfine run, so that only the code differs: the start-up commands
-# of bench/startup.sh (list over 100 keys, exec, get from the real keychain, request to loopback) for the jar
-# OLD and the jar NEW, both on the default Java with the same flags and no application archive.
-# Usage: bench/compare-builds.sh OLD.jar NEW.jar [RUNS]   (RUNS defaults to 20)
+# Two builds of apikey side by side, in one hyperfine run, so that only the builds differ: the start-up commands
+# of bench/startup.sh (--version, list over 100 keys, exec, get from the real keychain, request to loopback) for
+# OLD and NEW. Each is a jar, run on the default Java with the same flags and no application archive (so only the
+# code differs), or a packaged tree (target/dist/apikey-*-linux-x64, from packaging/build.sh), run by its launcher
+# with its runtime and AOT caches.
+# Usage: bench/compare-builds.sh OLD NEW [RUNS]   (RUNS defaults to 20)
 #   e.g. git stash; mvn -q -DskipTests package; cp target/apikey.jar /tmp/old.jar; git stash pop; mvn -q ...
 # Needs: bench/setup (hyperfine, gnome-keyring, dbus). The keychain is a private D-Bus session with an unlocked
 # gnome-keyring under a temporary HOME; the HTTP server is on a loopback port the OS picks, stopped at the end.
 set -eu
 . "$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)/fixture.sh"
-[ $# -ge 2 ] || { echo "usage: bench/compare-builds.sh OLD.jar NEW.jar [RUNS]" >&2; exit 2; }
+[ $# -ge 2 ] || { echo "usage: bench/compare-builds.sh OLD NEW [RUNS]   (each a jar or a packaged tree)" >&2; exit 2; }
 old=$(readlink -f "$1")
 new=$(readlink -f "$2")
 runs=${3:-20}
@@ -26,15 +28,18 @@ export HOME="$work/home"
 mkdir -p "\$HOME"
 echo -n bench | gnome-keyring-daemon --unlock --components=secrets >/dev/null
 flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
-java \$flags -jar "$new" -q create local/bench --backend keychain
+if [ -d "$new" ]; then "$new/bin/apikey" -q create local/bench --backend keychain
+else java \$flags -jar "$new" -q create local/bench --backend keychain; fi
 export APIKEY_SECRET_LOCAL_REQ=ak_benchmarkSecret0123456789
 set -- hyperfine -N --warmup 3 --runs $runs --export-markdown "$work/results.md"
 for build in old new; do
-  if [ "\$build" = old ]; then jar="$old"; else jar="$new"; fi
-  set -- "\$@" -n "\$build list" "java \$flags -jar \$jar list"
-  set -- "\$@" -n "\$build exec -- true" "java \$flags -jar \$jar exec local/req -- true"
-  set -- "\$@" -n "\$build get" "java \$flags -jar \$jar get local/bench"
-  set -- "\$@" -n "\$build request" "java \$flags -jar \$jar request local/req --allow-host 127.0.0.1:$port $url"
+  if [ "\$build" = old ]; then b="$old"; else b="$new"; fi
+  if [ -d "\$b" ]; then apikey="\$b/bin/apikey"; else apikey="java \$flags -jar \$b"; fi
+  set -- "\$@" -n "\$build --version" "\$apikey --version"
+  set -- "\$@" -n "\$build list" "\$apikey list"
+  set -- "\$@" -n "\$build exec -- true" "\$apikey exec local/req -- true"
+  set -- "\$@" -n "\$build get" "\$apikey get local/bench"
+  set -- "\$@" -n "\$build request" "\$apikey request local/req --allow-host 127.0.0.1:$port $url"
 done
 "\$@" >/dev/null
 EOS
@@ -42,5 +47,5 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 dbus-run-session -- sh "$work/inside.sh" 2>&1 | grep -v -e 'fd limit' -e 'Activat' >&2 || true
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 [ -s "$work/results.md" ] || { echo "bench: hyperfine produced no results" >&2; exit 1; }
-echo "$(java -version 2>&1 | head -1); $(date -u '+%Y-%m-%d %H:%M') UTC; load average $load_before before, $load_after after; old = $1, new = $2"
+echo "jars on $(java -version 2>&1 | head -1); $(date -u '+%Y-%m-%d %H:%M') UTC; load average $load_before before, $load_after after; old = $1, new = $2"
 cat "$work/results.md"
