@@ -26,6 +26,14 @@ public final class ImportKey {
                     "remove it first with 'apikey forget " + ref + "', or pick another name");
         }
         ws.journal().requireNone(ref);
+        // A waiting recovery file holds the secret of a key the provider made: importing any other would leave that
+        // key alive with nobody holding it, and the resume afterwards store the file's over the imported one.
+        ws.recovery().read(ref).filter(file -> !Secret.of(file.secret()).equals(request.secret())).ifPresent(file -> {
+            throw new ActionNeededException("a secret of " + ref + " that the store refused waits in its recovery file "
+                    + ws.recovery().fileFor(ref) + ", and this is another one",
+                    "import the secret that file holds ('apikey import " + ref + " --id ID', with its id), then run"
+                    + " 'apikey rotate --resume " + ref + "'");
+        });
         if (!ws.providers().exists(ref.provider())) {
             ws.providers().config(ref.provider()); // throws the not-found error with its hint
         }

@@ -72,6 +72,11 @@ public record KeyRecord(
                 description, scopes, params, newHint, pending, revokedAt);
     }
 
+    public KeyRecord withExpiresAt(Instant newExpiresAt) {
+        return new KeyRecord(ref, id, backend, origin, createdAt, rotatedAt, newExpiresAt, lifetime, maxAge,
+                description, scopes, params, hint, pendingRevocations, revokedAt);
+    }
+
     public KeyRecord withPendingRevocations(List<PendingRevocation> pending) {
         return new KeyRecord(ref, id, backend, origin, createdAt, rotatedAt, expiresAt, lifetime, maxAge,
                 description, scopes, params, hint, pending, revokedAt);

@@ -44,9 +44,10 @@ public interface RecoveryFiles {
      */
     default void requireNone(KeyRef ref) {
         if (exists(ref)) {
-            throw new ActionNeededException("a secret of " + ref + " that the store refused waits in its recovery file"
-                    + " ('apikey status' shows where); a change of " + ref + " now would leave it behind",
-                    "run 'apikey rotate --resume " + ref + "' to store it first");
+            throw new ActionNeededException("a secret of " + ref + " that the store refused waits in its recovery file "
+                    + fileFor(ref) + "; a change of " + ref + " now would leave it behind",
+                    "run 'apikey rotate --resume " + ref + "' to store it first (or, to give that key up, revoke it at"
+                    + " its provider, then delete the file)");
         }
     }
 

@@ -257,31 +257,11 @@ final class ResumeChanges {
                     + ref + " holds the secret of a key apikey has no record of (it was forgotten, or its create never"
                     + " completed)", "import the key with the secret and id in that file ('apikey status' shows where):"
                     + " 'apikey import " + ref + " --id ID', then run 'apikey rotate --resume " + ref + "' again"));
-            requireSameKey(current, claimed[0]);
             return new JournalEntry(ref, JournalEntry.Operation.RECOVERY, JournalEntry.Strategy.LOCAL, null,
                     current.backend(), current.id(), current.hint(), null, null, journal.self(), ws.clock().instant(),
                     List.of(), List.of());
         });
         return storeRecovered(entry, claimed[0]);
-    }
-
-    /**
-     * Refuses (exit 8) a recovery file older than the key's record, when the record holds another secret: the key was
-     * imported anew after the file was written, with a secret of its own, which storing the file's would replace.
-     * A record from before the file (the rotation whose new secret the store refused) holds the old secret, and one
-     * imported with the file's own secret (as the hint for a forgotten key says) holds the file's.
-     */
-    private static void requireSameKey(KeyRecord current, RecoveryFiles.Recovered r) {
-        String fileHint = Secret.of(r.secret()).hint();
-        if (r.createdAt() != null && current.createdAt() != null && current.createdAt().isAfter(r.createdAt())
-                && !fileHint.equals(current.hint())) {
-            KeyRef ref = current.ref();
-            throw new ActionNeededException(ref + " was made anew after its recovery file was written, and holds another"
-                    + " secret (" + current.hint() + ", the file " + fileHint + "); storing the file's would replace it",
-                    "to keep the key as it is, delete the recovery file ('apikey status' shows where); to keep the"
-                    + " file's secret instead, copy it from the file first, then delete the file, forget the key and"
-                    + " import that secret");
-        }
     }
 
     /**
@@ -301,10 +281,13 @@ final class ResumeChanges {
         String id = r.id() != null ? r.id() : current.id();
         String hint = Secret.of(r.secret()).hint();
         Instant expiresAt = r.expiresAt() != null ? r.expiresAt() : current.expiresAt();
-        if (!Objects.equals(id, current.id()) || !hint.equals(current.hint())
-                || !Objects.equals(expiresAt, current.expiresAt())) {
+        if (!Objects.equals(id, current.id()) || !hint.equals(current.hint())) {
             ws.keys().update(keys -> keys.put(ref, current.rotated(id, hint, ws.clock().instant(), expiresAt,
                     current.pendingRevocations())));
+        } else if (!Objects.equals(expiresAt, current.expiresAt())) {
+            // The key imported with the file's own secret (the way out for a key apikey no longer knew): the same
+            // key, not a rotation, with the lifetime the provider gave it.
+            ws.keys().update(keys -> keys.put(ref, current.withExpiresAt(expiresAt)));
         }
         ws.recovery().delete(ref);
         journal.finish(ref);

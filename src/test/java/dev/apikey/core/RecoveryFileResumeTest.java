@@ -250,20 +250,20 @@ class RecoveryFileResumeTest {
     }
 
     @Test
-    void aResumeAfterTheKeyWasImportedWithAnotherSecretExitsEightAndKeepsThatSecret() throws Exception {
+    void anImportOfAnotherSecretWhileARecoveryFileWaitsExitsEightAndLeavesTheFile() throws Exception {
         forgetTheRecordAsAnEarlierApikeyDid();
-        cli.clock().advance(java.time.Duration.ofMinutes(5));
+        byte[] before = Files.readAllBytes(recovery);
         String other = "ak_anotherSecretImportedByHand0123456789";
+
         Result imported = cli.invocation().stdin(other + "\n").run("import", "acme/bot");
-        assertThat(imported.exit()).as(imported.toString()).isZero();
 
-        Result resumed = cli.run("rotate", "--resume", "acme/bot");
-
-        assertThat(resumed.exit()).as(resumed.toString()).isEqualTo(8);
-        assertThat(resumed.err()).contains("was made anew after its recovery file was written, and holds another secret");
-        assertThat(stored()).isEqualTo(other);
-        assertThat(recovery).exists();
-        assertThat(journal).as("nothing begun").doesNotExist();
+        // The file's key is alive at the provider: another secret would leave it with nobody holding it, and the
+        // resume afterwards store the file's over the imported one.
+        assertThat(imported.exit()).as(imported.toString()).isEqualTo(8);
+        assertThat(imported.err()).contains("waits in its recovery file " + recovery).contains("and this is another one")
+                .contains("'apikey import acme/bot --id ID'").doesNotContain(other).doesNotContain(recovered);
+        assertThat(Files.readString(dir.resolve("keys.json"))).doesNotContain("acme/bot");
+        assertThat(Files.readAllBytes(recovery)).isEqualTo(before);
     }
 
     /** What forget did before it refused a key with a recovery file (an earlier apikey): the record and secret gone. */
@@ -295,6 +295,8 @@ class RecoveryFileResumeTest {
         // The import recorded no expiry; the file's, the provider's, is the key's.
         JsonNode record = Json.mapper().readTree(Files.readString(dir.resolve("keys.json"))).get("keys").get(0);
         assertThat(record.get("expiresAt").asText()).as(record.toString()).isEqualTo(expiresInFile);
+        // The same key, not a rotation: its age and its targets' freshness stand.
+        assertThat(record.get("rotatedAt").isNull()).as(record.toString()).isTrue();
     }
 
     @Test
