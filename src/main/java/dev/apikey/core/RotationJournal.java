@@ -48,6 +48,11 @@ public interface RotationJournal {
 
     List<JournalEntry> all();
 
+    /** Whether no key has an unfinished change; without reading an entry, so cheaper than {@link #all()}. */
+    default boolean isEmpty() {
+        return all().isEmpty();
+    }
+
     /** Whether the invocation that owns the entry is still running. */
     default boolean ownerAlive(JournalEntry entry) {
         return entry.owner() != null && alive(entry.owner());

@@ -106,6 +106,18 @@ public final class JournalDirectory implements RotationJournal {
     }
 
     @Override
+    public boolean isEmpty() {
+        ConfigFiles.refuseLink(directory);
+        try (Stream<Path> listed = Files.list(directory)) {
+            return listed.noneMatch(p -> p.getFileName().toString().endsWith(".json"));
+        } catch (NoSuchFileException e) {
+            return true;
+        } catch (IOException e) {
+            throw new ApikeyException("cannot read " + directory + ": " + AtomicFile.describe(e), null, e);
+        }
+    }
+
+    @Override
     public List<JournalEntry> all() {
         List<JournalEntry> entries = new ArrayList<>();
         ConfigFiles.refuseLink(directory);
