@@ -38,7 +38,7 @@ final class ProviderCommand extends BaseCommand {
                 .spec();
         for (CommandSpec sub : List.of(Add.model(context), Login.model(context), ListProviders.model(context),
                 Show.model(context), Logout.model(context), Remove.model(context))) {
-            provider.addSubcommand(sub.name(), new picocli.CommandLine(sub));
+            provider.addSubcommand(sub.name(), new picocli.CommandLine(sub, new DefaultFactoryWhenNeeded()));
         }
         return provider;
     }

@@ -34,7 +34,7 @@ final class TargetCommand extends BaseCommand {
                         "  apikey target list --json")
                 .spec();
         for (CommandSpec sub : List.of(Add.model(context), ListTargets.model(context), Remove.model(context))) {
-            target.addSubcommand(sub.name(), new picocli.CommandLine(sub));
+            target.addSubcommand(sub.name(), new picocli.CommandLine(sub, new DefaultFactoryWhenNeeded()));
         }
         return target;
     }

@@ -239,7 +239,6 @@ class ClassLoadIT {
                     || c.startsWith("sun.security.x509."));
             assertThat(readAnnotations(classes)).as("a model read from annotations").isFalse();
             assertThat(madePicocliDefaultFactory(classes)).as("picocli's default factory made").isFalse();
-        assertThat(madePicocliDefaultFactory(classes)).as("picocli's default factory made").isFalse();
         } finally {
             server.stop(0);
         }
@@ -257,7 +256,6 @@ class ClassLoadIT {
             assertThat(commandsModelled(classes)).containsExactly("GetCommand");
             assertThat(readAnnotations(classes)).as("a model read from annotations").isFalse();
             assertThat(madePicocliDefaultFactory(classes)).as("picocli's default factory made").isFalse();
-        assertThat(madePicocliDefaultFactory(classes)).as("picocli's default factory made").isFalse();
         }
     }
 }
