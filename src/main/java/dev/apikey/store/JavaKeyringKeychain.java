@@ -79,11 +79,7 @@ public final class JavaKeyringKeychain implements Keychain {
     /** Closes java-keyring's connection and the lock question's, if it was asked; never fails. */
     @Override
     public void close() {
-        try {
-            keyring.close();
-        } catch (Exception e) {
-            // Nothing is lost: the process is about to end, and the OS closes the connection then.
-        }
+        // The lock question's connection first: a java-keyring close that hangs then leaves only its own open.
         SecretServiceLock lock;
         synchronized (this) {
             closed = true;
@@ -91,6 +87,11 @@ public final class JavaKeyringKeychain implements Keychain {
         }
         if (lock != null) {
             lock.close();
+        }
+        try {
+            keyring.close();
+        } catch (Exception e) {
+            // Nothing is lost: the process is about to end, and the OS closes the connection then.
         }
     }
 
