@@ -28,9 +28,10 @@ public final class ImportKey {
         ws.journal().requireNone(ref);
         // A waiting recovery file holds the secret of a key the provider made: importing any other would leave that
         // key alive with nobody holding it, and the resume afterwards store the file's over the imported one.
-        ws.recovery().read(ref).filter(file -> !Secret.of(file.secret()).equals(request.secret())).ifPresent(file -> {
+        ws.recovery().existing(ref).filter(file -> ws.recovery().read(ref)
+                .filter(waiting -> Secret.of(waiting.secret()).equals(request.secret())).isEmpty()).ifPresent(file -> {
             throw new ActionNeededException("a secret of " + ref + " that the store refused waits in its recovery file "
-                    + ws.recovery().fileFor(ref) + ", and this is another one",
+                    + file + ", and this is another one",
                     "import the secret that file holds ('apikey import " + ref + " --id ID', with its id), then run"
                     + " 'apikey rotate --resume " + ref + "'");
         });

@@ -34,8 +34,11 @@ public interface RecoveryFiles {
      */
     Optional<Recovered> read(KeyRef ref);
 
-    /** Whether the key has a recovery file; its secret is not read (unless an earlier apikey's file must tell whose). */
-    boolean exists(KeyRef ref);
+    /**
+     * The key's recovery file, if it has one (of an earlier apikey's naming, too); its secret is not read (unless such
+     * a file must tell whose it is).
+     */
+    Optional<Path> existing(KeyRef ref);
 
     /**
      * Fails with exit 8 while the key has a recovery file, for a create, rotation, revocation or forget: the file holds
@@ -43,12 +46,12 @@ public interface RecoveryFiles {
      * a resume afterwards would store over the newer secret.
      */
     default void requireNone(KeyRef ref) {
-        if (exists(ref)) {
+        existing(ref).ifPresent(file -> {
             throw new ActionNeededException("a secret of " + ref + " that the store refused waits in its recovery file "
-                    + fileFor(ref) + "; a change of " + ref + " now would leave it behind",
+                    + file + "; a change of " + ref + " now would leave it behind",
                     "run 'apikey rotate --resume " + ref + "' to store it first (or, to give that key up, revoke it at"
                     + " its provider, then delete the file)");
-        }
+        });
     }
 
     /**

@@ -34,7 +34,7 @@ final class ResumeChanges {
     RotateKeys.Outcome resume(KeyRef ref) {
         Optional<JournalEntry> seen = journal.find(ref);
         if (seen.isEmpty()) {
-            if (ws.recovery().exists(ref)) {
+            if (ws.recovery().existing(ref).isPresent()) {
                 return storeOrphanedRecovery(ref);
             }
             throw new NotFoundException("nothing to resume for " + ref, "'apikey status' lists unfinished changes");

@@ -130,15 +130,17 @@ final class KeyFiles<T> {
     }
 
     /**
-     * Whether the key has a file. Only a file of the earlier layout, which may be another key's, is read to tell; the
-     * key's own is not.
+     * The key's file, if it has one: of its name, else of the earlier layout. Only a file of the earlier layout, which
+     * may be another key's, is read to tell; the key's own is not.
      */
-    boolean exists(KeyRef ref) {
-        if (Files.exists(of(ref), LinkOption.NOFOLLOW_LINKS)) {
-            return true;
+    Optional<Path> existing(KeyRef ref) {
+        Path file = of(ref);
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.of(file);
         }
         Path legacy = legacy(ref);
-        return Files.exists(legacy, LinkOption.NOFOLLOW_LINKS) && parse(legacy).filter(p -> p.ref().equals(ref)).isPresent();
+        return Files.exists(legacy, LinkOption.NOFOLLOW_LINKS) && parse(legacy).filter(p -> p.ref().equals(ref)).isPresent()
+                ? Optional.of(legacy) : Optional.empty();
     }
 
     /** Whether the file a listed one names is of the earlier layout, beside a current one of the same key. */

@@ -61,9 +61,9 @@ public final class RecoveryFileDirectory implements RecoveryFiles {
     }
 
     @Override
-    public boolean exists(KeyRef ref) {
+    public Optional<Path> existing(KeyRef ref) {
         ConfigFiles.refuseLink(directory);
-        return files.exists(ref);
+        return files.existing(ref);
     }
 
     @Override

@@ -250,6 +250,17 @@ class RecoveryFileResumeTest {
     }
 
     @Test
+    void aRecoveryFileAnEarlierApikeyNamedIsTheOneTheRefusalNames() throws Exception {
+        Path legacy = Files.move(recovery, recovery.resolveSibling("acme__bot.json"));
+
+        Result forgotten = cli.run("forget", "acme/bot", "--yes");
+
+        assertThat(forgotten.exit()).as(forgotten.toString()).isEqualTo(8);
+        assertThat(forgotten.err()).contains("waits in its recovery file " + legacy + ";");
+        assertThat(legacy).exists();
+    }
+
+    @Test
     void anImportOfAnotherSecretWhileARecoveryFileWaitsExitsEightAndLeavesTheFile() throws Exception {
         forgetTheRecordAsAnEarlierApikeyDid();
         byte[] before = Files.readAllBytes(recovery);

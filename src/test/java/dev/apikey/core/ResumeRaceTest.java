@@ -103,8 +103,8 @@ class ResumeRaceTest {
         }
 
         @Override
-        public boolean exists(KeyRef ref) {
-            return files.exists(ref);
+        public Optional<Path> existing(KeyRef ref) {
+            return files.existing(ref);
         }
 
         @Override

@@ -88,7 +88,7 @@ class KeyFileNamesTest {
         assertThat(files.read(SLASH_FIRST).orElseThrow().secret()).isEqualTo("first-recovered-0123456789");
         assertThat(files.read(SLASH_LAST).orElseThrow().secret()).isEqualTo("last-recovered-0123456789");
         files.delete(SLASH_LAST);
-        assertThat(files.exists(SLASH_LAST)).isFalse();
+        assertThat(files.existing(SLASH_LAST)).isEmpty();
         assertThat(files.read(SLASH_FIRST).orElseThrow().secret()).as("the other key's file stays")
                 .isEqualTo("first-recovered-0123456789");
     }
@@ -134,8 +134,8 @@ class KeyFileNamesTest {
         Path legacy = current.resolveSibling("acme__x__bot.json");
         Files.move(current, legacy);
 
-        assertThat(files.exists(SLASH_FIRST)).isTrue();
-        assertThat(files.exists(SLASH_LAST)).isFalse();
+        assertThat(files.existing(SLASH_FIRST)).contains(legacy);
+        assertThat(files.existing(SLASH_LAST)).isEmpty();
         assertThat(files.read(SLASH_FIRST).orElseThrow().secret()).isEqualTo("first-recovered-0123456789");
         assertThat(files.read(SLASH_LAST)).isEmpty();
         assertThat(files.refOf(legacy)).contains(SLASH_FIRST);
