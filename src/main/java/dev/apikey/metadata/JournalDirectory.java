@@ -107,30 +107,28 @@ public final class JournalDirectory implements RotationJournal {
 
     @Override
     public boolean isEmpty() {
-        ConfigFiles.refuseLink(directory);
-        try (Stream<Path> listed = Files.list(directory)) {
-            return listed.noneMatch(p -> p.getFileName().toString().endsWith(".json"));
-        } catch (NoSuchFileException e) {
-            return true;
-        } catch (IOException e) {
-            throw new ApikeyException("cannot read " + directory + ": " + AtomicFile.describe(e), null, e);
-        }
+        return entryFiles().isEmpty();
     }
 
     @Override
     public List<JournalEntry> all() {
         List<JournalEntry> entries = new ArrayList<>();
+        for (Path f : entryFiles()) {
+            files.readListed(f).filter(e -> !files.supersededLegacy(f, e.ref())).ifPresent(entries::add);
+        }
+        return entries;
+    }
+
+    /** The entries' files, sorted, unread; none when there is no journal directory yet. */
+    private List<Path> entryFiles() {
         ConfigFiles.refuseLink(directory);
         try (Stream<Path> listed = Files.list(directory)) {
-            for (Path f : listed.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
-                files.readListed(f).filter(e -> !files.supersededLegacy(f, e.ref())).ifPresent(entries::add);
-            }
+            return listed.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
         } catch (NoSuchFileException e) {
-            return entries;
+            return List.of();
         } catch (IOException e) {
             throw new ApikeyException("cannot read " + directory + ": " + AtomicFile.describe(e), null, e);
         }
-        return entries;
     }
 
     @Override
