@@ -109,21 +109,21 @@ public final class AotTraining {
             }
         },
         FULL {
+            /** The other commands, and all that the profiles above run: the full cache serves a command of theirs too. */
             @Override
             List<Run> runs(Server server) {
-                String hostPort = server.hostPort();
-                return List.of(
-                        Run.of("--version"), Run.of("--help"), Run.of("create", "--help"),
-                        Run.of("create", "local/full-training", "--expires", "30d"), Run.of("list"), Run.of("list", "--json"),
-                        Run.of("get", "local/full-training"), Run.of("provider", "list"), Run.of("status"),
-                        Run.of("rotate", "local/full-training"),
-                        Run.of("request", FILE_KEY, "--allow-host", hostPort, server.url("http")),
-                        Run.of("request", FILE_KEY, "--allow-host", hostPort, server.url("https")),
-                        Run.of("exec", FILE_KEY, "--", "true"), Run.of("log", "--json"),
-                        Run.of("forget", "local/full-training", "--yes"), Run.of("get", "local/missing"),
+                List<Run> runs = new ArrayList<>(List.of(Run.of("--help"), Run.of("create", "--help"),
+                        Run.of("create", "local/full-training", "--expires", "30d"), Run.of("provider", "list"),
+                        Run.of("status"), Run.of("rotate", "local/full-training"), Run.of("log", "--json"),
+                        Run.of("forget", "local/full-training", "--yes"),
                         Run.keychain("create", "local/full-keychain-training", "--backend", "keychain"),
-                        Run.keychain("get", FILE_KEY), Run.keychain("exec", FILE_KEY, "--", "true"),
-                        Run.keychain("forget", "local/full-keychain-training", "--yes"));
+                        Run.keychain("forget", "local/full-keychain-training", "--yes")));
+                for (Profile p : values()) {
+                    if (p != FULL) {
+                        runs.addAll(p.runs(server));
+                    }
+                }
+                return runs;
             }
         };
 
