@@ -22,25 +22,20 @@ write_index "$APIKEY_CONFIG_DIR"
 start_http_server "$work"
 trap 'kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 
+# A jar on the default Java with the launchers' flags and no application archive; a packaged tree by its launcher.
+apikey_of() {
+  if [ -d "$1" ]; then printf '%s' "$1/bin/apikey"; else printf 'java %s -jar %s' "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto" "$1"; fi
+}
 cat > "$work/inside.sh" <<EOS
 set -eu
 export HOME="$work/home"
 mkdir -p "\$HOME"
 echo -n bench | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
-if [ -d "$new" ]; then "$new/bin/apikey" -q create local/bench --backend keychain
-else java \$flags -jar "$new" -q create local/bench --backend keychain; fi
+$(apikey_of "$new") -q create local/bench --backend keychain
 export APIKEY_SECRET_LOCAL_REQ=ak_benchmarkSecret0123456789
 set -- hyperfine -N --warmup 3 --runs $runs --export-markdown "$work/results.md"
-for build in old new; do
-  if [ "\$build" = old ]; then b="$old"; else b="$new"; fi
-  if [ -d "\$b" ]; then apikey="\$b/bin/apikey"; else apikey="java \$flags -jar \$b"; fi
-  set -- "\$@" -n "\$build --version" "\$apikey --version"
-  set -- "\$@" -n "\$build list" "\$apikey list"
-  set -- "\$@" -n "\$build exec -- true" "\$apikey exec local/req -- true"
-  set -- "\$@" -n "\$build get" "\$apikey get local/bench"
-  set -- "\$@" -n "\$build request" "\$apikey request local/req --allow-host 127.0.0.1:$port $url"
-done
+$(startup_runs old "$(apikey_of "$old")")
+$(startup_runs new "$(apikey_of "$new")")
 "\$@" >/dev/null
 EOS
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)

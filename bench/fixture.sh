@@ -30,3 +30,14 @@ start_http_server() {
   done
   url="http://127.0.0.1:$port/ping.json"
 }
+
+# Lines for a generated benchmark script that add to hyperfine's arguments ("$@") the start-up commands every
+# start-up benchmark times, named "$1 --version", "$1 list", "$1 exec -- true", "$1 get" and "$1 request", for the
+# build run by the command line $2 (with no single quote in it). Needs $port and $url (start_http_server) and, in
+# the config directory, local/bench in the keychain; local/req's secret comes from APIKEY_SECRET_LOCAL_REQ.
+startup_runs() {
+  for run in "--version|--version" "list|list" "exec -- true|exec local/req -- true" "get|get local/bench" \
+      "request|request local/req --allow-host 127.0.0.1:$port $url"; do
+    printf "set -- \"\$@\" -n '%s' '%s'\n" "$1 ${run%%|*}" "$2 ${run#*|}"
+  done
+}

@@ -59,14 +59,8 @@ set -- "\$@" -n "gh --version" "gh --version"
 set -- "\$@" -n "python keyring get" "/usr/bin/python3 -m keyring get apikey local/bench"
 set -- "\$@" -n "httpie" "http --ignore-stdin GET $url 'Authorization: Bearer \$APIKEY_SECRET_LOCAL_REQ'"
 set -- "\$@" -n "curl" "curl -s -H 'Authorization: Bearer \$APIKEY_SECRET_LOCAL_REQ' $url"
-for build in jar${packaged:+ packaged}; do
-  if [ "\$build" = jar ]; then apikey="$work/jar/bin/apikey"; else apikey="$packaged/bin/apikey"; fi
-  set -- "\$@" -n "\$build --version" "\$apikey --version"
-  set -- "\$@" -n "\$build list" "\$apikey list"
-  set -- "\$@" -n "\$build exec -- true" "\$apikey exec local/req -- true"
-  set -- "\$@" -n "\$build get" "\$apikey get local/bench"
-  set -- "\$@" -n "\$build request" "\$apikey request local/req --allow-host 127.0.0.1:$port $url"
-done
+$(startup_runs jar "$work/jar/bin/apikey")
+$([ -z "$packaged" ] || startup_runs packaged "$packaged/bin/apikey")
 "\$@" >/dev/null
 EOS
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
