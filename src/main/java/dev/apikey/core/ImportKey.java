@@ -1,8 +1,10 @@
 package dev.apikey.core;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code apikey import}: keep an existing secret for a key made elsewhere. */
 public final class ImportKey {
@@ -28,13 +30,14 @@ public final class ImportKey {
         ws.journal().requireNone(ref);
         // A waiting recovery file holds the secret of a key the provider made: importing any other would leave that
         // key alive with nobody holding it, and the resume afterwards store the file's over the imported one.
-        ws.recovery().existing(ref).filter(file -> ws.recovery().read(ref)
-                .filter(waiting -> Secret.of(waiting.secret()).equals(request.secret())).isEmpty()).ifPresent(file -> {
+        Optional<Path> waiting = ws.recovery().existing(ref);
+        if (waiting.isPresent() && !ws.recovery().read(ref).map(r -> Secret.of(r.secret()).equals(request.secret()))
+                .orElse(false)) {
             throw new ActionNeededException("a secret of " + ref + " that the store refused waits in its recovery file "
-                    + file + ", and this is another one",
+                    + waiting.get() + ", and this is another one",
                     "import the secret that file holds ('apikey import " + ref + " --id ID', with its id), then run"
                     + " 'apikey rotate --resume " + ref + "'");
-        });
+        }
         if (!ws.providers().exists(ref.provider())) {
             ws.providers().config(ref.provider()); // throws the not-found error with its hint
         }
