@@ -6,6 +6,7 @@ import dev.apikey.core.KeyRef;
 import dev.apikey.core.KeyStatus;
 import dev.apikey.core.ListKeys;
 import dev.apikey.core.RemoteKey;
+import dev.apikey.metadata.JsonStreams;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -67,15 +68,7 @@ record KeyView(String ref, String provider, String name, String id, String backe
         g.writeStringField("hint", hint);
         g.writeStringField("description", description);
         g.writeFieldName("scopes");
-        if (scopes == null) {
-            g.writeNull();
-        } else {
-            g.writeStartArray();
-            for (String s : scopes) {
-                g.writeString(s);
-            }
-            g.writeEndArray();
-        }
+        JsonStreams.writeStrings(g, scopes);
         g.writeStringField("maxAge", text(maxAge));
         g.writeFieldName("pendingRevocations");
         if (pendingRevocations == null) {

@@ -104,7 +104,12 @@ public final class JsonStreams {
         }
     }
 
-    static void writeStrings(JsonGenerator g, List<String> values) throws IOException {
+    /** A JSON array of strings, or null. */
+    public static void writeStrings(JsonGenerator g, List<String> values) throws IOException {
+        if (values == null) {
+            g.writeNull();
+            return;
+        }
         g.writeStartArray();
         for (String v : values) {
             g.writeString(v);
