@@ -42,6 +42,19 @@ public record KeyRef(String provider, String name) implements Comparable<KeyRef>
         return c != 0 ? c : name.compareTo(o.name);
     }
 
+    // equals and hashCode are written out, as in Origin: a record's generated ones are linked at their first
+    // call through java.lang.runtime.ObjectMethods, which spins a dozen method-handle classes (~10 ms of
+    // exec's and request's start-up) that no AOT or CDS archive keeps. ClassLoadIT guards the hot commands.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof KeyRef other && provider.equals(other.provider) && name.equals(other.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * provider.hashCode() + name.hashCode();
+    }
+
     @Override
     public String toString() {
         return provider + "/" + name;

@@ -211,6 +211,17 @@ public record Origin(String scheme, String host, int port) {
         return port == defaultPort(scheme) ? h : h + ":" + port;
     }
 
+    // Written out, not generated: see KeyRef.equals.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Origin other && port == other.port && scheme.equals(other.scheme) && host.equals(other.host);
+    }
+
+    @Override
+    public int hashCode() {
+        return (31 * scheme.hashCode() + host.hashCode()) * 31 + port;
+    }
+
     /** {@code scheme://host[:port]}, the default port left out: the form bindings are recorded in. */
     @Override
     public String toString() {

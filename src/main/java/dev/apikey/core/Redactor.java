@@ -1,7 +1,6 @@
 package dev.apikey.core;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -17,8 +16,9 @@ public final class Redactor {
         String s = secret.reveal();
         if (s.length() >= MIN_LENGTH && !secrets.contains(s)) {
             secrets.add(s);
-            // Longest first, so a secret that contains another is masked whole.
-            secrets.sort(Comparator.comparingInt(String::length).reversed());
+            // Longest first, so a secret that contains another is masked whole. A plain lambda rather than
+            // Comparator.comparingInt, whose serializable lambda no AOT cache keeps: it is spun at every start.
+            secrets.sort((a, b) -> Integer.compare(b.length(), a.length()));
         }
     }
 

@@ -7,7 +7,6 @@ import java.net.URLEncoder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -29,10 +28,11 @@ public final class SecretMasker {
 
     /** @param secrets the values to mask, as the child writes them (UTF-8 for text secrets) */
     public SecretMasker(List<byte[]> secrets, OutputStream out) {
-        // Longest first: where two secrets start at the same byte, the longer one is masked whole.
+        // Longest first: where two secrets start at the same byte, the longer one is masked whole. A plain
+        // lambda rather than Comparator.comparingInt, whose serializable one no AOT cache keeps (see Redactor).
         this.secrets = secrets.stream().filter(s -> s.length > 0).flatMap(s -> forms(s).stream())
                 .map(java.nio.ByteBuffer::wrap).distinct().map(java.nio.ByteBuffer::array)
-                .sorted(Comparator.comparingInt((byte[] s) -> s.length).reversed()).toArray(byte[][]::new);
+                .sorted((a, b) -> Integer.compare(b.length, a.length)).toArray(byte[][]::new);
         for (byte[] s : this.secrets) {
             firstBytes[s[0] & 0xff] = true;
         }

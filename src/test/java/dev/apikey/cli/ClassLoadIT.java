@@ -117,6 +117,15 @@ class ClassLoadIT {
         return classes.contains("sun.security.provider.NativePRNG");
     }
 
+    /**
+     * Whether a record's generated equals, hashCode or toString was called: each is linked at its first call
+     * through {@code ObjectMethods}, which spins method-handle classes that no AOT or CDS archive keeps (~10 ms of
+     * a packaged {@code exec}). The records the hot commands compare or hash write those methods out.
+     */
+    private static boolean linkedRecordMethods(List<String> classes) {
+        return classes.contains("java.lang.runtime.ObjectMethods");
+    }
+
     private JarProcess apikey() {
         return new JarProcess().env("APIKEY_CONFIG_DIR", dir.resolve("config").toString()).env("HOME", dir.toString());
     }
@@ -130,6 +139,7 @@ class ClassLoadIT {
         assertThat(commandsModelled(classes)).isEmpty();
         // The config directory is not even looked at.
         assertThat(classes).noneMatch(c -> c.startsWith("dev.apikey.metadata."));
+        assertThat(linkedRecordMethods(classes)).as("a record's generated methods linked").isFalse();
     }
 
     /**
@@ -184,6 +194,7 @@ class ClassLoadIT {
         assertThat(seededRandomness(classes)).as("a SecureRandom seeded").isFalse();
         assertThat(readAnnotations(classes)).as("a model read from annotations").isFalse();
         assertThat(madePicocliDefaultFactory(classes)).as("picocli's default factory made").isFalse();
+        assertThat(linkedRecordMethods(classes)).as("a record's generated methods linked").isFalse();
         // What scripts run: the same, with the keys written by the streaming generator.
         assertThat(libraries(loadedBy(apikey, "list", "--json"))).containsExactly(Library.JACKSON_CORE);
     }
@@ -214,6 +225,7 @@ class ClassLoadIT {
         assertThat(seededRandomness(classes)).as("a SecureRandom seeded").isFalse();
         assertThat(readAnnotations(classes)).as("a model read from annotations").isFalse();
         assertThat(madePicocliDefaultFactory(classes)).as("picocli's default factory made").isFalse();
+        assertThat(linkedRecordMethods(classes)).as("a record's generated methods linked").isFalse();
     }
 
     @Test
@@ -239,6 +251,7 @@ class ClassLoadIT {
                     || c.startsWith("sun.security.x509."));
             assertThat(readAnnotations(classes)).as("a model read from annotations").isFalse();
             assertThat(madePicocliDefaultFactory(classes)).as("picocli's default factory made").isFalse();
+            assertThat(linkedRecordMethods(classes)).as("a record's generated methods linked").isFalse();
         } finally {
             server.stop(0);
         }
@@ -256,6 +269,7 @@ class ClassLoadIT {
             assertThat(commandsModelled(classes)).containsExactly("GetCommand");
             assertThat(readAnnotations(classes)).as("a model read from annotations").isFalse();
             assertThat(madePicocliDefaultFactory(classes)).as("picocli's default factory made").isFalse();
+            assertThat(linkedRecordMethods(classes)).as("a record's generated methods linked").isFalse();
         }
     }
 }
