@@ -12,7 +12,7 @@ import picocli.CommandLine;
  * The collections that repeated options and parameters collect into, as picocli's default factory makes them,
  * and that factory itself only when picocli needs it for anything else (its annotated help command). Its class
  * initialiser looks for Groovy on the class path, and a class the class path does not have makes the JVM open
- * and index the whole jar (13,000 entries), which the start-up archives otherwise spare every command: 8 ms of
+ * and index the whole jar (9,600 entries), which the start-up archives otherwise spare every command: 8 ms of
  * a packaged {@code list}.
  */
 final class DefaultFactoryWhenNeeded implements CommandLine.IFactory {

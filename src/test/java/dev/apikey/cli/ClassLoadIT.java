@@ -143,7 +143,7 @@ class ClassLoadIT {
     }
 
     /**
-     * Reading a resource makes the JVM open and index the whole jar (13,000 entries), which the packaged runtime's
+     * Reading a resource makes the JVM open and index the whole jar (9,600 entries), which the packaged runtime's
      * AOT cache otherwise spares every command: 18 ms of a packaged {@code --version}. Seen with JFR's file reads,
      * whose stack says whether a class or a resource was read.
      */
@@ -181,6 +181,25 @@ class ClassLoadIT {
             }
             assertThat(jarReads).as("reads of the jar seen at all (its classes), apikey %s", String.join(" ", args)).isPositive();
             assertThat(resourceReads).as("apikey %s", String.join(" ", args)).isEmpty();
+        }
+    }
+
+    /**
+     * apikey uses Bouncy Castle's lightweight API only. Registered as a service, Bouncy Castle's JCA provider is
+     * instantiated, every algorithm set up, whenever Java lists the security providers and one that java.security
+     * names is not in the runtime, as in the packaged one: OkHttp lists them before its first call, and that was
+     * 40 ms of each packaged {@code request}. packaging/check.sh sees a packaged request leave it alone.
+     */
+    @Test
+    void theJarRegistersNoSecurityProviderAndHoldsBouncyCastlesLightweightApiOnly() throws IOException {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(dev.apikey.testing.Jar.path().toFile())) {
+            List<String> entries = jar.stream().map(java.util.zip.ZipEntry::getName).toList();
+            assertThat(entries).doesNotContain("META-INF/services/java.security.Provider")
+                    .noneMatch(e -> e.matches("(META-INF/versions/\\d+/)?org/bouncycastle/(jcajce|jce|pqc|x509)/.*"));
+            // What the file store and GitHub's sealed boxes use is there (the ITs that run them go through this jar).
+            assertThat(entries).contains("org/bouncycastle/crypto/generators/Argon2BytesGenerator.class",
+                    "org/bouncycastle/crypto/engines/XSalsa20Engine.class", "org/bouncycastle/crypto/macs/Poly1305.class",
+                    "org/bouncycastle/crypto/digests/Blake2bDigest.class", "org/bouncycastle/math/ec/rfc7748/X25519.class");
         }
     }
 
