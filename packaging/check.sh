@@ -63,6 +63,29 @@ if command -v dbus-run-session >/dev/null 2>&1 && command -v gnome-keyring-daemo
     grep -q "] $c source: shared objects file" "$work/kc-classes.log" || fail "$c is not loaded from the AOT cache"
   done
 fi
+# What the JVM does lazily, seen with the cache off (a cache loads every class it holds at start, used or not).
+# From JDK 21 on, System.exit looks for a logging back end on the class path, which opens and indexes the whole
+# jar: a command that ends with 0 returns from main instead, and one that fails still exits (and is seen doing
+# the lookup, so the check can fail). No command sets up Bouncy Castle's JCA provider, which Java instantiates,
+# every algorithm, whenever it lists the security providers (as OkHttp does before its first call) and finds it
+# registered as a service.
+lazy_run() {
+  env -i PATH="$work/bin" HOME="$work" APIKEY_CONFIG_DIR="$work/cfg" APIKEY_PASSPHRASE=check \
+    APIKEY_JAVA_OPTS="-XX:AOTMode=off -Xlog:class+load=info:file=$work/lazy-classes.log" "$tree/bin/apikey" "$@" \
+    >/dev/null 2>"$work/lazy.err"
+}
+loaded() { grep -qF "] $1 source:" "$work/lazy-classes.log"; }
+exit_lookup='jdk.internal.logger.BootstrapLogger$DetectBackend'
+for cmd in --version list; do
+  lazy_run $cmd || fail "$cmd without the AOT cache: $(cat "$work/lazy.err")"
+  ! loaded "$exit_lookup" || fail "$cmd ended through System.exit's lookup of a logger"
+done
+lazy_run get local/absent && fail "get of a missing key succeeded"
+loaded "$exit_lookup" || fail "a failing command is not seen looking up System.exit's logger: the check sees nothing"
+# Port 9 (discard) on loopback: refused, or answered; either way OkHttp has started its call.
+lazy_run request local/check --allow-host 127.0.0.1:9 http://127.0.0.1:9/ || true
+loaded okhttp3.OkHttpClient || fail "request did not get to OkHttp: $(cat "$work/lazy.err")"
+! loaded org.bouncycastle.jce.provider.BouncyCastleProvider || fail "request set up Bouncy Castle's JCA provider"
 # Installed under a path with a space, as a user's may be (hard links: no copy of the tree).
 spaced="$dist/with space"
 rm -rf "$spaced" && mkdir "$spaced" && cp -al "$tree" "$spaced/"

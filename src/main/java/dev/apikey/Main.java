@@ -6,7 +6,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // exit() rather than return: a D-Bus connection leaves non-daemon threads behind.
-        System.exit(App.run(Env.system(), args));
+        ProcessEnd.system().end(App.run(Env.system(), args));
     }
 }

@@ -3,6 +3,7 @@ package dev.apikey.tools;
 import dev.apikey.App;
 import dev.apikey.Env;
 import dev.apikey.Main;
+import dev.apikey.ProcessEnd;
 import dev.apikey.term.SystemTerminal;
 import java.io.IOException;
 import java.io.InputStream;
@@ -184,8 +185,10 @@ public final class AotTraining {
     }
 
     private static void train(Profile profile, Path dir) throws IOException, ClassNotFoundException {
-        // apikey's entry point, which a training cannot call (it ends the JVM), initialised so that it is archived.
+        // apikey's entry point, which a training cannot call (it ends the JVM), initialised so that it is archived,
+        // and the end it makes, so that its method reference is archived too (made, never used).
         Class.forName(Main.class.getName(), true, AotTraining.class.getClassLoader());
+        ProcessEnd.system();
         try (Server server = new Server()) {
             for (Run run : profile.runs(server)) {
                 if (!run.needsKeychain() || keychainAtHand()) {
@@ -214,8 +217,10 @@ public final class AotTraining {
         vars.values().removeIf(String::isEmpty);
         // The real standard streams, as apikey's own main uses (whoever runs a training sends them elsewhere):
         // a terminal of the training's own would leave their classes out of the cache.
-        App.run(Env.builder().terminal(new SystemTerminal(vars)).variables(vars)
+        int code = App.run(Env.builder().terminal(new SystemTerminal(vars)).variables(vars)
                 .osName(System.getProperty("os.name", "Linux")).home(dir).build(), run.args().toArray(String[]::new));
+        // What main then does, but for ending the JVM.
+        new ProcessEnd(unused -> { }).end(code);
     }
 
     /**
