@@ -22,15 +22,16 @@ packaged=$(ls -d "$root"/target/dist/apikey-*-linux-x64 2>/dev/null | head -1 ||
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# The jar distribution as users install it: its launcher keeps a CDS archive in the cache directory.
+# The jar distribution as users install it: its launcher keeps CDS archives in the cache directory.
 mkdir -p "$work/jar/bin" "$work/jar/lib"
 cp "$root/packaging/jar-launcher.sh" "$work/jar/bin/apikey"
+cp "$root/packaging/command-profile.sh" "$work/jar/lib/"
 chmod 755 "$work/jar/bin/apikey"
 cp "$jar" "$work/jar/lib/apikey.jar"
 export XDG_CACHE_HOME="$work/cache"
 "$work/jar/bin/apikey" --version >/dev/null
 i=0
-until [ -n "$(find "$XDG_CACHE_HOME" -name apikey.jsa 2>/dev/null)" ]; do  # the background training
+until [ -n "$(find "$XDG_CACHE_HOME" -name java.stamp 2>/dev/null)" ]; do  # the background trainings
   i=$((i + 1)); [ "$i" -le 600 ] || { echo "bench: no CDS archive after 5 minutes" >&2; exit 1; }
   sleep 0.5
 done

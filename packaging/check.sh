@@ -134,27 +134,40 @@ tar -xzf "$dist/apikey-$version.tar.gz" -C "$work/with space"
 jardist="$work/with space/apikey-$version"
 out=$("$jardist/bin/apikey" --version) || fail "the jar distribution"
 [ "$out" = "apikey $version" ] || fail "the jar distribution: $out"
-# Its class-data sharing archive: made in the background after a first run that stays quiet, then mapped
-# (-Xshare:on fails when it cannot be), remade when the jar changes, and never a failure.
-archive_for() { find "$work/cache dir" -name apikey.jsa 2>/dev/null; }
+# Its class-data sharing archives: made in the background after a first run that stays quiet, then mapped
+# (-Xshare:on fails when one cannot be), each command's own where it has one, remade when the jar changes, and
+# never a failure.
+archive_for() { find "$work/cache dir" -name full.jsa 2>/dev/null; }  # made last: the set is complete
 same_time() { [ -e "$1" ] && [ -e "$2" ] && ! [ "$1" -nt "$2" ] && ! [ "$1" -ot "$2" ]; }
-wait_for_archive() {  # until the archive carries the jar's time, at most two minutes
+wait_for_archive() {  # until the set carries the jar's time and its training has ended, at most three minutes
   i=0
-  until a=$(archive_for) && [ -n "$a" ] && same_time "$jardist/lib/apikey.jar" "$a"; do
-    i=$((i + 1)); [ "$i" -le 240 ] || fail "no CDS archive for the jar distribution after two minutes"
+  until a=$(archive_for) && [ -n "$a" ] && same_time "$jardist/lib/apikey.jar" "$a" && [ ! -d "${a%/*}/training" ]; do
+    i=$((i + 1)); [ "$i" -le 360 ] || fail "no CDS archives for the jar distribution after three minutes"
     sleep 0.5
   done
 }
-jar_run() { XDG_CACHE_HOME="$work/cache dir" "$jardist/bin/apikey" "$@"; }
+jar_run() { XDG_CACHE_HOME="$work/cache dir" APIKEY_CONFIG_DIR="$work/jar-config" "$jardist/bin/apikey" "$@"; }
 out=$(jar_run --version 2>"$work/jar.err") && [ "$out" = "apikey $version" ] && [ ! -s "$work/jar.err" ] \
   || fail "the jar distribution's first run: $out $(cat "$work/jar.err")"
 wait_for_archive
-out=$(APIKEY_JAVA_OPTS=-Xshare:on jar_run --version 2>&1) || fail "the CDS archive does not map: $out"
+maps() {  # maps PROFILE ARG...: the run maps PROFILE's archive
+  profile=$1; shift
+  out=$(APIKEY_JAVA_OPTS="-Xshare:on -Xlog:cds=info" jar_run "$@" 2>&1) || fail "the CDS archive does not map: $out"
+  printf '%s\n' "$out" | grep -q "Opened archive .*/$profile\.jsa\.$" || fail "apikey $* does not start from $profile.jsa: $out"
+}
+maps version --version
+maps list list
+maps list -q list --json
+maps full provider list
 touch -d '2001-01-01 00:00:00' "$jardist/lib/apikey.jar"  # an upgrade, older or not, is a different jar
 out=$(jar_run --version 2>&1) && [ "$out" = "apikey $version" ] || fail "a run with a stale archive: $out"
 wait_for_archive
-printf 'not an archive' > "$(archive_for)" && touch -r "$jardist/lib/apikey.jar" "$(archive_for)"
+full=$(archive_for)
+for a in "$full" "${full%/*}/version.jsa"; do
+  printf 'not an archive' > "$a" && touch -r "$jardist/lib/apikey.jar" "$a"
+done
 out=$(jar_run --version 2>&1) && [ "$out" = "apikey $version" ] || fail "a run with a corrupt archive: $out"
+out=$(jar_run list 2>&1) || fail "list with a corrupt archive: $out"
 out=$(XDG_CACHE_HOME=/proc/apikey-nowhere "$jardist/bin/apikey" --version 2>&1) && [ "$out" = "apikey $version" ] \
   || fail "a run with an unwritable cache directory: $out"
 sha=$(sha256sum "$dist/apikey-$version.tar.gz" | cut -d' ' -f1)

@@ -163,7 +163,7 @@ public final class AotTraining {
             throw new IllegalArgumentException("usage: AotTraining [profiles | prepare DIR | PROFILE DIR]");
         }
         // The JVM writes the cache at exit, and dbus-java's sender thread (after the keychain runs) would
-        // keep it from exiting on its own, as apikey's own main never waits for it either.
+        // keep it from exiting on its own, as apikey's own main exits when one is left.
         System.exit(0);
     }
 
