@@ -55,6 +55,7 @@ train() {
     : > "$dir/failed" && touch -r "$jar" "$dir/failed"
   fi
   rm -rf "$config"
+  rm -f "$dir/apikey.jsa"  # the single archive of releases before the per-command ones
   rmdir "$dir/training"
 }
 
