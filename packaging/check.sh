@@ -28,10 +28,14 @@ profiles=$("$tree/runtime/bin/java" -cp "$tree/lib/apikey.jar" dev.apikey.tools.
 for profile in $profiles; do
   [ -s "$tree/lib/aot/$profile.aot" ] || fail "no AOT cache for $profile"
 done
-aot_run() {
+# logged_run AOTMODE LOG ARG...: apikey on the bundled runtime, the demo's keys at hand, its class loads in LOG.
+logged_run() {
+  mode=$1 log=$2
+  shift 2
   env -i PATH="$work/bin" HOME="$work" APIKEY_CONFIG_DIR="$work/cfg" APIKEY_PASSPHRASE=check \
-    APIKEY_JAVA_OPTS="-XX:AOTMode=on -Xlog:class+load=info:file=$work/aot-classes.log" "$tree/bin/apikey" "$@" >/dev/null
+    APIKEY_JAVA_OPTS="-XX:AOTMode=$mode -Xlog:class+load=info:file=$log" "$tree/bin/apikey" "$@" >/dev/null
 }
+aot_run() { logged_run on "$work/aot-classes.log" "$@"; }
 from_cache() { grep -q "] $1 source: shared objects file" "$work/aot-classes.log"; }
 # Each command's own cache, told from the full one by what it does not hold.
 aot_run --version || fail "the AOT cache of --version does not map with the launcher's flags"
@@ -69,18 +73,16 @@ fi
 # the lookup, so the check can fail). No command sets up Bouncy Castle's JCA provider, which Java instantiates,
 # every algorithm, whenever it lists the security providers (as OkHttp does before its first call) and finds it
 # registered as a service.
-lazy_run() {
-  env -i PATH="$work/bin" HOME="$work" APIKEY_CONFIG_DIR="$work/cfg" APIKEY_PASSPHRASE=check \
-    APIKEY_JAVA_OPTS="-XX:AOTMode=off -Xlog:class+load=info:file=$work/lazy-classes.log" "$tree/bin/apikey" "$@" \
-    >/dev/null 2>"$work/lazy.err"
-}
+lazy_run() { logged_run off "$work/lazy-classes.log" "$@" 2>"$work/lazy.err"; }
 loaded() { grep -qF "] $1 source:" "$work/lazy-classes.log"; }
 exit_lookup='jdk.internal.logger.BootstrapLogger$DetectBackend'
 for cmd in --version list; do
   lazy_run $cmd || fail "$cmd without the AOT cache: $(cat "$work/lazy.err")"
   ! loaded "$exit_lookup" || fail "$cmd ended through System.exit's lookup of a logger"
 done
-lazy_run get local/absent && fail "get of a missing key succeeded"
+status=0
+lazy_run get local/absent || status=$?
+[ "$status" = 3 ] || fail "get of a missing key exited $status, not 3 (not found): $(cat "$work/lazy.err")"
 loaded "$exit_lookup" || fail "a failing command is not seen looking up System.exit's logger: the check sees nothing"
 # Port 9 (discard) on loopback: refused, or answered; either way OkHttp has started its call.
 lazy_run request local/check --allow-host 127.0.0.1:9 http://127.0.0.1:9/ || true

@@ -34,14 +34,14 @@ train() {
   status=0
   profiles=$("$java" -cp "$jar" dev.apikey.tools.AotTraining profiles) \
     && "$java" $flags -cp "$jar" dev.apikey.tools.AotTraining prepare "$config" || status=$?
-  for profile in $(printf '%s\n' $profiles | grep -vx full) full; do
+  for trained in $(printf '%s\n' $profiles | grep -vx full) full; do
     [ "$status" = 0 ] || break
-    tmp="$dir/$profile.jsa.$$"
+    tmp="$dir/$trained.jsa.$$"
     "$java" $flags -XX:ArchiveClassesAtExit="$tmp" -Xlog:cds=off -Xlog:cds+dynamic=off \
-      -cp "$jar" dev.apikey.tools.AotTraining "$profile" "$config"
+      -cp "$jar" dev.apikey.tools.AotTraining "$trained" "$config"
     status=$?
     if [ "$status" = 0 ] && [ -s "$tmp" ]; then
-      touch -r "$jar" "$tmp" && mv -f "$tmp" "$dir/$profile.jsa" || status=1
+      touch -r "$jar" "$tmp" && mv -f "$tmp" "$dir/$trained.jsa" || status=1
     elif [ "$status" = 0 ]; then
       status=1
     fi
